@@ -1,0 +1,57 @@
+#pragma once
+// ckstudio-cli: the command table and what every command gets. Contract: ../shared/DESIGN.md §3.
+#include <QStringList>
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ckstudio::cli {
+
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitInvalid = 1,   // the input is invalid or the check failed
+    ExitUsage = 2,     // usage or I/O error
+    ExitRefused = 3,   // refused to avoid losing a change
+    ExitRemote = 4,    // remote error (network, API, ClickHouse)
+};
+
+struct CliIo {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+// Called once by an asynchronous command when it is done.
+using Finish = std::function<void(int exitCode)>;
+
+struct Command {
+    std::string name;
+    std::string synopsis; // "validate CONFIG.json [--schema FILE]"
+    std::string summary;
+    // Offline commands return their exit code. Network commands start their work, return nullopt and call
+    // finish() from the event loop.
+    std::function<std::optional<int>(const QStringList& args, CliIo& io, const Finish& finish)> run;
+};
+
+const std::vector<Command>& commands();
+
+// Entry point used by main() and by the tests: args exclude the program name.
+// Returns the exit code, or nullopt when an asynchronous command is running (finish will be called).
+std::optional<int> runCli(const QStringList& args, CliIo& io, const Finish& finish);
+
+// Each command lives in its own file and registers here.
+std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runFormat(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runExport(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runDdl(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runInfer(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runIntegrations(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runPull(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runPush(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runPreview(const QStringList& args, CliIo& io, const Finish& finish);
+std::optional<int> runInsert(const QStringList& args, CliIo& io, const Finish& finish);
+
+} // namespace ckstudio::cli

@@ -1,0 +1,12 @@
+#include "cli/Cli.h"
+
+#include <ostream>
+
+namespace ckstudio::cli {
+
+std::optional<int> runPull(const QStringList&, CliIo& io, const Finish&) {
+    io.err << "ckstudio-cli pull: not available in this build yet\n";
+    return ExitUsage;
+}
+
+} // namespace ckstudio::cli

@@ -1,0 +1,46 @@
+#pragma once
+// ClickHouse data type grammar (reference/clickhouse.md §4): parse a `columns[].type` string into a tree,
+// check families, parameters, ranges and nesting rules, and report where a problem is.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ckstudio {
+
+// A parsed type. `family` is the canonical family name (aliases resolved: "BIGINT" -> "Int64",
+// "varchar" -> "String", "DateTime64" keeps its name). Arguments are either nested types or literals.
+struct ClickHouseType {
+    struct Argument {
+        enum class Kind { Type, Number, String, NamedType, EnumElement, Identifier } kind = Kind::Type;
+        std::string text;                      // literal text, element/field name
+        std::shared_ptr<ClickHouseType> type;  // for Type / NamedType
+        std::optional<long long> value;        // for Number / EnumElement
+    };
+    std::string family;
+    std::string spelledAs; // as written by the user
+    std::vector<Argument> arguments;
+
+    // Canonical text as ClickHouse prints it, e.g. "Array(Nullable(String))", "Decimal(9, 2)".
+    std::string toString() const;
+};
+
+struct TypeCheckResult {
+    std::optional<ClickHouseType> type; // set when valid
+    std::size_t errorOffset = 0;        // 0-based byte offset of the problem in the input
+    std::string error;                  // empty when valid; names the problem and what is allowed
+    explicit operator bool() const { return error.empty(); }
+};
+
+TypeCheckResult checkClickHouseType(std::string_view text);
+
+// Every family name and alias a completer can offer, canonical names first.
+const std::vector<std::string>& clickHouseTypeFamilies();
+
+// Lowest ClickHouse version (major, minor) that knows this type's families, e.g. {21, 12} for Bool.
+// Used for "needs a newer ClickHouse" warnings; {0,0} when any version does.
+std::pair<int, int> minimumServerVersion(const ClickHouseType& type);
+
+} // namespace ckstudio

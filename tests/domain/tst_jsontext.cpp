@@ -1,0 +1,65 @@
+// Defensive JSON reading: positions, limits, invalid UTF-8, atomic writes.
+#include "domain/JsonText.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ckstudio;
+
+class TestJsonText : public QObject {
+    Q_OBJECT
+private slots:
+    void errorPositionIsLineAndColumn() {
+        auto r = parseJsonText("{\n  \"tables\": [\n    {\"name\": }\n]}");
+        QVERIFY(!r);
+        QCOMPARE(r.error->line, std::size_t(3));
+        QCOMPARE(r.error->column, std::size_t(14));
+        QVERIFY(!r.error->message.empty());
+    }
+    void fileErrorHasFileLineCol() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeTextFileAtomically(path, "{\"a\": 1,\n \"b\" 2}").empty());
+        auto r = readJsonFile(path);
+        QVERIFY(!r);
+        QVERIFY(!r.ioError);
+        QVERIFY2(QString::fromStdString(r.error).startsWith(path + QStringLiteral(":2:")), r.error.c_str());
+    }
+    void missingFileIsIoError() {
+        auto r = readJsonFile(QStringLiteral("/nonexistent/x.json"));
+        QVERIFY(!r);
+        QVERIFY(r.ioError);
+    }
+    void deepNestingIsRefusedQuickly() {
+        QElapsedTimer timer;
+        timer.start();
+        std::string deep(100000, '[');
+        deep += std::string(100000, ']');
+        auto r = parseJsonText(deep);
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("nesting")));
+        QCOMPARE(r.error->column, std::size_t(257));
+    }
+    void invalidUtf8IsAnError() {
+        auto r = parseJsonText("{\"a\": \"\xff\xfe\"}");
+        QVERIFY(!r);
+        QCOMPARE(r.error->line, std::size_t(1));
+    }
+    void oversizeIsRefused() {
+        JsonLimits limits;
+        limits.maxBytes = 10;
+        auto r = parseJsonText("{\"tables\": []}", limits);
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("bytes")));
+    }
+    void formatIsStable() {
+        auto r = parseJsonText(R"({"b":1,"a":[1,{"z":"ü"}]})");
+        QVERIFY(r);
+        QCOMPARE(QString::fromStdString(formatJson(*r.value)),
+                 QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    1,\n    {\n      \"z\": \"ü\"\n    }\n  ]\n}\n"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestJsonText)
+#include "tst_jsontext.moc"
