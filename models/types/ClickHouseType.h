@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ckstudio {
@@ -15,13 +16,16 @@ namespace ckstudio {
 struct ClickHouseType {
     struct Argument {
         enum class Kind { Type, Number, String, NamedType, EnumElement, Identifier } kind = Kind::Type;
-        std::string text;                      // literal text, element/field name
-        std::shared_ptr<ClickHouseType> type;  // for Type / NamedType
-        std::optional<long long> value;        // for Number / EnumElement
+        std::string text;                     // literal text, element/field name
+        std::shared_ptr<ClickHouseType> type; // for Type / NamedType
+        std::optional<long long> value;       // for Number / EnumElement
     };
     std::string family;
     std::string spelledAs; // as written by the user
     std::vector<Argument> arguments;
+    // Newest syntax used by this node alone (an alias or argument form older servers lack, e.g. INT(11),
+    // Decimal without arguments); {0,0} when any version understands it. See minimumServerVersion().
+    std::pair<int, int> spellingSince{0, 0};
 
     // Canonical text as ClickHouse prints it, e.g. "Array(Nullable(String))", "Decimal(9, 2)".
     std::string toString() const;
@@ -31,6 +35,9 @@ struct TypeCheckResult {
     std::optional<ClickHouseType> type; // set when valid
     std::size_t errorOffset = 0;        // 0-based byte offset of the problem in the input
     std::string error;                  // empty when valid; names the problem and what is allowed
+    // Valid but likely refused at CREATE TABLE by default settings (e.g. LowCardinality(UInt32) needs
+    // allow_suspicious_low_cardinality_types=1, FixedString(N) with N > 256).
+    std::vector<std::string> warnings;
     explicit operator bool() const { return error.empty(); }
 };
 

@@ -1,0 +1,66 @@
+#pragma once
+// The table of ClickHouse type families and aliases the parser knows (reference/clickhouse.md §4.2, §4.3).
+// Internal to models/types.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ckstudio::types {
+
+// How a family's arguments are read and checked.
+enum class FamilyKind {
+    Integer,        // Int8..UInt256: optional display width, ignored
+    Float,          // Float32/Float64: up to two ignored numbers
+    Plain,          // no arguments: UUID, IPv4, IPv6, Bool, Date, Date32, Time, BFloat16, geo types
+    Decimal,        // Decimal[(P[, S])]
+    DecimalFixed,   // Decimal32/64/128/256(S)
+    String,         // String[(N)], N ignored
+    FixedString,    // FixedString(N)
+    DateTime,       // DateTime[('tz')], DateTime32[('tz')]
+    DateTime64,     // DateTime64[(p[, 'tz'])]
+    Time64,         // Time64(p)
+    Enum,           // Enum8/Enum16/Enum('a' = 1, ...)
+    Nullable,       // Nullable(T)
+    LowCardinality, // LowCardinality(T)
+    Array,          // Array(T)
+    Tuple,          // Tuple(T, ...) or Tuple(a T, ...)
+    Map,            // Map(K, V)
+    Nested,         // Nested(a T, ...)
+    AggregateFunction,
+    SimpleAggregateFunction,
+    Json,        // JSON[(...)]
+    Object,      // Object('json')
+    Variant,     // Variant(T, ...)
+    Dynamic,     // Dynamic[(max_types=N)]
+    NotStorable, // Nothing, Interval*: exist, but tables refuse them
+};
+
+struct Family {
+    std::string_view name;
+    FamilyKind kind;
+    bool caseInsensitive = false;
+    std::pair<int, int> since{0, 0}; // first ClickHouse version that knows it; {0,0} = any
+    bool insideNullable = false;     // IDataType::canBeInsideNullable()
+    bool insideLowCardinality = false;
+    int maxPrecision = 0; // DecimalFixed: 9, 18, 38, 76
+};
+
+struct Alias {
+    std::string_view spelling; // upper case; multi-word aliases separated by one space
+    std::string_view family;
+    std::pair<int, int> since{0, 0};
+};
+
+const std::vector<Family>& families();
+const std::vector<Alias>& aliases();
+
+// 'text' with ClickHouse's backslash escaping, as SHOW CREATE prints string literals.
+std::string quoteString(std::string_view text);
+// name as is when it is a plain identifier, else `back-quoted` with backslash escaping.
+std::string backQuoteIfNeeded(std::string_view name);
+
+// Exact lookup by canonical name.
+const Family* findFamily(std::string_view canonicalName);
+
+} // namespace ckstudio::types
