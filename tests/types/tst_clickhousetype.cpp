@@ -1,0 +1,539 @@
+// The ClickHouse type parser: every family, alias, parameter range and nesting rule, error offsets and the
+// canonical form (reference/clickhouse.md §4).
+#include "types/ClickHouseType.h"
+
+#include <QTest>
+#include <algorithm>
+
+using namespace ckstudio;
+
+namespace {
+QByteArray describe(const TypeCheckResult& r) {
+    if (r)
+        return QByteArray("valid: ") + r.type->toString().c_str();
+    return QByteArray("error at ") + QByteArray::number(qulonglong(r.errorOffset)) + ": " + r.error.c_str();
+}
+} // namespace
+
+class TestClickHouseType : public QObject {
+    Q_OBJECT
+private slots:
+    void validTypes_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("canonical");
+        auto row = [](const char* in, const char* canonical) {
+            QTest::newRow(in) << QString::fromUtf8(in) << QString::fromUtf8(canonical);
+        };
+        // integers and floats
+        for (const char* t : {"Int8", "Int16", "Int32", "Int64", "Int128", "Int256", "UInt8", "UInt16",
+                              "UInt32", "UInt64", "UInt128", "UInt256", "Float32", "Float64", "BFloat16"})
+            row(t, t);
+        row("INT(11)", "Int32");
+        row("BIGINT(20)", "Int64");
+        row("Int32()", "Int32");
+        row("FLOAT(10, 2)", "Float32");
+        row("Float64(10)", "Float64");
+        // integer, float and decimal aliases, any case, multi-word
+        row("TINYINT", "Int8");
+        row("int1", "Int8");
+        row("Byte", "Int8");
+        row("tinyint signed", "Int8");
+        row("SMALLINT", "Int16");
+        row("SMALLINT SIGNED", "Int16");
+        row("int", "Int32");
+        row("INTEGER", "Int32");
+        row("MEDIUMINT", "Int32");
+        row("INT SIGNED", "Int32");
+        row("INTEGER SIGNED", "Int32");
+        row("bigint", "Int64");
+        row("SIGNED", "Int64");
+        row("BIGINT SIGNED", "Int64");
+        row("TINYINT UNSIGNED", "UInt8");
+        row("INT1 UNSIGNED", "UInt8");
+        row("SMALLINT UNSIGNED", "UInt16");
+        row("YEAR", "UInt16");
+        row("MEDIUMINT UNSIGNED", "UInt32");
+        row("INT UNSIGNED", "UInt32");
+        row("int   unsigned", "UInt32");
+        row("INTEGER\tUNSIGNED", "UInt32");
+        row("UNSIGNED", "UInt64");
+        row("BIGINT UNSIGNED", "UInt64");
+        row("BIT", "UInt64");
+        row("SET", "UInt64");
+        row("float", "Float32");
+        row("REAL", "Float32");
+        row("SINGLE", "Float32");
+        row("DOUBLE", "Float64");
+        row("DOUBLE PRECISION", "Float64");
+        row("double precision", "Float64");
+        // decimals
+        row("Decimal(9, 2)", "Decimal(9, 2)");
+        row("Decimal(76,76)", "Decimal(76, 76)");
+        row("Decimal(1, 0)", "Decimal(1, 0)");
+        row("decimal(18, 4)", "Decimal(18, 4)");
+        row("Decimal(12)", "Decimal(12, 0)");
+        row("Decimal", "Decimal(10, 0)");
+        row("DEC(10, 2)", "Decimal(10, 2)");
+        row("NUMERIC(20, 5)", "Decimal(20, 5)");
+        row("FIXED(5, 1)", "Decimal(5, 1)");
+        row("Decimal32(2)", "Decimal(9, 2)");
+        row("Decimal32(0)", "Decimal(9, 0)");
+        row("decimal32(9)", "Decimal(9, 9)");
+        row("Decimal64(18)", "Decimal(18, 18)");
+        row("Decimal128(5)", "Decimal(38, 5)");
+        row("Decimal256(76)", "Decimal(76, 76)");
+        // strings
+        row("String", "String");
+        row("String(255)", "String");
+        row("FixedString(16)", "FixedString(16)");
+        row("FixedString(1)", "FixedString(1)");
+        row("BINARY(4)", "FixedString(4)");
+        for (const char* alias : {"CHAR",
+                                  "NCHAR",
+                                  "CHARACTER",
+                                  "VARCHAR",
+                                  "NVARCHAR",
+                                  "VARCHAR2",
+                                  "TEXT",
+                                  "TINYTEXT",
+                                  "MEDIUMTEXT",
+                                  "LONGTEXT",
+                                  "BLOB",
+                                  "CLOB",
+                                  "TINYBLOB",
+                                  "MEDIUMBLOB",
+                                  "LONGBLOB",
+                                  "BYTEA",
+                                  "CHARACTER LARGE OBJECT",
+                                  "CHARACTER VARYING",
+                                  "CHAR LARGE OBJECT",
+                                  "CHAR VARYING",
+                                  "NATIONAL CHAR",
+                                  "NATIONAL CHARACTER",
+                                  "NATIONAL CHARACTER LARGE OBJECT",
+                                  "NATIONAL CHARACTER VARYING",
+                                  "NATIONAL CHAR VARYING",
+                                  "NCHAR VARYING",
+                                  "NCHAR LARGE OBJECT",
+                                  "BINARY LARGE OBJECT",
+                                  "BINARY VARYING",
+                                  "VARBINARY"})
+            row(alias, "String");
+        row("varchar(255)", "String");
+        row("character varying(10)", "String");
+        row("text", "String");
+        // other scalars
+        row("UUID", "UUID");
+        row("IPv4", "IPv4");
+        row("IPv6", "IPv6");
+        row("INET4", "IPv4");
+        row("inet6", "IPv6");
+        row("Bool", "Bool");
+        row("bool", "Bool");
+        row("BOOLEAN", "Bool");
+        // dates and times
+        row("Date", "Date");
+        row("date", "Date");
+        row("Date32", "Date32");
+        row("DATE32", "Date32");
+        row("DateTime", "DateTime");
+        row("datetime", "DateTime");
+        row("DateTime('UTC')", "DateTime('UTC')");
+        row("DateTime( 'Europe/Berlin' )", "DateTime('Europe/Berlin')");
+        row("TIMESTAMP", "DateTime");
+        row("timestamp('Asia/Tokyo')", "DateTime('Asia/Tokyo')");
+        row("DateTime32", "DateTime");
+        row("DateTime32('UTC')", "DateTime('UTC')");
+        row("DateTime64", "DateTime64(3)");
+        row("DateTime64(0)", "DateTime64(0)");
+        row("DateTime64(9)", "DateTime64(9)");
+        row("DateTime64(6, 'America/New_York')", "DateTime64(6, 'America/New_York')");
+        row("datetime64(3)", "DateTime64(3)");
+        row("Time", "Time");
+        row("Time64(6)", "Time64(6)");
+        // enums
+        row("Enum8('a' = 1, 'b' = 2)", "Enum8('a' = 1, 'b' = 2)");
+        row("Enum8('a'=-128,'b'=127)", "Enum8('a' = -128, 'b' = 127)");
+        row("Enum16('x' = -32768, 'y' = 32767)", "Enum16('x' = -32768, 'y' = 32767)");
+        row("Enum('a' = 1, 'b' = 2)", "Enum8('a' = 1, 'b' = 2)");
+        row("ENUM('a' = 1, 'b' = 300)", "Enum16('a' = 1, 'b' = 300)");
+        row("Enum('a', 'b', 'c')", "Enum8('a' = 1, 'b' = 2, 'c' = 3)");
+        row("Enum8('' = 0)", "Enum8('' = 0)");
+        row("Enum8('it''s' = 1, 'back\\\\slash' = 2, 'q\\'x' = 3)",
+            "Enum8('it\\'s' = 1, 'back\\\\slash' = 2, 'q\\'x' = 3)");
+        row("Enum8('\\x41' = 1)", "Enum8('A' = 1)");
+        row("Enum8('a' = +5)", "Enum8('a' = 5)");
+        // wrappers and containers
+        row("Nullable(String)", "Nullable(String)");
+        row("Nullable(Decimal32(2))", "Nullable(Decimal(9, 2))");
+        row("Nullable(Enum8('a' = 1))", "Nullable(Enum8('a' = 1))");
+        row("Nullable(DateTime64(3))", "Nullable(DateTime64(3))");
+        row("Nullable(UUID)", "Nullable(UUID)");
+        row("Nullable(FixedString(2))", "Nullable(FixedString(2))");
+        row("Nullable(Bool)", "Nullable(Bool)");
+        row("LowCardinality(String)", "LowCardinality(String)");
+        row("LowCardinality(Nullable(String))", "LowCardinality(Nullable(String))");
+        row("LowCardinality(FixedString(16))", "LowCardinality(FixedString(16))");
+        row("LowCardinality(Date)", "LowCardinality(Date)");
+        row("LowCardinality(UUID)", "LowCardinality(UUID)");
+        row("Array(String)", "Array(String)");
+        row("Array(Nullable(Int32))", "Array(Nullable(Int32))");
+        row("Array(Array(LowCardinality(String)))", "Array(Array(LowCardinality(String)))");
+        row("Tuple(String, UInt64)", "Tuple(String, UInt64)");
+        row("Tuple(a String, b Nullable(UInt64))", "Tuple(a String, b Nullable(UInt64))");
+        row("Tuple(String, UInt64,)", "Tuple(String, UInt64)");
+        row("Tuple(`a b` String, `c``d` UInt8)", "Tuple(`a b` String, `c\\`d` UInt8)");
+        row("Tuple(\"quoted\" Int8)", "Tuple(quoted Int8)");
+        row("Tuple(DOUBLE PRECISION, INT UNSIGNED)", "Tuple(Float64, UInt32)");
+        row("Tuple(x DOUBLE PRECISION, y INT UNSIGNED)", "Tuple(x Float64, y UInt32)");
+        row("Tuple(String String, int int)", "Tuple(String String, int Int32)");
+        row("Map(String, UInt64)", "Map(String, UInt64)");
+        row("Map(LowCardinality(String), Array(Nullable(Float64)))",
+            "Map(LowCardinality(String), Array(Nullable(Float64)))");
+        row("Map(UInt64, Map(String, String))", "Map(UInt64, Map(String, String))");
+        row("Nested(id UInt64, name String)", "Nested(id UInt64, name String)");
+        row("Nested(tags Array(String), `x y` Tuple(Int8, Int8))",
+            "Nested(tags Array(String), `x y` Tuple(Int8, Int8))");
+        // aggregate functions
+        row("AggregateFunction(uniq, UInt64)", "AggregateFunction(uniq, UInt64)");
+        row("AggregateFunction(count)", "AggregateFunction(count)");
+        row("AggregateFunction(quantiles(0.5, 0.9), Float64)",
+            "AggregateFunction(quantiles(0.5, 0.9), Float64)");
+        row("AggregateFunction(1, sumMap, Array(UInt8), Array(UInt64))",
+            "AggregateFunction(1, sumMap, Array(UInt8), Array(UInt64))");
+        row("AggregateFunction(argMax, String, DateTime)", "AggregateFunction(argMax, String, DateTime)");
+        row("SimpleAggregateFunction(sum, UInt64)", "SimpleAggregateFunction(sum, UInt64)");
+        row("SimpleAggregateFunction(anyLast, Nullable(String))",
+            "SimpleAggregateFunction(anyLast, Nullable(String))");
+        // geo
+        for (const char* t :
+             {"Point", "Ring", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "Geometry"})
+            row(t, t);
+        row("Array(Point)", "Array(Point)");
+        // semi-structured
+        row("JSON", "JSON");
+        row("json", "JSON");
+        row("JSON()", "JSON");
+        row("JSON(max_dynamic_paths=100, max_dynamic_types = 8)",
+            "JSON(max_dynamic_paths=100, max_dynamic_types=8)");
+        row("JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')", "JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')");
+        row("Object('json')", "Object('json')");
+        row("Variant(String, UInt64)", "Variant(String, UInt64)");
+        row("Variant(UInt64, String, Array(UInt64))", "Variant(Array(UInt64), String, UInt64)");
+        row("Dynamic", "Dynamic");
+        row("Dynamic(max_types=10)", "Dynamic(max_types=10)");
+        row("Nullable(JSON)", "Nullable(JSON)");
+        // whitespace anywhere between tokens
+        row("  Array ( Nullable (\n String ) )  ", "Array(Nullable(String))");
+        row("Map( String ,UInt64 )", "Map(String, UInt64)");
+        row("Decimal( 9 , 2 )", "Decimal(9, 2)");
+        row("`String`", "String");
+    }
+
+    void validTypes() {
+        QFETCH(QString, input);
+        QFETCH(QString, canonical);
+        const auto r = checkClickHouseType(input.toStdString());
+        QVERIFY2(r, describe(r).constData());
+        QCOMPARE(QString::fromStdString(r.type->toString()), canonical);
+        // The canonical form is itself valid and a fixed point.
+        const auto again = checkClickHouseType(r.type->toString());
+        QVERIFY2(again, describe(again).constData());
+        QCOMPARE(QString::fromStdString(again.type->toString()), canonical);
+    }
+
+    void invalidTypes_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<QString>("message"); // a part of the message that must appear
+        auto row = [](const char* name, const char* in, int offset, const char* message) {
+            QTest::newRow(name) << QString::fromUtf8(in) << offset << QString::fromUtf8(message);
+        };
+        // unknown families and case rules
+        row("typo", "strnig", 0, "unknown type family 'strnig' (did you mean String?)");
+        row("case of String", "string", 0, "did you mean String?");
+        row("case of Nullable", "Array(nullable(String))", 6, "unknown type family 'nullable'");
+        row("case of UUID", "uuid", 0, "did you mean UUID?");
+        row("case of Int8", "int8", 0, "unknown type family 'int8'");
+        row("case of Array", "ARRAY(String)", 0, "unknown type family 'ARRAY'");
+        row("case of LowCardinality", "lowcardinality(String)", 0, "unknown type family");
+        row("far off", "Blargh", 0, "unknown type family 'Blargh'");
+        row("keyword", "NULL", 0, "unknown type family 'NULL'");
+        row("nested unknown", "Map(String, Strin)", 12, "did you mean String?");
+        // syntax
+        row("empty", "", 0, "empty type");
+        row("blank", "   ", 3, "empty type");
+        row("trailing garbage", "String)", 6, "unexpected ')'");
+        row("trailing word", "Array(String) x", 14, "unexpected 'x'");
+        row("two types", "UInt8 UInt16", 6, "unexpected 'UInt16'");
+        row("unclosed", "Array(String", 12, "expected ')'");
+        row("missing type", "Array()", 6, "expected a type name");
+        row("starts with digit", "1String", 0, "expected a type name");
+        row("unterminated string", "Enum8('a = 1)", 6, "unterminated quoted string");
+        row("unterminated backquote", "Tuple(`a String)", 6, "unterminated quoted identifier");
+        row("comma only", "Tuple(,)", 6, "expected a type name");
+        // integer and float arguments
+        row("int two args", "INT(11, 2)", 3, "at most one argument");
+        row("int string arg", "Int32('x')", 6, "must be an integer");
+        row("float three args", "Float64(1, 2, 3)", 7, "at most two arguments");
+        row("plain with args", "UUID()", 4, "UUID takes no arguments");
+        row("bool with args", "Bool(1)", 4, "takes no arguments");
+        row("date with args", "Date(1)", 4, "takes no arguments");
+        // decimals
+        row("precision high", "Decimal(80, 2)", 8, "Decimal precision must be 1..76, got 80");
+        row("precision zero", "Decimal(0, 0)", 8, "Decimal precision must be 1..76, got 0");
+        row("scale above precision", "Decimal(10, 12)", 12, "Decimal scale must be 0..P (P = 10), got 12");
+        row("negative scale", "Decimal(10, -1)", 12, "Decimal scale must be 0..P");
+        row("decimal empty", "Decimal()", 7, "Decimal takes a precision");
+        row("decimal three", "Decimal(1, 2, 3)", 7, "Decimal takes a precision");
+        row("decimal word", "Decimal(P, 2)", 8, "must be an integer, got P");
+        row("decimal float", "Decimal(9.5, 2)", 8, "must be an integer");
+        row("decimal huge", "Decimal(99999999999999999999, 2)", 8, "must be an integer in range");
+        row("decimal32 scale", "Decimal32(10)", 10, "Decimal32 scale must be 0..9, got 10");
+        row("decimal64 scale", "Decimal64(19)", 10, "Decimal64 scale must be 0..18, got 19");
+        row("decimal128 scale", "Decimal128(39)", 11, "Decimal128 scale must be 0..38, got 39");
+        row("decimal256 scale", "Decimal256(77)", 11, "Decimal256 scale must be 0..76, got 77");
+        row("decimal32 no scale", "Decimal32", 9, "Decimal32 needs a scale");
+        row("decimal32 two", "Decimal32(9, 2)", 9, "exactly one argument");
+        // strings
+        row("fixedstring zero", "FixedString(0)", 12, "FixedString length must be a positive integer, got 0");
+        row("fixedstring negative", "FixedString(-3)", 12, "positive integer");
+        row("fixedstring none", "FixedString", 11, "FixedString needs a length");
+        row("fixedstring empty", "FixedString()", 11, "exactly one argument");
+        row("fixedstring string", "FixedString('16')", 12, "must be an integer");
+        row("string two args", "String(1, 2)", 6, "at most one argument");
+        // dates and times
+        row("datetime precision", "DateTime(3)", 8, "use DateTime64(3)");
+        row("datetime zone number", "DateTime('UTC', 1)", 8, "takes only a time zone");
+        row("datetime empty zone", "DateTime('')", 9, "time zone must not be empty");
+        row("datetime64 precision", "DateTime64(12)", 11, "DateTime64 precision must be 0..9, got 12");
+        row("datetime64 negative", "DateTime64(-1)", 11, "DateTime64 precision must be 0..9, got -1");
+        row("datetime64 zone type", "DateTime64(3, 3)", 14, "must be a quoted string");
+        row("datetime64 three", "DateTime64(3, 'UTC', 1)", 10, "DateTime64 takes a precision");
+        row("time64 precision", "Time64(10)", 7, "Time64 precision must be 0..9, got 10");
+        row("time64 zone", "Time64(3, 'UTC')", 6, "no time zone");
+        // enums
+        row("enum8 range high", "Enum8('a' = 200)", 12, "Enum8 values must be -128..127, got 200");
+        row("enum8 range low", "Enum8('a' = 1, 'b' = -129)", 21, "Enum8 values must be -128..127, got -129");
+        row("enum16 range", "Enum16('a' = 40000)", 13, "Enum16 values must be -32768..32767, got 40000");
+        row("enum range", "Enum('a' = 70000)", 11, "Enum values must be -32768..32767, got 70000");
+        row("enum duplicate name", "Enum8('a' = 1, 'a' = 2)", 15, "names must be unique: 'a' appears twice");
+        row("enum duplicate value", "Enum8('a' = 1, 'b' = 1)", 21, "values must be unique: 1 appears twice");
+        row("enum mixed", "Enum8('a' = 1, 'b')", 15, "all have values");
+        row("enum empty", "Enum8()", 6, "at least one element");
+        row("enum none", "Enum8", 5, "needs its elements");
+        row("enum unquoted", "Enum8(a = 1)", 6, "quoted name");
+        row("enum float", "Enum8('a' = 1.5)", 12, "must be an integer");
+        // Nullable
+        row("nullable array", "Nullable(Array(String))", 9,
+            "Nullable cannot wrap Array(String); use Array(Nullable(String))");
+        row("nullable array of array", "Nullable(Array(Array(UInt8)))", 9,
+            "Nullable cannot wrap Array(Array(UInt8))");
+        row("nullable map", "Nullable(Map(String, UInt8))", 9, "Nullable cannot wrap Map(String, UInt8)");
+        row("nullable tuple", "Nullable(Tuple(String))", 9, "Nullable cannot wrap Tuple(String)");
+        row("nullable lowcardinality", "Nullable(LowCardinality(String))", 9,
+            "use LowCardinality(Nullable(String))");
+        row("nullable nullable", "Nullable(Nullable(String))", 9, "Nullable cannot wrap Nullable");
+        row("nullable aggregate", "Nullable(AggregateFunction(uniq, UInt64))", 9,
+            "Nullable cannot wrap AggregateFunction");
+        row("nullable variant", "Nullable(Variant(String, UInt8))", 9, "Nullable cannot wrap Variant");
+        row("nullable dynamic", "Nullable(Dynamic)", 9, "Nullable cannot wrap Dynamic");
+        row("nullable point", "Nullable(Point)", 9, "Nullable cannot wrap Point");
+        row("nullable spaced", "Nullable( Array(String))", 10, "Nullable cannot wrap Array");
+        row("nullable two", "Nullable(String, UInt8)", 15, "exactly one type argument");
+        row("nullable bare", "Nullable", 8, "Nullable needs a type argument");
+        // LowCardinality
+        row("lc decimal", "LowCardinality(Decimal(9, 2))", 15, "LowCardinality cannot wrap Decimal(9, 2)");
+        row("lc array", "LowCardinality(Array(String))", 15, "LowCardinality cannot wrap Array(String)");
+        row("lc enum", "LowCardinality(Enum8('a' = 1))", 15, "LowCardinality cannot wrap Enum8");
+        row("lc lc", "LowCardinality(LowCardinality(String))", 15,
+            "LowCardinality cannot wrap LowCardinality");
+        row("lc datetime64", "LowCardinality(DateTime64(3))", 15, "LowCardinality cannot wrap DateTime64(3)");
+        row("lc nullable decimal", "LowCardinality(Nullable(Decimal(9, 2)))", 15,
+            "LowCardinality cannot wrap");
+        // Array, Tuple, Map, Nested
+        row("array two", "Array(String, UInt8)", 12, "exactly one type argument");
+        row("tuple mixed", "Tuple(String, b UInt64)", 14, "all named");
+        row("tuple mixed other way", "Tuple(a String, UInt64)", 16, "all named");
+        row("tuple duplicate", "Tuple(a String, a UInt8)", 16, "names must be unique");
+        row("tuple empty", "Tuple()", 6, "at least one element");
+        row("map one", "Map(String)", 10, "Map takes two types");
+        row("map three", "Map(String, UInt8, UInt8)", 17, "exactly two types");
+        row("map nullable key", "Map(Nullable(String), UInt64)", 4, "Map key cannot be Nullable(String)");
+        row("map lc nullable key", "Map(LowCardinality(Nullable(String)), UInt64)", 4,
+            "Map key cannot be LowCardinality(Nullable(String))");
+        row("nested in array", "Array(Nested(a String))", 6,
+            "Nested is only allowed as a column's top-level type");
+        row("nested in nested", "Nested(a Nested(b String))", 9, "top-level");
+        row("nested in tuple", "Tuple(x Nested(a UInt8))", 8, "top-level");
+        row("nested unnamed", "Nested(String)", 7, "need a name and a type");
+        row("nested duplicate", "Nested(a String, a UInt8)", 17, "unique");
+        // not storable
+        row("nothing", "Nothing", 0, "Nothing cannot be used in a table column");
+        row("nullable nothing", "Nullable(Nothing)", 9, "Nothing cannot be used in a table column");
+        row("array nothing", "Array(Nothing)", 6, "Nothing cannot be used");
+        row("interval", "IntervalSecond", 0, "cannot be stored in a table column");
+        row("interval year", "Array(IntervalYear)", 6, "IntervalYear cannot be stored");
+        // aggregate functions
+        row("aggregate empty", "AggregateFunction()", 18, "needs an aggregate function name");
+        row("simple no type", "SimpleAggregateFunction(sum)", 27, "needs the value type");
+        // semi-structured
+        row("json unknown setting", "JSON(max_paths=3)", 5, "unknown JSON parameter 'max_paths'");
+        row("json setting range", "JSON(max_dynamic_types=300)", 23,
+            "max_dynamic_types must be 0..254, got 300");
+        row("object other", "Object('yaml')", 6, "Object('json')");
+        row("variant nullable", "Variant(String, Nullable(UInt8))", 16,
+            "Variant members cannot be Nullable(UInt8)");
+        row("variant variant", "Variant(Variant(String, UInt8))", 8, "Variant members cannot be Variant");
+        row("variant duplicate", "Variant(String, String)", 16, "String appears twice");
+        row("dynamic setting", "Dynamic(types=3)", 8, "max_types");
+        row("dynamic range", "Dynamic(max_types=1000)", 18, "Dynamic max_types must be 0..254, got 1000");
+    }
+
+    void invalidTypes() {
+        QFETCH(QString, input);
+        QFETCH(int, offset);
+        QFETCH(QString, message);
+        const auto r = checkClickHouseType(input.toStdString());
+        QVERIFY2(!r, describe(r).constData());
+        QVERIFY(!r.type);
+        QVERIFY2(QString::fromStdString(r.error).contains(message), describe(r).constData());
+        QCOMPARE(int(r.errorOffset), offset);
+    }
+
+    void parsedTreeHoldsFamiliesAndArguments() {
+        const auto r =
+            checkClickHouseType("Map(LowCardinality(String), Tuple(a Decimal32(2), b Enum8('x' = -1)))");
+        QVERIFY(r);
+        const ClickHouseType& map = *r.type;
+        QCOMPARE(map.family, std::string("Map"));
+        QCOMPARE(map.arguments.size(), std::size_t(2));
+        QCOMPARE(map.arguments[0].type->family, std::string("LowCardinality"));
+        const ClickHouseType& tuple = *map.arguments[1].type;
+        QCOMPARE(tuple.arguments[0].kind, ClickHouseType::Argument::Kind::NamedType);
+        QCOMPARE(tuple.arguments[0].text, std::string("a"));
+        const ClickHouseType& decimal = *tuple.arguments[0].type;
+        QCOMPARE(decimal.family, std::string("Decimal"));
+        QCOMPARE(decimal.spelledAs, std::string("Decimal32"));
+        QCOMPARE(decimal.arguments[0].value, std::optional<long long>(9));
+        QCOMPARE(decimal.arguments[1].value, std::optional<long long>(2));
+        const ClickHouseType& enumType = *tuple.arguments[1].type;
+        QCOMPARE(enumType.arguments[0].kind, ClickHouseType::Argument::Kind::EnumElement);
+        QCOMPARE(enumType.arguments[0].text, std::string("x"));
+        QCOMPARE(enumType.arguments[0].value, std::optional<long long>(-1));
+
+        const auto alias = checkClickHouseType("character  varying");
+        QVERIFY(alias);
+        QCOMPARE(alias.type->family, std::string("String"));
+        QCOMPARE(alias.type->spelledAs, std::string("character  varying"));
+    }
+
+    void quotedTimeZoneRoundTrips() {
+        const auto r = checkClickHouseType("DateTime('it''s\\\\zone')");
+        QVERIFY(r);
+        QCOMPARE(r.type->arguments[0].text, std::string("it's\\zone"));
+        QCOMPARE(r.type->toString(), std::string("DateTime('it\\'s\\\\zone')"));
+    }
+
+    void depthLimit() {
+        std::string ok;
+        for (int i = 0; i < 299; ++i)
+            ok += "Array(";
+        ok += "UInt8" + std::string(299, ')');
+        QVERIFY2(checkClickHouseType(ok), checkClickHouseType(ok).error.c_str());
+
+        std::string deep;
+        for (int i = 0; i < 300; ++i)
+            deep += "Array(";
+        deep += "UInt8" + std::string(300, ')');
+        const auto r = checkClickHouseType(deep);
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.error).contains(QStringLiteral("deeper than 300")));
+        QCOMPARE(r.errorOffset, std::size_t(300 * 6));
+
+        // Hostile input is refused quickly, not by exhausting the stack.
+        const std::string hostile(1000000, '(');
+        QVERIFY(!checkClickHouseType("Array" + hostile));
+        std::string hostileArrays;
+        for (int i = 0; i < 100000; ++i)
+            hostileArrays += "Array(";
+        QVERIFY(!checkClickHouseType(hostileArrays));
+    }
+
+    void warningsForSuspiciousTypes() {
+        const auto lc = checkClickHouseType("LowCardinality(UInt32)");
+        QVERIFY(lc);
+        QCOMPARE(lc.warnings.size(), std::size_t(1));
+        QVERIFY(QString::fromStdString(lc.warnings[0])
+                    .contains(QStringLiteral("allow_suspicious_low_cardinality_types")));
+        const auto fs = checkClickHouseType("FixedString(300)");
+        QVERIFY(fs);
+        QCOMPARE(fs.warnings.size(), std::size_t(1));
+        QVERIFY(checkClickHouseType("LowCardinality(String)").warnings.empty());
+        QVERIFY(checkClickHouseType("FixedString(256)").warnings.empty());
+    }
+
+    void minimumVersions_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("major");
+        QTest::addColumn<int>("minor");
+        auto row = [](const char* in, int major, int minor) {
+            QTest::newRow(in) << QString::fromUtf8(in) << major << minor;
+        };
+        row("String", 0, 0);
+        row("Nullable(Decimal(18, 3))", 0, 0);
+        row("Tuple(a String, b UInt8)", 0, 0);
+        row("VARCHAR", 0, 0);
+        row("Bool", 21, 12);
+        row("Array(Bool)", 21, 12);
+        row("Map(String, UInt8)", 21, 1);
+        row("Date32", 21, 9);
+        row("DateTime64(3)", 20, 1);
+        row("DateTime32", 20, 1);
+        row("Int128", 20, 8);
+        row("UInt256", 20, 8);
+        row("Decimal256(5)", 20, 8);
+        row("IPv4", 19, 3);
+        row("LowCardinality(String)", 19, 0);
+        row("JSON", 24, 8);
+        row("Variant(String, UInt8)", 24, 1);
+        row("Dynamic", 24, 5);
+        row("Nested(a Map(String, Date32))", 21, 9);
+        row("INT(11)", 21, 1);
+        row("DOUBLE PRECISION", 21, 1);
+    }
+
+    void minimumVersions() {
+        QFETCH(QString, input);
+        QFETCH(int, major);
+        QFETCH(int, minor);
+        const auto r = checkClickHouseType(input.toStdString());
+        QVERIFY2(r, r.error.c_str());
+        QCOMPARE(minimumServerVersion(*r.type), std::make_pair(major, minor));
+    }
+
+    void familiesForCompleter() {
+        const auto& names = clickHouseTypeFamilies();
+        auto has = [&](const char* n) {
+            return std::find(names.begin(), names.end(), std::string(n)) != names.end();
+        };
+        for (const char* n :
+             {"String", "Nullable", "LowCardinality", "DateTime64", "Decimal128", "Map", "JSON", "Bool",
+              "Enum8", "IPv6", "BIGINT", "DOUBLE PRECISION", "CHARACTER VARYING"})
+            QVERIFY2(has(n), n);
+        QVERIFY(!has("Nothing"));
+        QVERIFY(!has("IntervalSecond"));
+        // Canonical names first, then aliases.
+        const auto firstAlias = std::find(names.begin(), names.end(), std::string("TINYINT"));
+        QVERIFY(std::find(names.begin(), firstAlias, std::string("UInt8")) != firstAlias);
+        QVERIFY(std::find(firstAlias, names.end(), std::string("String")) == names.end());
+        // Every entry is a valid type on its own or needs arguments (never an unknown family).
+        for (const auto& n : names) {
+            const auto r = checkClickHouseType(n);
+            QVERIFY2(r || r.error.find("unknown type family") == std::string::npos, n.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClickHouseType)
+#include "tst_clickhousetype.moc"
