@@ -1,0 +1,87 @@
+#include "kafka/MessageText.h"
+
+#include <QStringDecoder>
+#include <nlohmann/json.hpp>
+
+namespace ckstudio {
+
+std::string compactJson(const QByteArray& json) {
+    std::string out;
+    out.reserve(std::size_t(json.size()));
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : json) {
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c == '"')
+            inString = true;
+        out += c;
+    }
+    return out;
+}
+
+std::string jsonStringLiteral(const QByteArray& utf8) {
+    static const char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (byte < 0x20 || byte == 0x7f) {
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::optional<std::string> payloadAsJson(const std::optional<QByteArray>& payload) {
+    if (!payload)
+        return std::string("null");
+    const QByteArray& bytes = *payload;
+    if (!bytes.trimmed().isEmpty() && nlohmann::json::accept(bytes.cbegin(), bytes.cend()))
+        return compactJson(bytes);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    [[maybe_unused]] const QString text = decoder.decode(bytes); // decoded only to validate
+    if (!decoder.hasError())
+        return jsonStringLiteral(bytes);
+    return std::nullopt;
+}
+
+std::string payloadAsLine(const std::optional<QByteArray>& payload) {
+    if (auto json = payloadAsJson(payload))
+        return *json;
+    return "base64:" + payload->toBase64().toStdString();
+}
+
+} // namespace ckstudio
