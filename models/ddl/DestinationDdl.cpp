@@ -1,0 +1,466 @@
+// Destination table + materialized view DDL for a connector table (reference/clickhouse.md §3.6, §6).
+// Only syntax both ClickHouse 18.16 and current Aiven releases accept is emitted by default; options that
+// need a newer server (TTL, virtual columns, LowCardinality) come with a warning that says so.
+#include "ddl/DestinationDdl.h"
+
+#include "ddl/ColumnTypeTraits.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace ckstudio {
+namespace {
+
+using ddl::isDateOrDateTime;
+using ddl::isInt8;
+using ddl::isNullableType;
+using ddl::isNumeric;
+using ddl::isUnsignedInteger;
+
+// One column of the destination table and what the view selects into it.
+struct DestinationColumn {
+    std::string name;
+    std::string type;
+    bool isVirtual = false;
+};
+
+// How an engine's parameters are checked: each parameter names a destination column of a fitting type.
+struct EngineSpec {
+    std::string name;
+    std::size_t minParams = 0;
+    std::size_t maxParams = 0;
+    std::function<std::string(std::size_t index, const std::string& type)> paramTypeProblem; // empty: fits
+};
+
+std::string unsignedOrDateProblem(const std::string& type) {
+    if (isUnsignedInteger(type) || isDateOrDateTime(type))
+        return {};
+    return "is " + type + "; a version column must be UInt8..UInt256, Date or DateTime";
+}
+
+std::string signProblem(const std::string& type) {
+    return isInt8(type) ? std::string() : "is " + type + "; the sign column must be Int8 (values 1 and -1)";
+}
+
+const std::vector<EngineSpec>& engineSpecs() {
+    static const std::vector<EngineSpec> specs = {
+        {"MergeTree", 0, 0, {}},
+        {"ReplicatedMergeTree", 0, 0, {}},
+        {"ReplacingMergeTree", 0, 1,
+         [](std::size_t, const std::string& t) { return unsignedOrDateProblem(t); }},
+        {"SummingMergeTree", 0, 100,
+         [](std::size_t, const std::string& t) {
+             return isNumeric(t) ? std::string() : "is " + t + "; columns to sum must be numeric";
+         }},
+        {"AggregatingMergeTree", 0, 0, {}},
+        {"CollapsingMergeTree", 1, 1, [](std::size_t, const std::string& t) { return signProblem(t); }},
+        {"VersionedCollapsingMergeTree", 2, 2,
+         [](std::size_t i, const std::string& t) {
+             return i == 0 ? signProblem(t) : unsignedOrDateProblem(t);
+         }},
+    };
+    return specs;
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += separator;
+        out += item;
+    }
+    return out;
+}
+
+std::string integrationDatabase(const std::string& kafkaService) {
+    return "service_" + kafkaService;
+}
+
+// Works out the destination for one connector table and collects every problem on the way.
+class DestinationPlan {
+public:
+    DestinationPlan(const ConnectorTable& table, const DdlOptions& options)
+        : mTable(table)
+        , mOptions(options) {}
+
+    DdlResult generate() {
+        checkNames();
+        collectColumns();
+        checkEngine();
+        chooseOrderBy();
+        checkPartitionAndTtl();
+        if (hasErrors(mResult.problems))
+            return std::move(mResult);
+        mResult.statements.push_back(destinationTable());
+        mResult.statements.push_back(materializedView());
+        return std::move(mResult);
+    }
+
+    std::string destinationName() const {
+        return mOptions.destinationName.empty() ? mTable.name + "_data" : mOptions.destinationName;
+    }
+    std::string viewName() const {
+        return mOptions.viewName.empty() ? mTable.name + "_mv" : mOptions.viewName;
+    }
+
+    // The ORDER BY columns the destination gets (empty for tuple() or when none fits).
+    std::vector<std::string> orderByColumns() {
+        collectColumns();
+        chooseOrderBy();
+        return mOrderBy;
+    }
+
+private:
+    void error(std::string path, std::string message) {
+        mResult.problems.push_back({std::move(path), std::move(message), Problem::Severity::Error});
+    }
+    void warn(std::string path, std::string message) {
+        mResult.problems.push_back({std::move(path), std::move(message), Problem::Severity::Warning});
+    }
+
+    const DestinationColumn* column(const std::string& name) const {
+        auto it =
+            std::find_if(mColumns.begin(), mColumns.end(), [&](const auto& c) { return c.name == name; });
+        return it == mColumns.end() ? nullptr : &*it;
+    }
+
+    std::string knownColumns() const {
+        std::vector<std::string> names;
+        for (const auto& c : mColumns)
+            names.push_back(c.name);
+        return names.empty() ? std::string("none") : joined(names, ", ");
+    }
+
+    void checkNames() {
+        if (mTable.verbatim)
+            error("", "the table is not a JSON object");
+        else if (mTable.name.empty())
+            error("name", "the connector table has no name");
+        if (mOptions.kafkaService.empty())
+            error("kafka_service",
+                  "the Kafka service name is required: the connector table lives in database service_<name>");
+        if (mOptions.targetDatabase.empty())
+            error("target_database", "the target database name is empty");
+        else if (!mOptions.kafkaService.empty() &&
+                 mOptions.targetDatabase == integrationDatabase(mOptions.kafkaService))
+            error("target_database", "must not be the integration database " +
+                                         integrationDatabase(mOptions.kafkaService) +
+                                         ": it is not replicated and is dropped with the integration");
+        if (destinationName() == viewName())
+            error("view_name", "the view and the destination table are both named '" + viewName() + "'");
+    }
+
+    void collectColumns() {
+        if (mColumnsCollected)
+            return;
+        mColumnsCollected = true;
+        if (mTable.columns.empty() && !mTable.verbatim)
+            error("columns", "the table has no columns");
+        std::map<std::string, std::size_t> seen;
+        for (std::size_t i = 0; i < mTable.columns.size(); ++i) {
+            const Column& c = mTable.columns[i];
+            const std::string path = "columns[" + std::to_string(i) + "]";
+            if (c.verbatim) {
+                error(path, "is not a JSON object with name and type");
+                continue;
+            }
+            if (c.name.empty()) {
+                error(path + ".name", "the column has no name");
+                continue;
+            }
+            if (auto [it, inserted] = seen.emplace(c.name, i); !inserted) {
+                error(path + ".name",
+                      "'" + c.name + "' is already the name of columns[" + std::to_string(it->second) + "]");
+                continue;
+            }
+            if (const auto problem = ddl::sqlFragmentProblem(c.type); !problem.empty()) {
+                error(path + ".type", "the type " + problem);
+                continue;
+            }
+            if (ddl::usesLowCardinality(c.type))
+                warn(path + ".type", "LowCardinality needs allow_experimental_low_cardinality_type=1 on "
+                                     "ClickHouse 18.x; 19.x and later (and Aiven) accept it as is");
+            mColumns.push_back({c.name, c.type, false});
+        }
+        const auto& known = kafkaVirtualColumns();
+        std::vector<std::string> wanted;
+        for (const auto& name : mOptions.virtualColumns) {
+            auto it = std::find_if(known.begin(), known.end(), [&](const auto& v) { return v.name == name; });
+            if (it == known.end()) {
+                std::vector<std::string> names;
+                for (const auto& v : known)
+                    names.push_back(v.name);
+                error("virtual_columns",
+                      "unknown Kafka virtual column '" + name + "'; known: " + joined(names, ", "));
+            } else if (std::find(wanted.begin(), wanted.end(), name) != wanted.end()) {
+                error("virtual_columns", "'" + name + "' is listed twice");
+            } else if (seen.count(name)) {
+                error("virtual_columns", "'" + name + "' is also the name of a connector column");
+            } else {
+                wanted.push_back(name);
+                mColumns.push_back({it->name, it->type, true});
+                warn("virtual_columns", "'" + name + "' needs ClickHouse " + it->since +
+                                            " or newer (ClickHouse 18.16 has no Kafka virtual columns)");
+            }
+        }
+    }
+
+    void checkEngine() {
+        const auto& specs = engineSpecs();
+        auto spec = std::find_if(specs.begin(), specs.end(),
+                                 [&](const auto& s) { return s.name == mOptions.engine; });
+        if (spec == specs.end()) {
+            std::vector<std::string> names;
+            for (const auto& s : specs)
+                names.push_back(s.name);
+            error("engine", "unknown engine '" + mOptions.engine + "'; use one of " + joined(names, ", "));
+            return;
+        }
+        const auto& params = mOptions.engineParams;
+        if (params.size() < spec->minParams || params.size() > spec->maxParams) {
+            std::string expected;
+            if (spec->maxParams == 0)
+                expected = "takes no parameters";
+            else if (spec->minParams == spec->maxParams)
+                expected = "takes " + std::to_string(spec->minParams) + " column parameter(s)";
+            else
+                expected = "takes at most " + std::to_string(spec->maxParams) + " column parameter(s)";
+            if (spec->name == "ReplicatedMergeTree")
+                expected +=
+                    " here: on Aiven's Replicated databases the ZooKeeper path and replica come from the "
+                    "server";
+            error("engine_params", spec->name + " " + expected + ", got " + std::to_string(params.size()));
+            return;
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const std::string path = "engine_params[" + std::to_string(i) + "]";
+            const auto* c = column(params[i]);
+            if (!c) {
+                error(path,
+                      "no column '" + params[i] + "' in the destination; columns are: " + knownColumns());
+                continue;
+            }
+            if (spec->paramTypeProblem) {
+                if (auto problem = spec->paramTypeProblem(i, c->type); !problem.empty())
+                    error(path, "column '" + c->name + "' " + problem);
+            }
+        }
+        mEngine = spec->name;
+    }
+
+    void chooseOrderBy() {
+        if (mOrderByChosen)
+            return;
+        mOrderByChosen = true;
+        if (mOptions.orderByTuple) {
+            if (!mOptions.orderBy.empty())
+                error("order_by", "give either ORDER BY columns or tuple(), not both");
+            return;
+        }
+        if (mOptions.orderBy.empty()) {
+            auto first = std::find_if(mColumns.begin(), mColumns.end(),
+                                      [](const auto& c) { return !c.isVirtual && !isNullableType(c.type); });
+            if (first == mColumns.end()) {
+                if (!mColumns.empty())
+                    warn("order_by", "every column is Nullable, which ClickHouse refuses in a sorting key; "
+                                     "using ORDER BY tuple() (no sorting key)");
+                return;
+            }
+            if (first != mColumns.begin())
+                warn("order_by",
+                     "column '" + mColumns.front().name +
+                         "' is Nullable, which ClickHouse refuses in a sorting key; ordering by '" +
+                         first->name + "' instead");
+            mOrderBy.push_back(first->name);
+            return;
+        }
+        for (std::size_t i = 0; i < mOptions.orderBy.size(); ++i) {
+            const auto& name = mOptions.orderBy[i];
+            const std::string path = "order_by[" + std::to_string(i) + "]";
+            const auto* c = column(name);
+            if (!c) {
+                error(path, "no column '" + name + "' in the destination; columns are: " + knownColumns());
+            } else if (isNullableType(c->type)) {
+                error(path,
+                      "column '" + name + "' is " + c->type +
+                          "; ClickHouse refuses Nullable columns in a sorting key (allow_nullable_key is off "
+                          "by default)");
+            } else if (std::find(mOrderBy.begin(), mOrderBy.end(), name) != mOrderBy.end()) {
+                error(path, "column '" + name + "' is listed twice");
+            } else {
+                mOrderBy.push_back(name);
+            }
+        }
+    }
+
+    void checkPartitionAndTtl() {
+        if (!mOptions.partitionBy.empty()) {
+            if (auto problem = ddl::sqlFragmentProblem(mOptions.partitionBy); !problem.empty())
+                error("partition_by", "the expression " + problem);
+        }
+        const bool hasColumn = !mOptions.ttlColumn.empty();
+        if (!hasColumn && mOptions.ttlDays != 0) {
+            error("ttl_column", "a TTL in days needs a TTL column");
+            return;
+        }
+        if (!hasColumn)
+            return;
+        if (mOptions.ttlDays < 1 || mOptions.ttlDays > 36500)
+            error("ttl_days",
+                  "must be between 1 and 36500 with a TTL column, got " + std::to_string(mOptions.ttlDays));
+        const auto* c = column(mOptions.ttlColumn);
+        if (!c)
+            error("ttl_column", "no column '" + mOptions.ttlColumn +
+                                    "' in the destination; columns are: " + knownColumns());
+        else if (!isDateOrDateTime(c->type))
+            error("ttl_column",
+                  "column '" + c->name + "' is " + c->type + "; a TTL column must be Date or DateTime");
+        else
+            warn("ttl_column", "TTL needs ClickHouse 19.6 or newer");
+    }
+
+    DdlStatement destinationTable() const {
+        const auto target = qualifiedName(mOptions.targetDatabase, destinationName());
+        std::string sql = "CREATE TABLE ";
+        if (mOptions.ifNotExists)
+            sql += "IF NOT EXISTS ";
+        sql += target + "\n(\n";
+        for (std::size_t i = 0; i < mColumns.size(); ++i) {
+            sql += "    " + quoteIdentifier(mColumns[i].name) + " " + mColumns[i].type;
+            sql += i + 1 < mColumns.size() ? ",\n" : "\n";
+        }
+        std::vector<std::string> params;
+        for (const auto& p : mOptions.engineParams)
+            params.push_back(quoteIdentifier(p));
+        sql += ")\nENGINE = " + mEngine + "(" + joined(params, ", ") + ")";
+        if (!mOptions.partitionBy.empty())
+            sql += "\nPARTITION BY " + mOptions.partitionBy;
+        if (mOrderBy.empty()) {
+            sql += "\nORDER BY tuple()";
+        } else {
+            std::vector<std::string> keys;
+            for (const auto& k : mOrderBy)
+                keys.push_back(quoteIdentifier(k));
+            sql += "\nORDER BY (" + joined(keys, ", ") + ")";
+        }
+        if (!mOptions.ttlColumn.empty())
+            sql += "\nTTL " + quoteIdentifier(mOptions.ttlColumn) + " + INTERVAL " +
+                   std::to_string(mOptions.ttlDays) + " DAY";
+        return {"destination table " + mOptions.targetDatabase + "." + destinationName(), sql};
+    }
+
+    DdlStatement materializedView() const {
+        std::string sql = "CREATE MATERIALIZED VIEW ";
+        if (mOptions.ifNotExists)
+            sql += "IF NOT EXISTS ";
+        sql += qualifiedName(mOptions.targetDatabase, viewName()) + " TO " +
+               qualifiedName(mOptions.targetDatabase, destinationName()) + "\nAS SELECT\n";
+        for (std::size_t i = 0; i < mColumns.size(); ++i) {
+            const auto quoted = quoteIdentifier(mColumns[i].name);
+            sql += "    " + quoted + " AS " + quoted + (i + 1 < mColumns.size() ? ",\n" : "\n");
+        }
+        sql += "FROM " + qualifiedName(integrationDatabase(mOptions.kafkaService), mTable.name);
+        return {"materialized view " + mOptions.targetDatabase + "." + viewName() + " from " +
+                    integrationDatabase(mOptions.kafkaService) + "." + mTable.name,
+                sql};
+    }
+
+    const ConnectorTable& mTable;
+    const DdlOptions& mOptions;
+    DdlResult mResult;
+    std::vector<DestinationColumn> mColumns;
+    bool mColumnsCollected = false;
+    std::string mEngine;
+    std::vector<std::string> mOrderBy;
+    bool mOrderByChosen = false;
+};
+
+} // namespace
+
+const std::vector<KafkaVirtualColumn>& kafkaVirtualColumns() {
+    // Destination types that every version with the column can store; _topic is LowCardinality(String) on
+    // new servers, a plain String column takes it everywhere.
+    static const std::vector<KafkaVirtualColumn> columns = {
+        {"_topic", "String", "19.11"},
+        {"_key", "String", "19.11"},
+        {"_offset", "UInt64", "19.11"},
+        {"_partition", "UInt64", "19.14"},
+        {"_timestamp", "Nullable(DateTime)", "19.14"},
+    };
+    return columns;
+}
+
+DdlResult generateDestinationDdl(const ConnectorTable& table, const DdlOptions& options) {
+    return DestinationPlan(table, options).generate();
+}
+
+std::vector<DdlStatement> destinationDdl(const ConnectorTable& table, const DdlOptions& options) {
+    return generateDestinationDdl(table, options).statements;
+}
+
+std::string ddlScript(const std::vector<DdlStatement>& statements) {
+    std::string script;
+    for (const auto& s : statements) {
+        if (!script.empty())
+            script += ";\n\n";
+        script += s.sql;
+    }
+    if (!script.empty())
+        script += ";\n";
+    return script;
+}
+
+MaterializedView materializedViewBlock(const ConnectorTable& table, const DdlOptions& options) {
+    // Start from the existing block so that keys this code does not set (local_disk_ttl_days, unknown keys)
+    // stay.
+    MaterializedView view = table.materializedView && !table.materializedView->verbatim
+                                ? *table.materializedView
+                                : MaterializedView{};
+    DestinationPlan plan(table, options);
+    view.viewName = plan.viewName();
+    view.databaseName = options.targetDatabase;
+    // Aiven turns MergeTree engines into their Replicated variants itself; the block only knows the plain
+    // names.
+    view.engine = options.engine == "ReplicatedMergeTree" ? std::string("MergeTree") : options.engine;
+    if (options.engineParams.empty())
+        view.engineParams.reset();
+    else
+        view.engineParams = options.engineParams;
+    view.orderBy = plan.orderByColumns();
+    if (options.ttlColumn.empty()) {
+        view.ttlColumn.reset();
+        view.ttlDays.reset();
+    } else {
+        view.ttlColumn = options.ttlColumn;
+        view.ttlDays = options.ttlDays;
+    }
+    // A key that was read but is now unset must not be written back as null.
+    auto forget = [&view](const std::string& key) {
+        view.keyOrder.erase(std::remove(view.keyOrder.begin(), view.keyOrder.end(), key),
+                            view.keyOrder.end());
+        view.extra.erase(key);
+    };
+    if (!view.engineParams)
+        forget("engine_params");
+    if (!view.ttlColumn) {
+        forget("ttl_column");
+        forget("ttl_days");
+    }
+    // Keys new to the block follow in the schema's order; order_by is mandatory, so it is written even when empty.
+    std::vector<std::string> keys = {"view_name", "database_name", "engine"};
+    if (view.engineParams)
+        keys.push_back("engine_params");
+    keys.push_back("order_by");
+    if (view.ttlColumn) {
+        keys.push_back("ttl_column");
+        keys.push_back("ttl_days");
+    }
+    for (const auto& key : keys)
+        if (std::find(view.keyOrder.begin(), view.keyOrder.end(), key) == view.keyOrder.end())
+            view.keyOrder.push_back(key);
+    view.verbatim.reset();
+    return view;
+}
+
+} // namespace ckstudio
