@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <limits>
 #include <map>
 #include <ostream>
 
@@ -125,6 +126,10 @@ bool readPem(const QString& path, const char* option, QByteArray& target, std::o
         return false;
     }
     target = file.readAll();
+    if (!target.contains("-----BEGIN ")) { // librdkafka's own message would name only the setting
+        err << "ckstudio-cli peek: " << option << " " << path.toStdString() << " is not a PEM file\n";
+        return false;
+    }
     return true;
 }
 
