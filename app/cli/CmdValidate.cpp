@@ -1,12 +1,126 @@
+// ckstudio-cli validate: the schema's rules and ClickHouse's on a config file (DESIGN.md §3).
 #include "cli/Cli.h"
+#include "domain/JsonText.h"
+#include "schema/ConfigValidator.h"
+#include "schema/JsonSchema.h"
 
 #include <ostream>
 
 namespace ckstudio::cli {
+namespace {
 
-std::optional<int> runValidate(const QStringList&, CliIo& io, const Finish&) {
-    io.err << "ckstudio-cli validate: not available in this build yet\n";
-    return ExitUsage;
+void printValidateHelp(std::ostream& out) {
+    out << "Usage: ckstudio-cli validate CONFIG.json [--schema FILE]\n\n"
+        << "Checks a clickhouse_kafka user_config against its JSON schema (the bundled copy, or FILE:\n"
+        << "a schema document such as integration_types' user_config_schema) and against what the schema\n"
+        << "cannot say: ClickHouse column types, duplicate names, materialized_view column references,\n"
+        << "TTL settings.\n\n"
+        << "Output:\n"
+        << "  valid      exit 0, stdout \"ok: N tables\"\n"
+        << "  invalid    exit 1, stdout one line per error \"PATH: message\" in document order,\n"
+        << "             e.g. \"tables[0].columns[3].type: ...\"; a summary line on stderr\n"
+        << "  warnings   never fail; stderr \"PATH: warning: message\"\n"
+        << "  not JSON   exit 2, stderr \"FILE:LINE:COL: message\"\n"
+        << "  usage, unreadable file, unusable --schema: exit 2, message on stderr\n";
+}
+
+struct ValidateArgs {
+    QString config;
+    QString schema;
+};
+
+// Returns an error message for bad usage, empty when the arguments are fine.
+std::string parseArgs(const QStringList& args, ValidateArgs& parsed, bool& help) {
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            help = true;
+            return {};
+        }
+        if (a == QLatin1String("--schema")) {
+            if (i + 1 >= args.size() || args[i + 1].isEmpty())
+                return "--schema needs a FILE";
+            parsed.schema = args[++i];
+        } else if (a.startsWith(QLatin1String("--schema="))) {
+            parsed.schema = a.mid(9);
+            if (parsed.schema.isEmpty())
+                return "--schema needs a FILE";
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            return "unknown option '" + a.toStdString() + "'";
+        } else if (parsed.config.isEmpty()) {
+            parsed.config = a;
+        } else {
+            return "unexpected argument '" + a.toStdString() + "' (one CONFIG.json at a time)";
+        }
+    }
+    if (parsed.config.isEmpty())
+        return "missing CONFIG.json";
+    return {};
+}
+
+} // namespace
+
+std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish&) {
+    ValidateArgs parsed;
+    bool help = false;
+    if (const std::string usage = parseArgs(args, parsed, help); !usage.empty()) {
+        io.err << "ckstudio-cli validate: " << usage << "\n"
+               << "Usage: ckstudio-cli validate CONFIG.json [--schema FILE]\n";
+        return ExitUsage;
+    }
+    if (help) {
+        printValidateHelp(io.out);
+        return ExitOk;
+    }
+
+    std::shared_ptr<const JsonSchema> schema = ConfigValidator::bundledSchema();
+    if (!parsed.schema.isEmpty()) {
+        const JsonFileResult schemaFile = readJsonFile(parsed.schema);
+        if (!schemaFile) {
+            io.err << schemaFile.error << "\n";
+            return ExitUsage;
+        }
+        std::string error;
+        schema = ConfigValidator::loadSchema(*schemaFile.value, &error);
+        if (!schema) {
+            io.err << parsed.schema.toStdString() << ": not a usable schema: " << error << "\n";
+            return ExitUsage;
+        }
+    }
+
+    const JsonFileResult config = readJsonFile(parsed.config);
+    if (!config) {
+        io.err << config.error << "\n";
+        return ExitUsage;
+    }
+
+    const Problems problems = ConfigValidator(schema).validate(*config.value);
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const Problem& p : problems) {
+        if (p.isError()) {
+            ++errors;
+            io.out << p.toLine() << "\n";
+        } else {
+            ++warnings;
+            io.err << (p.path.empty() ? std::string("(document)") : p.path) << ": warning: " << p.message
+                   << "\n";
+        }
+    }
+    if (errors > 0) {
+        io.err << parsed.config.toStdString() << ": invalid, " << errors
+               << (errors == 1 ? " error" : " errors");
+        if (warnings > 0)
+            io.err << ", " << warnings << (warnings == 1 ? " warning" : " warnings");
+        io.err << "\n";
+        return ExitInvalid;
+    }
+    const Json& value = *config.value;
+    std::size_t tables = 0;
+    if (auto it = value.find("tables"); it != value.end() && it->is_array())
+        tables = it->size();
+    io.out << "ok: " << tables << " tables\n";
+    return ExitOk;
 }
 
 } // namespace ckstudio::cli

@@ -1,6 +1,6 @@
 #pragma once
-// Validation of a user_config: the JSON schema's rules (driven by the schema document itself, bundled or live),
-// plus what the schema cannot say (ClickHouse type grammar, duplicates, cross-references, warnings).
+// Validation of a user_config: the JSON schema's rules (driven by the schema document itself, bundled or
+// live), plus what the schema cannot say (ClickHouse type grammar, duplicates, cross-references, warnings).
 #include "domain/Json.h"
 #include "domain/Problem.h"
 #include "domain/UserConfig.h"
@@ -21,6 +21,7 @@ public:
     // Returns nullptr and fills `error` when the document is not a usable schema.
     static std::shared_ptr<const JsonSchema> loadSchema(const Json& schemaDocument, std::string* error);
 
+    // A null schema means the bundled one.
     explicit ConfigValidator(std::shared_ptr<const JsonSchema> schema = bundledSchema());
 
     // Every problem of the document, errors and warnings, in document order.
@@ -35,5 +36,10 @@ public:
 private:
     std::shared_ptr<const JsonSchema> m_schema;
 };
+
+// Warnings for an edit of a pulled config: a table with a positional data format (CSV, TSV, ...) whose
+// columns changed position relative to the same table (by name) in `base` reads messages of the old layout
+// into the wrong columns. One warning per table, at tables[i].columns of `edited`.
+Problems reorderWarnings(const UserConfig& base, const UserConfig& edited);
 
 } // namespace ckstudio

@@ -4,6 +4,7 @@
 // additionalProperties). Also answers the editor's questions about fields (titles, defaults, ranges).
 #include "domain/Json.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,10 +12,12 @@
 
 namespace ckstudio {
 
+struct SchemaNode; // compiled form of a schema object, see schema/SchemaNode.h
+
 // What the schema says about one property.
 struct SchemaProperty {
-    std::string name;        // key, e.g. "num_consumers"
-    std::string type;        // "string", "integer", "boolean", "array", "object", "number"
+    std::string name; // key, e.g. "num_consumers"
+    std::string type; // "string", "integer", "boolean", "array", "object", "number"
     std::string title;
     std::string description;
     std::optional<Json> defaultValue;
@@ -47,9 +50,19 @@ public:
     // Properties of an object node by generic path ("" = root, "tables[]", "tables[].materialized_view").
     std::vector<SchemaProperty> properties(std::string_view genericObjectPath) const;
 
+    // The compiled schema the validator walks. An unusable document compiles to a root that accepts anything.
+    const SchemaNode& root() const { return *m_root; }
+    // The compiled node of a generic path (as for property()), nullptr when the schema does not have it.
+    const SchemaNode* compiledNode(std::string_view genericPath) const;
+    // Empty when the document is a usable schema, otherwise its first problem with the keyword's path
+    // (e.g. "properties.tables.items.maxItems: expected a non-negative integer, got \"x\"").
+    const std::string& compileError() const { return m_compileError; }
+
 private:
     const Json* node(std::string_view genericPath) const;
     Json m_document;
+    std::shared_ptr<const SchemaNode> m_root;
+    std::string m_compileError;
 };
 
 } // namespace ckstudio

@@ -1,0 +1,69 @@
+#pragma once
+// What the schema cannot say about a user_config: ClickHouse column types, duplicates, at least one column
+// and topic, materialized_view cross-references, and warnings (positional formats, settings that need a newer
+// ClickHouse, consumer counts). Values of the wrong shape are skipped here: the schema rules report them.
+#include "domain/Json.h"
+#include "schema/ProblemCollector.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ckstudio {
+
+// Rules inside one table (tables[i]); `path` points at the table. One instance may check many tables.
+class TableRules {
+public:
+    // `typeMaxLength`: the schema's maxLength for columns[].type; longer types are left to the schema's
+    // error.
+    TableRules(ProblemCollector& out, DocumentPath& path, std::optional<std::size_t> typeMaxLength)
+        : m_out(out)
+        , m_path(path)
+        , m_typeMaxLength(typeMaxLength) {}
+
+    void check(const Json& table);
+
+private:
+    void checkColumns(const Json& table, const Json& columns);
+    void checkType(const std::string& type); // the path points at columns[i].type
+    void checkTopics(const Json& table, const Json& topics);
+    void checkSettings(const Json& table);
+    void checkMaterializedView(const Json& table, const Json& view);
+    void requireColumn(const Json& name, const char* role);
+
+    // What the type parser said about a type string; configs repeat a handful of types many times.
+    struct TypeVerdict {
+        std::string error; // with its position, empty when valid
+        std::vector<std::string> warnings;
+    };
+
+    ProblemCollector& m_out;
+    DocumentPath& m_path;
+    std::optional<std::size_t> m_typeMaxLength;
+    std::unordered_map<std::string, TypeVerdict> m_typeVerdicts;
+    std::vector<std::string> m_columnNames; // in order; empty when columns is not an array of named columns
+    std::vector<std::string> m_columnTypes;
+    bool m_columnsKnown = false;
+};
+
+// Rules across tables: duplicate table names and view names, tables that share a consumer group on a topic.
+// `path` points at the document root.
+class DocumentRules {
+public:
+    DocumentRules(ProblemCollector& out, DocumentPath& path)
+        : m_out(out)
+        , m_path(path) {}
+
+    void check(const Json& document);
+
+private:
+    ProblemCollector& m_out;
+    DocumentPath& m_path;
+};
+
+// Data formats that map fields to columns by position rather than by name.
+bool isPositionalFormat(const std::string& dataFormat);
+
+} // namespace ckstudio
