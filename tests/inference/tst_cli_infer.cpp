@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 #include <QProcess>
 #include <QTest>
 
@@ -34,6 +35,15 @@ Run runCli(const QStringList& args, const QByteArray& input = {}) {
 
 QString fixture(const char* name) {
     return QStringLiteral(CKSTUDIO_FIXTURES_DIR "/inference/") + QLatin1String(name);
+}
+
+// The expected `columns` array.
+QJsonArray columns(std::initializer_list<std::pair<const char*, const char*>> nameTypes) {
+    QJsonArray a;
+    for (const auto& [name, type] : nameTypes)
+        a.append(QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
+                             {QStringLiteral("type"), QLatin1String(type)}});
+    return a;
 }
 
 } // namespace
@@ -71,86 +81,81 @@ private slots:
         Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format=CSV"), fixture("people.csv")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).array(),
-                 QJsonDocument::fromJson(R"([{"name":"id","type":"Int64"},{"name":"name","type":"String"},
-                                            {"name":"score","type":"Nullable(Float64)"
-    }])")
-                     .array());
-    r = runCli({QStringLiteral("infer"), QStringLiteral("--format"), QStringLiteral("TabSeparated"),
-                fixture("notes.tsv")});
-    QVERIFY2(r.exitCode == 0, r.err.constData());
+                 columns({{"id", "Int64"}, {"name", "String"}, {"score", "Nullable(Float64)"}}));
+        r = runCli({QStringLiteral("infer"), QStringLiteral("--format"), QStringLiteral("TabSeparated"),
+                    fixture("notes.tsv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).array(),
-                 QJsonDocument::fromJson(R"([{"name":"id","type":"Int64"},{"name":"note","type":"Nullable(String)"}])")
-                     .array());
-QVERIFY(r.err.isEmpty());
-}
+                 columns({{"id", "Int64"}, {"note", "Nullable(String)"}}));
+        QVERIFY(r.err.isEmpty());
+    }
 
-void samplesFromStdin() {
-    const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"), QStringLiteral("JSONEachRow"),
-                          QStringLiteral("-")},
-                         "{\"x\": 1.5}\n{\"x\": null}\n");
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(r.out).array(),
-                 QJsonDocument::fromJson(R"([{"name":"x","type":"Nullable(Float64)"
-}])").array());
-}
+    void samplesFromStdin() {
+        const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"),
+                              QStringLiteral("JSONEachRow"), QStringLiteral("-")},
+                             "{\"x\": 1.5}\n{\"x\": null}\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array(), columns({{"x", "Nullable(Float64)"}}));
+    }
 
-void badLineIsAWarningWithItsLineNumber() {
-    const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"), QStringLiteral("JSONEachRow"),
-                          fixture("broken.jsonl")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.err.startsWith("line 2: invalid JSON"), r.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
-}
+    void badLineIsAWarningWithItsLineNumber() {
+        const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"),
+                              QStringLiteral("JSONEachRow"), fixture("broken.jsonl")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.startsWith("line 2: invalid JSON"), r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+    }
 
-void nothingInferableExitsOne() {
-    const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"), QStringLiteral("JSONEachRow"),
-                          fixture("unusable.jsonl")});
-    QCOMPARE(r.exitCode, 1);
-    QVERIFY(r.out.isEmpty());
-    QVERIFY2(r.err.contains("line 1: invalid JSON"), r.err.constData());
-    QVERIFY2(r.err.contains("line 2: expected a JSON object"), r.err.constData());
-    QVERIFY2(r.err.contains("nothing to infer columns from"), r.err.constData());
-}
+    void nothingInferableExitsOne() {
+        const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--format"),
+                              QStringLiteral("JSONEachRow"), fixture("unusable.jsonl")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("line 1: invalid JSON"), r.err.constData());
+        QVERIFY2(r.err.contains("line 2: expected a JSON object"), r.err.constData());
+        QVERIFY2(r.err.contains("nothing to infer columns from"), r.err.constData());
+    }
 
-void usageAndIoErrorsExitTwo_data() {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("message");
-    const QString orders = fixture("orders.jsonl");
-    QTest::newRow("missing file") << QStringList{QStringLiteral("--format"), QStringLiteral("JSONEachRow"),
-                                                 QStringLiteral("/nonexistent/samples.jsonl")}
-                                  << QStringLiteral("cannot read /nonexistent/samples.jsonl");
-    QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("Protobuf"),
-                                                   orders}
-                                    << QStringLiteral("unsupported format 'Protobuf'");
-    QTest::newRow("no format") << QStringList{orders} << QStringLiteral("missing --format");
-    QTest::newRow("format without value")
-        << QStringList{orders, QStringLiteral("--format")} << QStringLiteral("--format needs a value");
-    QTest::newRow("no file") << QStringList{QStringLiteral("--format"), QStringLiteral("CSV")}
-                             << QStringLiteral("missing SAMPLES_FILE");
-    QTest::newRow("two files") << QStringList{QStringLiteral("--format"), QStringLiteral("CSV"), orders,
-                                              orders}
-                               << QStringLiteral("unexpected argument");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frmat"), QStringLiteral("CSV"), orders}
-                                    << QStringLiteral("unknown option '--frmat'");
-}
+    void usageAndIoErrorsExitTwo_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString orders = fixture("orders.jsonl");
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("JSONEachRow"),
+                           QStringLiteral("/nonexistent/samples.jsonl")}
+            << QStringLiteral("cannot read /nonexistent/samples.jsonl");
+        QTest::newRow("unknown format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("Protobuf"), orders}
+            << QStringLiteral("unsupported format 'Protobuf'");
+        QTest::newRow("no format") << QStringList{orders} << QStringLiteral("missing --format");
+        QTest::newRow("format without value")
+            << QStringList{orders, QStringLiteral("--format")} << QStringLiteral("--format needs a value");
+        QTest::newRow("no file") << QStringList{QStringLiteral("--format"), QStringLiteral("CSV")}
+                                 << QStringLiteral("missing SAMPLES_FILE");
+        QTest::newRow("two files") << QStringList{QStringLiteral("--format"), QStringLiteral("CSV"), orders,
+                                                  orders}
+                                   << QStringLiteral("unexpected argument");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frmat"), QStringLiteral("CSV"), orders}
+            << QStringLiteral("unknown option '--frmat'");
+    }
 
-void usageAndIoErrorsExitTwo() {
-    QFETCH(QStringList, args);
-    QFETCH(QString, message);
-    const Run r = runCli(QStringList{QStringLiteral("infer")} + args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.out.isEmpty());
-    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-}
+    void usageAndIoErrorsExitTwo() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runCli(QStringList{QStringLiteral("infer")} + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
 
-void helpDocumentsTheCommand() {
-    const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--help")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains("--format FORMAT SAMPLES_FILE"));
-    QVERIFY(r.out.contains("JSONEachRow"));
-}
-}
-;
+    void helpDocumentsTheCommand() {
+        const Run r = runCli({QStringLiteral("infer"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--format FORMAT SAMPLES_FILE"));
+        QVERIFY(r.out.contains("JSONEachRow"));
+    }
+};
 
 QTEST_GUILESS_MAIN(TestCliInfer)
 #include "tst_cli_infer.moc"
