@@ -5,6 +5,7 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <memory>
+#include <vector>
 
 namespace ckstudio::test {
 namespace {
@@ -50,10 +51,21 @@ struct DeliveryTally {
     std::atomic<rd_kafka_resp_err_t> firstError{RD_KAFKA_RESP_ERR_NO_ERROR};
 };
 
+// Where one message's delivery report goes: its offset, and the tally of its produce() call.
+struct DeliverySlot {
+    DeliveryTally* tally = nullptr;
+    qint64 offset = -1;
+};
+
 void onDelivery(rd_kafka_t*, const rd_kafka_message_t* message, void*) {
-    auto* tally = static_cast<DeliveryTally*>(message->_private);
-    if (tally == nullptr || message->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    auto* slot = static_cast<DeliverySlot*>(message->_private);
+    if (slot == nullptr)
         return;
+    if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        slot->offset = message->offset;
+        return;
+    }
+    DeliveryTally* tally = slot->tally;
     auto expected = RD_KAFKA_RESP_ERR_NO_ERROR;
     tally->firstError.compare_exchange_strong(expected, message->err);
     ++tally->failed;
@@ -175,13 +187,16 @@ std::optional<int> MockKafkaCluster::partitionCount(const QString& topic, QStrin
     return metadata->topics[0].partition_cnt;
 }
 
-bool MockKafkaCluster::produce(const QString& topic, const QList<MockMessage>& messages, QString* error) {
+bool MockKafkaCluster::produce(const QString& topic, const QList<MockMessage>& messages, QString* error,
+                               QList<qint64>* offsets) {
     const auto partitions = partitionCount(topic, error);
     if (!partitions)
         return false;
     const QByteArray topicName = topic.toUtf8();
     DeliveryTally tally;
-    for (const MockMessage& m : messages) {
+    std::vector<DeliverySlot> deliveries(std::size_t(messages.size()), DeliverySlot{&tally, -1});
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const MockMessage& m = messages[i];
         if (m.partition >= *partitions) {
             assign(error, QStringLiteral("topic '%1' has no partition %2").arg(topic).arg(m.partition));
             rd_kafka_flush(m_producer, kTimeoutMs); // the tally must outlive the messages already queued
@@ -204,7 +219,7 @@ bool MockKafkaCluster::produce(const QString& topic, const QList<MockMessage>& m
         fields[5].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
         fields[5].u.i = RD_KAFKA_MSG_F_COPY;
         fields[6].vtype = RD_KAFKA_VTYPE_OPAQUE;
-        fields[6].u.ptr = &tally;
+        fields[6].u.ptr = &deliveries[std::size_t(i)];
         rd_kafka_error_t* produceError = rd_kafka_produceva(m_producer, fields, 7);
         const auto err =
             produceError != nullptr ? rd_kafka_error_code(produceError) : RD_KAFKA_RESP_ERR_NO_ERROR;
@@ -227,7 +242,31 @@ bool MockKafkaCluster::produce(const QString& topic, const QList<MockMessage>& m
                           .arg(topic, QString::fromUtf8(rd_kafka_err2str(tally.firstError.load()))));
         return false;
     }
+    if (offsets != nullptr) {
+        offsets->clear();
+        for (const DeliverySlot& slot : deliveries)
+            offsets->append(slot.offset);
+    }
     return true;
+}
+
+QStringList MockKafkaCluster::topics(QString* error) const {
+    if (!isValid()) {
+        assign(error, m_error);
+        return {};
+    }
+    const rd_kafka_metadata_t* raw = nullptr;
+    const auto err = rd_kafka_metadata(m_inspector, 1 /* all topics */, nullptr, &raw, kTimeoutMs);
+    std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        assign(error, QStringLiteral("metadata request failed: ") + QString::fromUtf8(rd_kafka_err2str(err)));
+        return {};
+    }
+    QStringList names;
+    for (int i = 0; i < metadata->topic_cnt; ++i)
+        names.append(QString::fromUtf8(metadata->topics[i].topic));
+    names.sort();
+    return names;
 }
 
 std::optional<QList<PartitionOffsets>> MockKafkaCluster::offsets(const QString& topic, QString* error) const {

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 struct rd_kafka_s;
@@ -49,8 +50,12 @@ public:
     // topic exists) as message.
     bool createTopic(const QString& topic, int partitionCount, QString* error = nullptr);
 
-    // Produces the messages and waits until every one is acknowledged.
-    bool produce(const QString& topic, const QList<MockMessage>& messages, QString* error = nullptr);
+    // Produces the messages and waits until every one is acknowledged; `offsets` gets each one's offset.
+    bool produce(const QString& topic, const QList<MockMessage>& messages, QString* error = nullptr,
+                 QList<qint64>* offsets = nullptr);
+
+    // Names of all topics, sorted.
+    QStringList topics(QString* error = nullptr) const;
 
     // Per partition low/high watermarks, sorted by partition; nullopt (with error) for an unknown topic.
     std::optional<QList<PartitionOffsets>> offsets(const QString& topic, QString* error = nullptr) const;

@@ -72,6 +72,17 @@ private slots:
         }
     }
 
+    void listsTopics() {
+        QString error;
+        QVERIFY(cluster.createTopic(QStringLiteral("listed-b"), 1, &error));
+        QVERIFY(cluster.createTopic(QStringLiteral("listed-a"), 1, &error));
+        const QStringList names = cluster.topics(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(names.indexOf(QStringLiteral("listed-a")) >= 0);
+        QVERIFY(names.indexOf(QStringLiteral("listed-a")) < names.indexOf(QStringLiteral("listed-b")));
+        QVERIFY(!names.contains(QStringLiteral("never-created")));
+    }
+
     void rejectsBadTopics() {
         QString error;
         QVERIFY(cluster.createTopic(QStringLiteral("twice"), 1, &error));
@@ -89,7 +100,9 @@ private slots:
             messages.append({0, QByteArray("k") + QByteArray::number(i), QByteArray::number(i), 0});
         for (int i = 0; i < 3; ++i)
             messages.append({2, std::nullopt, QByteArray("v") + QByteArray::number(i), 0});
-        QVERIFY2(cluster.produce(QStringLiteral("chosen"), messages, &error), qPrintable(error));
+        QList<qint64> written;
+        QVERIFY2(cluster.produce(QStringLiteral("chosen"), messages, &error, &written), qPrintable(error));
+        QCOMPARE(written, (QList<qint64>{0, 1, 2, 3, 4, 0, 1, 2}));
         const auto offsets = cluster.offsets(QStringLiteral("chosen"), &error);
         QVERIFY2(offsets, qPrintable(error));
         QCOMPARE(offsets->at(0).latest, 5);
