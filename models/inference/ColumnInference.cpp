@@ -18,15 +18,19 @@ constexpr std::size_t kMaxColumns = 100;         // user_config schema: columns 
 
 enum class FormatKind { JsonEachRow, JsonStringsEachRow, Csv, Tsv };
 
-std::optional<FormatKind> formatKind(std::string_view format) {
-    if (format == "JSONEachRow")
+// Format names as ClickHouse spells them; matched case-insensitively for the command line's sake.
+std::optional<FormatKind> formatKind(std::string_view spelled) {
+    std::string format;
+    for (const char c : spelled)
+        format += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (format == "JSONEACHROW")
         return FormatKind::JsonEachRow;
-    if (format == "JSONStringsEachRow")
+    if (format == "JSONSTRINGSEACHROW")
         return FormatKind::JsonStringsEachRow;
-    if (format == "CSV" || format == "CSVWithNames")
+    if (format == "CSV" || format == "CSVWITHNAMES")
         return FormatKind::Csv;
-    if (format == "TSV" || format == "TabSeparated" || format == "TSVWithNames" ||
-        format == "TabSeparatedWithNames")
+    if (format == "TSV" || format == "TABSEPARATED" || format == "TSVWITHNAMES" ||
+        format == "TABSEPARATEDWITHNAMES")
         return FormatKind::Tsv;
     return std::nullopt;
 }
@@ -70,6 +74,9 @@ InferenceResult inferColumns(std::string_view samples, std::string_view format) 
                                                         "' (supported: " + supportedList() + ")"});
         return result;
     }
+    constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+    if (samples.substr(0, kUtf8Bom.size()) == kUtf8Bom)
+        samples.remove_prefix(kUtf8Bom.size());
     Problems rowProblems;
     const SampleRows rows =
         *kind == FormatKind::Csv ? inference::readDelimited(samples, inference::Delimited::Csv, rowProblems)

@@ -69,6 +69,9 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::string unknownFamilyMessage(const std::string& name) {
+    // Suggestions cost |name| x |candidate| per candidate: no point for names far longer than any family.
+    if (name.size() > 64)
+        return "unknown type family '" + name.substr(0, 64) + "...'";
     std::string best;
     std::size_t bestDistance = std::string::npos;
     auto consider = [&](std::string_view candidate) {
@@ -219,7 +222,8 @@ private:
             std::size_t end = mPos;
             while (end < mText.size() && isWordChar(mText[end]))
                 ++end;
-            return "'" + std::string(mText.substr(mPos, end - mPos)) + "'";
+            const std::size_t shown = std::min<std::size_t>(end - mPos, 40);
+            return "'" + std::string(mText.substr(mPos, shown)) + (shown < end - mPos ? "...'" : "'");
         }
         return "'" + std::string(1, mText[mPos]) + "'";
     }
@@ -420,7 +424,9 @@ private:
         std::pair<int, int> since{0, 0};
     };
 
-    Resolved resolveFamily(std::size_t start) {
+    // probing: the caller only asks whether a family is there; an unknown name gives an empty Resolved
+    // instead of an error (whose suggestion is costly to compute).
+    Resolved resolveFamily(std::size_t start, bool probing = false) {
         const Word first = *readWord();
         Resolved r;
         r.spelledAs = first.text;
@@ -479,6 +485,8 @@ private:
                 return r;
             }
         }
+        if (probing)
+            return {};
         fail(start, unknownFamilyMessage(first.text));
     }
 
@@ -906,7 +914,7 @@ private:
                     mPos = start;
                     const Resolved r = [&]() -> Resolved {
                         try {
-                            return resolveFamily(start);
+                            return resolveFamily(start, true);
                         } catch (const ParseFailure&) {
                             return {};
                         }

@@ -297,6 +297,16 @@ private slots:
         QCOMPARE(typeOf(r, "b"), std::string("Int64"));
     }
 
+    void formatNamesAndByteOrderMark() {
+        const auto r = inferColumns("\xEF\xBB\xBFid,name\n1,x\n", "csv");
+        QCOMPARE(names(r), (std::vector<std::string>{"id", "name"}));
+        QCOMPARE(typeOf(r, "id"), std::string("Int64"));
+        QCOMPARE(typeOf(inferColumns("{\"a\": 1}", "jsoneachrow"), "a"), std::string("Int64"));
+        QVERIFY(isInferenceFormat("TabSeparated"));
+        QVERIFY(!isInferenceFormat("Avro"));
+        QVERIFY(!isInferenceFormat(""));
+    }
+
     void fixtureSamples() {
         const QString dir = QStringLiteral(CKSTUDIO_FIXTURES_DIR "/inference/");
         QFile json(dir + QStringLiteral("orders.jsonl"));

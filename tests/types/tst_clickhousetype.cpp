@@ -2,6 +2,7 @@
 // canonical form (reference/clickhouse.md §4).
 #include "types/ClickHouseType.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <algorithm>
 
@@ -458,6 +459,25 @@ private slots:
         for (int i = 0; i < 100000; ++i)
             hostileArrays += "Array(";
         QVERIFY(!checkClickHouseType(hostileArrays));
+    }
+
+    void hostileNamesAreHandledQuickly() {
+        QElapsedTimer timer;
+        timer.start();
+        const std::string longName(1000000, 'x');
+        const auto r = checkClickHouseType(longName);
+        QVERIFY(!r);
+        QCOMPARE(r.errorOffset, std::size_t(0));
+        QVERIFY(r.error.size() < 200);
+        const auto trailing = checkClickHouseType("String " + longName);
+        QVERIFY(!trailing);
+        QCOMPARE(trailing.errorOffset, std::size_t(7));
+        QVERIFY(trailing.error.size() < 200);
+        std::string manyElements = "Tuple(";
+        for (int i = 0; i < 20000; ++i)
+            manyElements += "a" + std::to_string(i) + " UInt8, ";
+        QVERIFY(checkClickHouseType(manyElements + "z String)"));
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
     }
 
     void warningsForSuspiciousTypes() {
