@@ -17,7 +17,7 @@ struct InferenceResult {
 
 // format: JSONEachRow (one object per line), CSV / TSV / TabSeparated (first line a header).
 //
-// Rules (docs/inference.md): integers -> Int64, or UInt64 when one exceeds Int64's maximum; integers that
+// Rules (docs/types-and-inference.md): integers -> Int64, or UInt64 when one exceeds Int64's maximum; integers that
 // need more than 64 bits, or values above Int64's maximum next to negative ones -> String with a warning; any
 // fraction or exponent -> Float64; true/false -> Bool; YYYY-MM-DD -> Date (Date32 outside 1970..2149);
 // date-times (space or T, optional fraction, Z or offset) -> DateTime64(3), or (6)/(9) for finer fractions;
