@@ -1102,7 +1102,9 @@ private:
                     fail(argStart, "unknown JSON parameter '" + path +
                                        "' (known: max_dynamic_paths, "
                                        "max_dynamic_types)");
-                const long long limit = path == "max_dynamic_types" ? 254 : 10000;
+                // The docs give max_dynamic_types 1..255 here (Dynamic's own max_types is 0..254) and no
+                // upper bound for max_dynamic_paths.
+                const long long limit = path == "max_dynamic_types" ? 255 : 1000000000;
                 const long long v = requireRange(readLiteral(path), 0, limit, path);
                 t.arguments.push_back(identifierArgument(path + "=" + std::to_string(v), v));
                 continue;

@@ -217,6 +217,7 @@ private slots:
         row("JSON()", "JSON");
         row("JSON(max_dynamic_paths=100, max_dynamic_types = 8)",
             "JSON(max_dynamic_paths=100, max_dynamic_types=8)");
+        row("JSON(max_dynamic_paths=25000)", "JSON(max_dynamic_paths=25000)");
         row("JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')", "JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')");
         row("Object('json')", "Object('json')");
         row("Variant(String, UInt64)", "Variant(String, UInt64)");
@@ -381,7 +382,7 @@ private slots:
         // semi-structured
         row("json unknown setting", "JSON(max_paths=3)", 5, "unknown JSON parameter 'max_paths'");
         row("json setting range", "JSON(max_dynamic_types=300)", 23,
-            "max_dynamic_types must be 0..254, got 300");
+            "max_dynamic_types must be 0..255, got 300");
         row("object other", "Object('yaml')", 6, "Object('json')");
         row("variant nullable", "Variant(String, Nullable(UInt8))", 16,
             "Variant members cannot be Nullable(UInt8)");
