@@ -1,12 +1,165 @@
+// ckstudio-cli insert: POST `INSERT INTO db.table FORMAT X` with a file as the body (streamed, not loaded).
 #include "cli/Cli.h"
+#include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/TableInspector.h"
 
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <ostream>
 
 namespace ckstudio::cli {
+namespace {
 
-std::optional<int> runInsert(const QStringList&, CliIo& io, const Finish&) {
-    io.err << "ckstudio-cli insert: not available in this build yet\n";
-    return ExitUsage;
+void printInsertHelp(std::ostream& out) {
+    out << "Usage: ckstudio-cli insert --table DB.TABLE --format FORMAT FILE [connection options]\n\n"
+           "Sends FILE as the body of INSERT INTO DB.TABLE FORMAT FORMAT (any input format the server "
+           "knows,\n"
+           "e.g. JSONEachRow, TabSeparated, CSV). Into a Kafka-engine table this produces the rows to its "
+           "topic\n"
+           "(the first topic when the table lists several: a warning says so).\n"
+        << connectionOptionsHelp()
+        << "Exit codes: 0 inserted, 1 the server does not know FORMAT, 2 usage or unreadable FILE,\n"
+           "            4 ClickHouse or network error.\n";
+}
+
+class InsertRun : public QObject {
+public:
+    InsertRun(ConnectionSettings connection, CliIo& io, Finish finish)
+        : mIo(io)
+        , mFinish(std::move(finish))
+        , mClient(new ClickHouseClient(std::move(connection), this)) {}
+
+    void start(const TableName& table, const QString& format, const QString& path) {
+        mTable = table;
+        mFormat = format;
+        mFile.setFileName(path);
+        if (!mFile.open(QIODevice::ReadOnly)) {
+            mIo.err << "ckstudio-cli insert: cannot read " << path.toStdString() << ": "
+                    << mFile.errorString().toStdString() << "\n";
+            done(ExitUsage);
+            return;
+        }
+        mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
+            if (error)
+                return fail(*error);
+            if (!mClient->capabilities()->hasFormat(mFormat)) {
+                mIo.err << "ckstudio-cli insert: ClickHouse "
+                        << mClient->capabilities()->version().text.toStdString()
+                        << " does not know the format '" << mFormat.toStdString() << "'\n";
+                return done(ExitInvalid);
+            }
+            inspectTable(mClient, mTable, this,
+                         [this](const TableInfo& info, const std::optional<ClickHouseError>& e) {
+                             if (e)
+                                 return fail(*e);
+                             if (!info.exists) {
+                                 mIo.err << "ckstudio-cli insert: table " << mTable.display().toStdString()
+                                         << " does not exist\n";
+                                 return done(ExitRemote);
+                             }
+                             mInfo = info;
+                             if (info.engine == QLatin1String("Kafka") && info.topics.size() > 1)
+                                 mIo.err << "ckstudio-cli insert: warning: " << mTable.display().toStdString()
+                                         << " reads " << info.topics.size() << " topics ("
+                                         << info.topics.join(QStringLiteral(", ")).toStdString()
+                                         << "); ClickHouse produces inserted rows to the first one only ('"
+                                         << info.topics.first().toStdString() << "')\n";
+                             send();
+                         });
+        });
+    }
+
+private:
+    void send() {
+        QueryOptions o;
+        o.timeoutMs = 10 * 60 * 1000;
+        auto* q = mClient->insert(QStringLiteral("INSERT INTO %1 FORMAT %2").arg(mTable.quoted(), mFormat),
+                                  &mFile, o);
+        connect(q, &ClickHouseQuery::finished, this, [this, q] {
+            if (q->error()) {
+                ClickHouseError e = *q->error();
+                if (mInfo.engine == QLatin1String("Kafka") && e.kind == ClickHouseError::Kind::Server &&
+                    (e.serverCode == 48 || e.message.contains(QLatin1String("not supported")))) {
+                    mIo.err << "ckstudio-cli insert: ClickHouse "
+                            << mClient->capabilities()->version().text.toStdString()
+                            << " cannot INSERT into Kafka-engine tables (writing to Kafka through ClickHouse "
+                               "needs a "
+                               "newer server); nothing was produced. The server said: "
+                            << e.message.toStdString() << "\n";
+                    return done(ExitRemote);
+                }
+                return fail(e);
+            }
+            mIo.err << "ckstudio-cli insert: inserted " << mFile.size() << " bytes of "
+                    << mFormat.toStdString() << " into " << mTable.display().toStdString() << "\n";
+            done(ExitOk);
+        });
+    }
+    void fail(const ClickHouseError& error) {
+        mIo.err << "ckstudio-cli insert: " << error.toString().toStdString() << "\n";
+        done(ExitRemote);
+    }
+    void done(int code) {
+        mFinish(code);
+        deleteLater();
+    }
+
+    CliIo& mIo;
+    Finish mFinish;
+    ClickHouseClient* mClient;
+    QFile mFile;
+    TableName mTable;
+    QString mFormat;
+    TableInfo mInfo;
+};
+
+} // namespace
+
+std::optional<int> runInsert(const QStringList& arguments, CliIo& io, const Finish& finish) {
+    QStringList args = arguments;
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+        printInsertHelp(io.out);
+        return ExitOk;
+    }
+    auto connection = connectionFromArgs(args, QProcessEnvironment::systemEnvironment());
+    QString tableText, format, file;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--table") && i + 1 < args.size()) {
+            tableText = args[++i];
+        } else if (a == QLatin1String("--format") && i + 1 < args.size()) {
+            format = args[++i];
+        } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
+            file = a;
+        } else {
+            io.err << "ckstudio-cli insert: unexpected argument '" << a.toStdString() << "' (see --help)\n";
+            return ExitUsage;
+        }
+    }
+    if (tableText.isEmpty() || format.isEmpty() || file.isEmpty()) {
+        io.err << "ckstudio-cli insert: usage: insert --table DB.TABLE --format FORMAT FILE (see --help)\n";
+        return ExitUsage;
+    }
+    QString nameError;
+    const auto table = TableName::parse(tableText, &nameError);
+    if (!table) {
+        io.err << "ckstudio-cli insert: --table " << tableText.toStdString() << ": "
+               << nameError.toStdString() << "\n";
+        return ExitUsage;
+    }
+    static const QRegularExpression formatName(QStringLiteral("^[A-Za-z][A-Za-z0-9]*$"));
+    if (!formatName.match(format).hasMatch()) {
+        io.err << "ckstudio-cli insert: --format must be a ClickHouse format name such as JSONEachRow\n";
+        return ExitUsage;
+    }
+    if (!connection.error.isEmpty()) {
+        io.err << "ckstudio-cli insert: " << connection.error.toStdString() << "\n";
+        return ExitUsage;
+    }
+    auto* run = new InsertRun(connection.settings, io, finish);
+    run->start(*table, format, file);
+    return std::nullopt;
 }
 
 } // namespace ckstudio::cli

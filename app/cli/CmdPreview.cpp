@@ -1,12 +1,175 @@
+// ckstudio-cli preview: rows of a table over ClickHouse HTTP through the same ResultRowModel as the GUI.
 #include "cli/Cli.h"
+#include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/PreviewSession.h"
+#include "preview/ResultRowModel.h"
+#include "preview/RowExport.h"
 
+#include <QProcessEnvironment>
+#include <fstream>
 #include <ostream>
 
 namespace ckstudio::cli {
+namespace {
 
-std::optional<int> runPreview(const QStringList&, CliIo& io, const Finish&) {
-    io.err << "ckstudio-cli preview: not available in this build yet\n";
-    return ExitUsage;
+void printPreviewHelp(std::ostream& out) {
+    out << "Usage: ckstudio-cli preview --table DB.TABLE [--limit N] [--format tsv|jsonl|csv] [--output "
+           "FILE]\n"
+           "                            [--consume] [connection options]\n\n"
+           "Reads up to N rows (default 100) with readonly=2, LIMIT N and a time limit.\n"
+           "  --table DB.TABLE   names with dots or dashes in backquotes: `service_my-kafka`.`events`\n"
+           "  --format tsv       ClickHouse's TabSeparated escaping, equal to the server's FORMAT "
+           "TabSeparated\n"
+           "  --format jsonl     one JSON object per row; NULL is null; 64-bit integers and Decimals are "
+           "strings\n"
+           "                     with the exact digits (as ClickHouse's JSONEachRow writes them)\n"
+           "  --format csv       a header line, then RFC 4180 rows\n"
+           "  --output FILE      write the rows to FILE instead of stdout\n"
+           "  --consume          read a Kafka-engine table even though that consumes its messages (moves "
+           "the\n"
+           "                     table's consumer group offsets); without it such a preview is refused (exit "
+           "1)\n"
+           "                     with an explanation and the alternatives\n"
+        << connectionOptionsHelp()
+        << "Exit codes: 0 rows written, 1 refused (Kafka table without --consume), 2 usage, 4 ClickHouse or "
+           "network error.\n";
+}
+
+// Owns everything one run needs; deleted after finish().
+class PreviewRun : public QObject {
+public:
+    PreviewRun(ConnectionSettings connection, CliIo& io, Finish finish)
+        : mIo(io)
+        , mFinish(std::move(finish))
+        , mClient(new ClickHouseClient(std::move(connection), this))
+        , mModel(new ResultRowModel(this))
+        , mSession(new PreviewSession(mClient, mModel, this)) {}
+
+    void start(const PreviewRequest& request, RowExportFormat format, const QString& output) {
+        mFormat = format;
+        mOutput = output;
+        connect(mSession, &PreviewSession::refused, this, [this](const PreviewPlan& plan) {
+            mIo.err << "ckstudio-cli preview: refused: " << plan.explanation().toStdString() << "\n";
+            mIo.err << "Instead you can:\n";
+            for (const auto& a : plan.alternatives())
+                mIo.err << "  - " << a.toStdString() << "\n";
+            done(ExitInvalid);
+        });
+        connect(mSession, &PreviewSession::finished, this,
+                [this](const std::optional<ClickHouseError>& error) {
+                    if (error) {
+                        mIo.err << "ckstudio-cli preview: " << error->toString().toStdString() << "\n";
+                        done(ExitRemote);
+                        return;
+                    }
+                    mModel->fetchAll();
+                    if (mOutput.isEmpty()) {
+                        writeRows(*mModel, mFormat, mIo.out);
+                        mIo.out.flush();
+                    } else {
+                        std::ofstream file(mOutput.toStdString(), std::ios::binary | std::ios::trunc);
+                        if (file)
+                            writeRows(*mModel, mFormat, file);
+                        if (!file) {
+                            mIo.err << "ckstudio-cli preview: cannot write " << mOutput.toStdString() << "\n";
+                            done(ExitUsage);
+                            return;
+                        }
+                    }
+                    if (mModel->isCapped())
+                        mIo.err << "ckstudio-cli preview: stopped at the row cap of " << mModel->loadedRows()
+                                << " rows\n";
+                    done(ExitOk);
+                });
+        mSession->start(request);
+    }
+
+private:
+    void done(int code) {
+        mFinish(code);
+        deleteLater();
+    }
+
+    CliIo& mIo;
+    Finish mFinish;
+    ClickHouseClient* mClient;
+    ResultRowModel* mModel;
+    PreviewSession* mSession;
+    RowExportFormat mFormat = RowExportFormat::Tsv;
+    QString mOutput;
+};
+
+} // namespace
+
+std::optional<int> runPreview(const QStringList& arguments, CliIo& io, const Finish& finish) {
+    QStringList args = arguments;
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+        printPreviewHelp(io.out);
+        return ExitOk;
+    }
+    auto connection = connectionFromArgs(args, QProcessEnvironment::systemEnvironment());
+    PreviewRequest request;
+    QString tableText;
+    QString formatText = QStringLiteral("tsv");
+    QString output;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        const auto value = [&](QString& into) {
+            if (i + 1 >= args.size())
+                return false;
+            into = args[++i];
+            return true;
+        };
+        QString v;
+        if (a == QLatin1String("--table") && value(v)) {
+            tableText = v;
+        } else if (a == QLatin1String("--limit") && value(v)) {
+            bool ok = false;
+            request.limit = v.toLongLong(&ok);
+            if (!ok || request.limit <= 0) {
+                io.err << "ckstudio-cli preview: --limit needs a positive number, got '" << v.toStdString()
+                       << "'\n";
+                return ExitUsage;
+            }
+        } else if (a == QLatin1String("--format") && value(v)) {
+            formatText = v;
+        } else if ((a == QLatin1String("--output") || a == QLatin1String("-o")) && value(v)) {
+            output = v;
+        } else if (a == QLatin1String("--consume")) {
+            request.allowConsume = true;
+        } else {
+            io.err << "ckstudio-cli preview: unexpected argument '" << a.toStdString() << "' (see --help)\n";
+            return ExitUsage;
+        }
+    }
+    if (tableText.isEmpty()) {
+        io.err << "ckstudio-cli preview: --table DB.TABLE is required (see --help)\n";
+        return ExitUsage;
+    }
+    QString nameError;
+    const auto table = TableName::parse(tableText, &nameError);
+    if (!table) {
+        io.err << "ckstudio-cli preview: --table " << tableText.toStdString() << ": "
+               << nameError.toStdString() << "\n";
+        return ExitUsage;
+    }
+    request.table = *table;
+    const auto format = rowExportFormatFromName(formatText);
+    if (!format) {
+        io.err << "ckstudio-cli preview: --format must be tsv, jsonl or csv, got '"
+               << formatText.toStdString() << "'\n";
+        return ExitUsage;
+    }
+    if (!connection.error.isEmpty()) {
+        io.err << "ckstudio-cli preview: " << connection.error.toStdString() << "\n";
+        return ExitUsage;
+    }
+    // TSV output is read as TSV so that it is byte-identical to the server's own TabSeparated output.
+    if (*format == RowExportFormat::Tsv)
+        request.wireFormat = WireFormat::TabSeparatedWithNamesAndTypes;
+    auto* run = new PreviewRun(connection.settings, io, finish);
+    run->start(request, *format, output);
+    return std::nullopt;
 }
 
 } // namespace ckstudio::cli

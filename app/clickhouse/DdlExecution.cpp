@@ -1,12 +1,332 @@
+// `ckstudio-cli ddl ... --execute`: finds which objects exist, runs the missing ones' statements one by one
+// (progress on stderr), reports what was created and what already existed, and how an existing destination
+// table's columns differ from the generated DDL.
 #include "clickhouse/DdlExecution.h"
 
+#include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/TableName.h"
+#include "domain/Json.h"
+
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <ostream>
 
 namespace ckstudio::cli {
+namespace {
 
-std::optional<int> executeDdl(const std::vector<DdlStatement>&, const QStringList&, CliIo& io, const Finish&) {
-    io.err << "ckstudio-cli ddl --execute: not available in this build yet\n";
-    return ExitUsage;
+struct Target {
+    enum class Kind { Table, View, Database, Other } kind = Kind::Other;
+    TableName name; // for Database: database only
+};
+
+Target targetOf(const std::string& sql) {
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(TABLE|MATERIALIZED\s+VIEW|VIEW|DATABASE)\s+(?:IF\s+NOT\s+EXISTS\s+)?)"
+            R"(((?:`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*))?))"),
+        QRegularExpression::CaseInsensitiveOption);
+    Target t;
+    const auto m = re.match(QString::fromStdString(sql));
+    if (!m.hasMatch())
+        return t;
+    const QString kind = m.captured(1).toUpper();
+    QString nameText = m.captured(2);
+    nameText.replace(QRegularExpression(QStringLiteral(R"(\s*\.\s*)")), QStringLiteral("."));
+    QString error;
+    if (kind == QLatin1String("DATABASE")) {
+        if (auto n = TableName::parse(nameText + QStringLiteral(".x"), &error)) {
+            t.kind = Target::Kind::Database;
+            t.name.database = n->database;
+        }
+        return t;
+    }
+    if (auto n = TableName::parse(nameText, &error)) {
+        t.kind = kind == QLatin1String("TABLE") ? Target::Kind::Table : Target::Kind::View;
+        t.name = *n;
+    }
+    return t;
+}
+
+// The "(name Type, ...)" list of a CREATE TABLE statement.
+std::vector<std::pair<QString, QString>> columnsOf(const std::string& sqlText) {
+    std::vector<std::pair<QString, QString>> out;
+    const QString sql = QString::fromStdString(sqlText);
+    const qsizetype open = sql.indexOf(QLatin1Char('('));
+    if (open < 0)
+        return out;
+    int depth = 0;
+    QChar quote;
+    QString current;
+    std::vector<QString> parts;
+    for (qsizetype i = open; i < sql.size(); ++i) {
+        const QChar c = sql[i];
+        if (!quote.isNull()) {
+            current += c;
+            if (c == QLatin1Char('\\') && i + 1 < sql.size())
+                current += sql[++i];
+            else if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == QLatin1Char('`') || c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            current += c;
+            continue;
+        }
+        if (c == QLatin1Char('(')) {
+            if (depth++ == 0)
+                continue;
+        } else if (c == QLatin1Char(')')) {
+            if (--depth == 0) {
+                parts.push_back(current);
+                break;
+            }
+        } else if (c == QLatin1Char(',') && depth == 1) {
+            parts.push_back(current);
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    static const QRegularExpression column(
+        QStringLiteral(R"(^\s*(`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_.]*)\s+(.*?)\s*$)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression clause(
+        QStringLiteral(R"(\s+(DEFAULT|MATERIALIZED|ALIAS|EPHEMERAL|CODEC|COMMENT|TTL)\b.*$)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    for (const auto& p : parts) {
+        const auto m = column.match(p);
+        if (!m.hasMatch())
+            continue;
+        QString name = m.captured(1);
+        if (name.startsWith(QLatin1Char('`')) || name.startsWith(QLatin1Char('"'))) {
+            QString unquoted;
+            for (qsizetype i = 1; i + 1 < name.size(); ++i) {
+                if (name[i] == QLatin1Char('\\') && i + 2 < name.size())
+                    ++i;
+                unquoted += name[i];
+            }
+            name = unquoted;
+        }
+        QString type = m.captured(2);
+        type.remove(clause);
+        out.emplace_back(name, type.trimmed());
+    }
+    return out;
+}
+
+QString normalizedType(QString t) {
+    return t.remove(QLatin1Char(' '));
+}
+
+class DdlRun : public QObject {
+public:
+    DdlRun(const std::vector<DdlStatement>& statements, ConnectionSettings connection, CliIo& io,
+           Finish finish)
+        : mStatements(statements)
+        , mIo(io)
+        , mFinish(std::move(finish))
+        , mClient(new ClickHouseClient(std::move(connection), this)) {
+        for (const auto& s : mStatements)
+            mTargets.push_back(targetOf(s.sql));
+        mExists.assign(mStatements.size(), false);
+    }
+
+    void start() {
+        mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
+            if (error)
+                return fail(*error, QStringLiteral("connecting to %1").arg(mClient->settings().displayUrl()));
+            mIo.err << "connected to ClickHouse " << mClient->capabilities()->version().text.toStdString()
+                    << " at " << mClient->settings().displayUrl().toStdString() << "\n";
+            detectExisting();
+        });
+    }
+
+private:
+    void detectExisting() {
+        QStringList conditions;
+        for (const auto& t : mTargets) {
+            if (t.kind == Target::Kind::Table || t.kind == Target::Kind::View)
+                conditions << QStringLiteral("(database = %1 AND name = %2)")
+                                  .arg(quoteSqlString(t.name.database), quoteSqlString(t.name.table));
+            if (t.kind == Target::Kind::Database)
+                conditions << QStringLiteral("(database = %1)").arg(quoteSqlString(t.name.database));
+        }
+        if (conditions.isEmpty())
+            return runNext();
+        const QString sql =
+            QStringLiteral("SELECT 't' AS kind, database, name FROM system.tables WHERE %1 UNION ALL "
+                           "SELECT 'd' AS kind, name AS database, '' AS name FROM system.databases "
+                           "FORMAT JSONEachRow")
+                .arg(conditions.join(QStringLiteral(" OR ")));
+        QueryOptions o;
+        o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
+        auto* q = mClient->query(sql, o);
+        connect(q, &ClickHouseQuery::finished, this, [this, q] {
+            if (q->error())
+                return fail(*q->error(), QStringLiteral("looking for existing objects"));
+            for (const QByteArray& line : q->body().split('\n')) {
+                const auto j = Json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
+                if (j.is_discarded() || !j.is_object())
+                    continue;
+                const QString kind = QString::fromStdString(j.value("kind", ""));
+                const QString db = QString::fromStdString(j.value("database", ""));
+                const QString name = QString::fromStdString(j.value("name", ""));
+                for (std::size_t i = 0; i < mTargets.size(); ++i) {
+                    const auto& t = mTargets[i];
+                    if (kind == QLatin1String("t") && t.kind != Target::Kind::Database &&
+                        t.kind != Target::Kind::Other && t.name.database == db && t.name.table == name)
+                        mExists[i] = true;
+                    if (kind == QLatin1String("d") && t.kind == Target::Kind::Database &&
+                        t.name.database == db)
+                        mExists[i] = true;
+                }
+            }
+            runNext();
+        });
+    }
+
+    void runNext() {
+        if (mNext >= mStatements.size())
+            return report();
+        const std::size_t i = mNext++;
+        const auto& s = mStatements[i];
+        const QString prefix = QStringLiteral("[%1/%2] ").arg(i + 1).arg(mStatements.size());
+        if (mExists[i]) {
+            mIo.err << prefix.toStdString() << s.what << ": already exists, not changed\n";
+            mExisted.push_back(i);
+            if (mTargets[i].kind == Target::Kind::Table)
+                return compareColumns(i);
+            return runNext();
+        }
+        mIo.err << prefix.toStdString() << s.what << ": running...\n";
+        QueryOptions o;
+        o.timeoutMs = 120000;
+        auto* q = mClient->query(QString::fromStdString(s.sql), o);
+        connect(q, &ClickHouseQuery::finished, this, [this, q, i, prefix] {
+            if (q->error()) {
+                mFailedAt = static_cast<int>(i);
+                return fail(*q->error(), QString::fromStdString(mStatements[i].what));
+            }
+            mIo.err << prefix.toStdString() << mStatements[i].what << ": created\n";
+            mCreated.push_back(i);
+            runNext();
+        });
+    }
+
+    void compareColumns(std::size_t i) {
+        const auto& t = mTargets[i].name;
+        QueryOptions o;
+        o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
+        auto* q = mClient->query(
+            QStringLiteral("SELECT name, type FROM system.columns WHERE database = %1 AND table = %2 "
+                           "FORMAT JSONEachRow")
+                .arg(quoteSqlString(t.database), quoteSqlString(t.table)),
+            o);
+        connect(q, &ClickHouseQuery::finished, this, [this, q, i] {
+            if (q->error())
+                return fail(*q->error(),
+                            QStringLiteral("reading the columns of %1").arg(mTargets[i].name.display()));
+            std::vector<std::pair<QString, QString>> existing;
+            for (const QByteArray& line : q->body().split('\n')) {
+                const auto j = Json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
+                if (!j.is_discarded() && j.is_object())
+                    existing.emplace_back(QString::fromStdString(j.value("name", "")),
+                                          QString::fromStdString(j.value("type", "")));
+            }
+            const auto wanted = columnsOf(mStatements[i].sql);
+            QStringList differences;
+            for (const auto& [name, type] : wanted) {
+                const auto it = std::find_if(existing.begin(), existing.end(),
+                                             [&](const auto& e) { return e.first == name; });
+                if (it == existing.end())
+                    differences << QStringLiteral("missing column %1 %2").arg(name, type);
+                else if (normalizedType(it->second) != normalizedType(type))
+                    differences
+                        << QStringLiteral("column %1 is %2, the DDL says %3").arg(name, it->second, type);
+            }
+            for (const auto& [name, type] : existing) {
+                if (std::none_of(wanted.begin(), wanted.end(),
+                                 [&](const auto& w) { return w.first == name; }))
+                    differences << QStringLiteral("extra column %1 %2 (not in the DDL)").arg(name, type);
+            }
+            if (!wanted.empty()) {
+                if (differences.isEmpty()) {
+                    mIo.err << "      its columns match the DDL\n";
+                } else {
+                    const QString line = mTargets[i].name.display() +
+                                         QStringLiteral(" differs from the DDL: ") +
+                                         differences.join(QStringLiteral("; "));
+                    mDifferences << line;
+                    for (const auto& d : differences)
+                        mIo.err << "      " << d.toStdString() << "\n";
+                }
+            }
+            runNext();
+        });
+    }
+
+    void report() {
+        for (auto i : mCreated)
+            mIo.out << "created: " << mStatements[i].what << "\n";
+        for (auto i : mExisted)
+            mIo.out << "already existed: " << mStatements[i].what << "\n";
+        for (const auto& d : mDifferences)
+            mIo.out << "warning: " << d.toStdString() << "\n";
+        done(ExitOk);
+    }
+
+    void fail(const ClickHouseError& error, const QString& during) {
+        mIo.err << "ckstudio-cli ddl --execute: " << during.toStdString() << ": "
+                << error.toString().toStdString() << "\n";
+        for (auto i : mCreated)
+            mIo.out << "created: " << mStatements[i].what << "\n";
+        for (auto i : mExisted)
+            mIo.out << "already existed: " << mStatements[i].what << "\n";
+        if (mFailedAt >= 0)
+            mIo.out << "failed: " << mStatements[static_cast<std::size_t>(mFailedAt)].what << "\n";
+        for (std::size_t i = mFailedAt >= 0 ? static_cast<std::size_t>(mFailedAt) + 1 : mNext;
+             i < mStatements.size(); ++i)
+            mIo.out << "not run: " << mStatements[i].what << "\n";
+        done(ExitRemote);
+    }
+
+    void done(int code) {
+        mFinish(code);
+        deleteLater();
+    }
+
+    std::vector<DdlStatement> mStatements;
+    std::vector<Target> mTargets;
+    std::vector<bool> mExists;
+    CliIo& mIo;
+    Finish mFinish;
+    ClickHouseClient* mClient;
+    std::size_t mNext = 0;
+    int mFailedAt = -1;
+    std::vector<std::size_t> mCreated;
+    std::vector<std::size_t> mExisted;
+    QStringList mDifferences;
+};
+
+} // namespace
+
+std::optional<int> executeDdl(const std::vector<DdlStatement>& statements, const QStringList& arguments,
+                              CliIo& io, const Finish& finish) {
+    QStringList args = arguments;
+    auto connection = connectionFromArgs(args, QProcessEnvironment::systemEnvironment());
+    if (!connection.error.isEmpty()) {
+        io.err << "ckstudio-cli ddl --execute: " << connection.error.toStdString() << "\n";
+        return ExitUsage;
+    }
+    if (statements.empty()) {
+        io.err << "ckstudio-cli ddl --execute: no statements to run\n";
+        return ExitOk;
+    }
+    auto* run = new DdlRun(statements, connection.settings, io, finish);
+    run->start();
+    return std::nullopt;
 }
 
 } // namespace ckstudio::cli

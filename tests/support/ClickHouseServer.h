@@ -34,6 +34,7 @@ public:
     QUrl httpUrl() const;   // http://127.0.0.1:PORT/
     QUrl httpsUrl() const;  // https://localhost:PORT/ (certificate issued for localhost and 127.0.0.1)
     QString caFile() const; // PEM of the CA that signed the server certificate
+    int tcpPort() const { return m_tcpPort; } // native protocol, for clickhouse-client
     QString dataDir() const;
     qint64 pid() const;
 

@@ -1,0 +1,162 @@
+#include "clickhouse/ClickHouseClient.h"
+
+#include <QIODevice>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace ckstudio {
+
+ClickHouseClient::ClickHouseClient(ConnectionSettings settings, QObject* parent)
+    : QObject(parent)
+    , mSettings(std::move(settings)) {
+    mSettings.url.setUserInfo({}); // credentials only ever travel in headers
+    mSsl = QSslConfiguration::defaultConfiguration();
+    if (!mSettings.caFile.isEmpty()) {
+        const auto certificates = QSslCertificate::fromPath(mSettings.caFile, QSsl::Pem);
+        if (certificates.isEmpty())
+            mSetupError = ClickHouseError{
+                ClickHouseError::Kind::Usage,
+                QStringLiteral("no PEM certificate in the CA file %1").arg(mSettings.caFile), 0, 0};
+        else
+            mSsl.addCaCertificates(certificates);
+    }
+    // Connections are reused per host whatever a request's TLS settings say, so every request of this client
+    // carries the same configuration.
+    mNetwork.setAutoDeleteReplies(false);
+}
+
+ClickHouseClient::~ClickHouseClient() = default;
+
+QList<QPair<QString, QString>>
+ClickHouseClient::supportedSettings(const QList<QPair<QString, QString>>& wanted) const {
+    QList<QPair<QString, QString>> out;
+    for (const auto& s : wanted) {
+        const bool known = mCapabilities ? mCapabilities->hasSetting(s.first)
+                                         : ServerCapabilities::isAncientSetting(s.first);
+        if (known)
+            out << s;
+    }
+    return out;
+}
+
+QNetworkRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QString& queryId,
+                                              const QString& sqlInUrl, bool* serverCancelsOnClose) const {
+    QUrl url = mSettings.url;
+    QUrlQuery q;
+    if (!options.database.isEmpty())
+        q.addQueryItem(QStringLiteral("database"), options.database);
+    q.addQueryItem(QStringLiteral("query_id"), queryId);
+    if (!options.sessionId.isEmpty())
+        q.addQueryItem(QStringLiteral("session_id"), options.sessionId);
+    bool readonly = false;
+    bool cancelOnClose = false;
+    for (const auto& s : supportedSettings(options.settings)) {
+        if (s.first == QLatin1String("readonly") && s.second != QLatin1String("0"))
+            readonly = true;
+        if (s.first == QLatin1String("cancel_http_readonly_queries_on_client_close")) {
+            if (!mCapabilities || !mCapabilities->cancelOnCloseUsable())
+                continue;
+            cancelOnClose = s.second == QLatin1String("1");
+        }
+        q.addQueryItem(s.first, s.second);
+    }
+    *serverCancelsOnClose = readonly && cancelOnClose;
+    if (!sqlInUrl.isEmpty())
+        q.addQueryItem(QStringLiteral("query"), sqlInUrl);
+    // QUrlQuery leaves '+' and '&' in values ambiguous; encode them.
+    url.setQuery(q.query(QUrl::FullyEncoded).replace(QLatin1Char('+'), QStringLiteral("%2B")),
+                 QUrl::StrictMode);
+    QNetworkRequest request(url);
+    request.setSslConfiguration(mSsl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=utf-8"));
+    request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity"));
+    const QString user = mSettings.user.isEmpty() && !mSettings.password.isEmpty() ? QStringLiteral("default")
+                                                                                   : mSettings.user;
+    if (!user.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("X-ClickHouse-User"), user.toUtf8());
+    if (!mSettings.password.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("X-ClickHouse-Key"), mSettings.password.toUtf8());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    const int timeout = options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs;
+    request.setTransferTimeout(
+        std::min(timeout, 30000)); // idle limit; the whole-request limit is the query's
+    return request;
+}
+
+ClickHouseQuery* ClickHouseClient::failedQuery(const ClickHouseError& error) {
+    // Report through the same asynchronous path as a real query.
+    auto* q = new ClickHouseQuery(this, nullptr, QString(), false, true, 0);
+    QTimer::singleShot(0, q, [q, error] { q->finishWith(error); });
+    return q;
+}
+
+ClickHouseQuery* ClickHouseClient::query(const QString& sql, const QueryOptions& options) {
+    if (mSetupError)
+        return failedQuery(*mSetupError);
+    const QString id =
+        options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
+    bool cancelsOnClose = false;
+    const QNetworkRequest request = makeRequest(options, id, {}, &cancelsOnClose);
+    QNetworkReply* reply = mNetwork.post(request, sql.toUtf8());
+    return new ClickHouseQuery(this, reply, id, options.streaming, cancelsOnClose,
+                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
+}
+
+ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* data,
+                                          const QueryOptions& options) {
+    if (mSetupError)
+        return failedQuery(*mSetupError);
+    const QString id =
+        options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
+    bool cancelsOnClose = false;
+    QNetworkRequest request = makeRequest(options, id, statement, &cancelsOnClose);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    QNetworkReply* reply = mNetwork.post(request, data);
+    return new ClickHouseQuery(this, reply, id, false, false,
+                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
+}
+
+void ClickHouseClient::killQuery(const QString& queryId) {
+    if (queryId.isEmpty())
+        return;
+    QString escaped = queryId;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    QueryOptions o;
+    o.timeoutMs = 10000;
+    query(QStringLiteral("KILL QUERY WHERE query_id = '%1' FORMAT TabSeparated").arg(escaped), o);
+}
+
+void ClickHouseClient::loadCapabilities(QObject* context, CapabilitiesDone done) {
+    if (mCapabilities) {
+        QTimer::singleShot(0, context, [done] { done(std::nullopt); });
+        return;
+    }
+    mCapabilityWaiters.append({QPointer<QObject>(context), std::move(done)});
+    if (mLoadingCapabilities)
+        return;
+    mLoadingCapabilities = true;
+    QueryOptions o;
+    o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
+    o.timeoutMs = std::min(mSettings.queryTimeoutMs, 30000);
+    auto* q = query(ServerCapabilities::bootstrapSql(), o);
+    connect(q, &ClickHouseQuery::finished, this, [this, q] {
+        mLoadingCapabilities = false;
+        std::optional<ClickHouseError> error = q->error();
+        if (!error) {
+            mCapabilities = ServerCapabilities::fromBootstrapResult(q->body());
+            if (!mCapabilities)
+                error = ClickHouseError{ClickHouseError::Kind::Protocol,
+                                        QStringLiteral("the server did not say its version"), 0, 0};
+        }
+        const auto waiters = std::exchange(mCapabilityWaiters, {});
+        for (const auto& w : waiters)
+            if (w.first)
+                w.second(error);
+    });
+}
+
+} // namespace ckstudio

@@ -1,0 +1,186 @@
+#include "clickhouse/ClickHouseQuery.h"
+
+#include "clickhouse/ClickHouseClient.h"
+#include "preview/ServerErrorText.h"
+
+#include <QNetworkReply>
+
+namespace ckstudio {
+namespace {
+
+constexpr qsizetype kTailBytes = 4096;
+constexpr qsizetype kErrorBodyLimit = 64 * 1024;
+
+QString bodyText(const QByteArray& body) {
+    QString text = QString::fromUtf8(body.left(2000)).trimmed();
+    return text.isEmpty() ? QStringLiteral("(empty answer)") : text;
+}
+
+} // namespace
+
+ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply, QString queryId,
+                                 bool streaming, bool serverCancelsOnClose, int timeoutMs)
+    : QObject(client)
+    , mClient(client)
+    , mReply(reply)
+    , mQueryId(std::move(queryId))
+    , mStreaming(streaming)
+    , mServerCancelsOnClose(serverCancelsOnClose) {
+    mDeadline.setSingleShot(true);
+    if (!mReply)
+        return; // a query that failed before it was sent; finishWith() follows
+    mReply->setParent(this);
+    connect(mReply, &QNetworkReply::metaDataChanged, this, &ClickHouseQuery::onMetaData);
+    connect(mReply, &QNetworkReply::readyRead, this, &ClickHouseQuery::onReadyRead);
+    connect(mReply, &QNetworkReply::finished, this, &ClickHouseQuery::onFinished);
+    connect(mReply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
+        for (const auto& e : errors)
+            mSslErrors << e.errorString();
+    });
+    connect(&mDeadline, &QTimer::timeout, this, [this] {
+        mTimedOut = true;
+        if (!mServerCancelsOnClose && mClient)
+            mClient->killQuery(mQueryId);
+        mReply->abort();
+    });
+    mDeadline.start(timeoutMs);
+}
+
+void ClickHouseQuery::cancel() {
+    if (mFinished || mCancelled)
+        return;
+    mCancelled = true;
+    if (!mReply) {
+        finishWith(ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0});
+        return;
+    }
+    if (!mServerCancelsOnClose && mClient)
+        mClient->killQuery(mQueryId);
+    mReply->abort();
+}
+
+void ClickHouseQuery::onMetaData() {
+    const int status = mReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    mErrorStatus = (status != 0 && (status < 200 || status > 299)) ||
+                   mReply->hasRawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
+    mExceptionTag = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Tag"));
+}
+
+void ClickHouseQuery::onReadyRead() {
+    if (mCancelled || mTimedOut)
+        return;
+    if (mErrorStatus || !mStreaming) {
+        const QByteArray chunk = mReply->readAll();
+        if (!mErrorStatus || mBody.size() < kErrorBodyLimit)
+            mBody += chunk;
+        return;
+    }
+    const QByteArray chunk = mReply->readAll();
+    if (!mExceptionTag.isEmpty()) {
+        mTail += chunk;
+        if (mTail.size() > 2 * kTailBytes)
+            mTail = mTail.right(kTailBytes);
+    }
+    emit dataReceived(chunk);
+}
+
+std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
+    if (mCancelled)
+        return ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0};
+    if (mTimedOut)
+        return ClickHouseError{
+            ClickHouseError::Kind::Timeout,
+            QStringLiteral("no complete answer within %1 s").arg(mDeadline.interval() / 1000.0), 0, 0};
+    const int status = mReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const auto netError = mReply->error();
+    if (status == 0 && netError != QNetworkReply::NoError) {
+        if (netError == QNetworkReply::SslHandshakeFailedError || !mSslErrors.isEmpty()) {
+            const QString detail =
+                mSslErrors.isEmpty() ? mReply->errorString() : mSslErrors.join(QStringLiteral("; "));
+            return ClickHouseError{ClickHouseError::Kind::Tls,
+                                   detail + QStringLiteral(" (give the server's CA with --ca-file)"), 0, 0};
+        }
+        if (netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError)
+            return ClickHouseError{ClickHouseError::Kind::Timeout,
+                                   QStringLiteral("the server stopped answering"), 0, 0};
+        return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, 0};
+    }
+    if (mErrorStatus) {
+        mBody += mReply->readAll();
+        ClickHouseError e{ClickHouseError::Kind::Server, bodyText(mBody), 0, status};
+        if (const auto parsed = parseServerErrorText(std::string_view(mBody.constData(), mBody.size()))) {
+            e.serverCode = parsed->code;
+            e.message = parsed->message;
+        }
+        const QByteArray headerCode = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
+        if (!headerCode.isEmpty() && e.serverCode == 0)
+            e.serverCode = headerCode.toInt();
+        if (status == 401 || status == 403)
+            e.kind = ClickHouseError::Kind::Auth;
+        return e;
+    }
+    if (netError != QNetworkReply::NoError) // e.g. the connection broke in the middle of the body
+        return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, status};
+    // 2xx: an error can still have been appended after the first bytes.
+    const QByteArray& tail = mStreaming ? mTail : mBody;
+    if (!mExceptionTag.isEmpty()) {
+        const QByteArray frame = QByteArrayLiteral("__exception__") + mExceptionTag;
+        const qsizetype at = tail.lastIndexOf(frame);
+        if (at >= 0) {
+            QByteArray message = tail.mid(at + frame.size()).trimmed();
+            const qsizetype end = message.lastIndexOf('\n');
+            if (end > 0)
+                message = message.left(end).trimmed(); // drop the "<len> TAG__exception__" trailer
+            ClickHouseError e{ClickHouseError::Kind::Server, bodyText(message), 0, status};
+            if (const auto parsed =
+                    parseServerErrorText(std::string_view(message.constData(), message.size()))) {
+                e.serverCode = parsed->code;
+                e.message = parsed->message;
+            }
+            return e;
+        }
+    }
+    if (!mStreaming) {
+        // Buffered answers to our own small queries: a trailing "Code: N" line is an error.
+        const std::string_view text(mBody.constData(), static_cast<std::size_t>(mBody.size()));
+        std::size_t lineStart = 0;
+        while (lineStart < text.size()) {
+            const std::string_view rest = text.substr(lineStart);
+            if (looksLikeServerError(rest)) {
+                ClickHouseError e{ClickHouseError::Kind::Server,
+                                  QString::fromUtf8(rest.data(), qsizetype(rest.size())).trimmed(), 0,
+                                  status};
+                if (const auto parsed = parseServerErrorText(rest)) {
+                    e.serverCode = parsed->code;
+                    e.message = parsed->message;
+                }
+                return e;
+            }
+            const std::size_t nl = text.find('\n', lineStart);
+            if (nl == std::string_view::npos)
+                break;
+            lineStart = nl + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+void ClickHouseQuery::onFinished() {
+    if (mFinished)
+        return;
+    if (!mErrorStatus && !mCancelled && !mTimedOut && mReply->bytesAvailable() > 0)
+        onReadyRead();
+    finishWith(errorFromReply());
+}
+
+void ClickHouseQuery::finishWith(std::optional<ClickHouseError> error) {
+    if (mFinished)
+        return;
+    mFinished = true;
+    mDeadline.stop();
+    mError = std::move(error);
+    emit finished();
+    deleteLater();
+}
+
+} // namespace ckstudio

@@ -1,0 +1,65 @@
+#pragma once
+// One request to ClickHouse in flight. Owned by its ClickHouseClient; deletes itself (deleteLater) after
+// finished() was emitted, so read the result inside the slot connected to finished().
+#include "clickhouse/ClickHouseError.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <optional>
+
+class QNetworkReply;
+
+namespace ckstudio {
+
+class ClickHouseClient;
+
+class ClickHouseQuery : public QObject {
+    Q_OBJECT
+public:
+    QString queryId() const { return mQueryId; }
+    bool isFinished() const { return mFinished; }
+    // Set once finished: empty on success.
+    const std::optional<ClickHouseError>& error() const { return mError; }
+    // The whole body (buffered queries only).
+    const QByteArray& body() const { return mBody; }
+
+    // Stops the request: aborts the reply and, unless the server cancels readonly queries on client close,
+    // sends KILL QUERY for this query_id so that the server-side work ends too. finished() follows with a
+    // Cancelled error.
+    void cancel();
+
+signals:
+    void dataReceived(const QByteArray& chunk); // streaming queries: body bytes as they arrive (status 2xx)
+    void finished();
+
+private:
+    friend class ClickHouseClient;
+    ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply, QString queryId, bool streaming,
+                    bool serverCancelsOnClose, int timeoutMs);
+
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void finishWith(std::optional<ClickHouseError> error);
+    std::optional<ClickHouseError> errorFromReply();
+
+    QPointer<ClickHouseClient> mClient;
+    QNetworkReply* mReply = nullptr; // child of this query
+    QString mQueryId;
+    bool mStreaming = false;
+    bool mServerCancelsOnClose = false;
+    bool mErrorStatus = false; // status or header say the body is an error message
+    bool mCancelled = false;
+    bool mTimedOut = false;
+    bool mFinished = false;
+    QByteArray mBody;
+    QByteArray mTail; // last bytes of a streamed body, for the exception-tag frame
+    QByteArray mExceptionTag;
+    QStringList mSslErrors;
+    QTimer mDeadline;
+    std::optional<ClickHouseError> mError;
+};
+
+} // namespace ckstudio

@@ -1,0 +1,48 @@
+#pragma once
+// What one ClickHouse server supports, read once per connection: version, setting names, format names.
+// Settings the server does not list are never sent (an unknown URL setting is a hard error, Code 115).
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+#include <optional>
+
+namespace ckstudio {
+
+struct ServerVersion {
+    int major = 0;
+    int minor = 0;
+    int patch = 0;
+    QString text;
+    static ServerVersion parse(const QString& text);
+    bool atLeast(int maj, int min, int pat = 0) const;
+};
+
+class ServerCapabilities {
+public:
+    // The SQL that reads everything in one round trip (TabSeparated: kind \t value).
+    static QString bootstrapSql();
+    static std::optional<ServerCapabilities> fromBootstrapResult(const QByteArray& tsv);
+
+    const ServerVersion& version() const { return mVersion; }
+    bool hasSetting(const QString& name) const { return mSettings.contains(name); }
+    bool hasFormat(const QString& name) const { return mFormats.contains(name); }
+    qsizetype settingCount() const { return mSettings.size(); }
+
+    // cancel_http_readonly_queries_on_client_close exists and is not the 19.13.5-19.17 version that hangs.
+    bool cancelOnCloseUsable() const;
+    bool hasJsonCompactEachRow() const {
+        return hasFormat(QStringLiteral("JSONCompactEachRowWithNamesAndTypes"));
+    }
+    // format() table function with a structure argument (used to check sample messages).
+    bool hasFormatTableFunction() const { return mVersion.atLeast(23, 3); }
+
+    // Settings every version we talk to knows; the only ones sent before capabilities are known.
+    static bool isAncientSetting(const QString& name);
+
+private:
+    ServerVersion mVersion;
+    QSet<QString> mSettings;
+    QSet<QString> mFormats;
+};
+
+} // namespace ckstudio

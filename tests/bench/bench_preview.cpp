@@ -1,0 +1,105 @@
+// Benchmark (run on demand, not by ctest): 1M rows x 5 columns through PreviewSession + ResultRowModel
+// versus Debian's clickhouse-client on the same query against the fixture's server, and the model's memory
+// versus the TSV bytes of the same rows. Prints ratios.
+#include "ClickHouseServer.h"
+#include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/PreviewSession.h"
+#include "preview/ResultRowModel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+#include <cstdio>
+
+using namespace ckstudio;
+
+namespace {
+
+qint64 residentBytes() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    const qint64 rows = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1000000;
+    test::ClickHouseServer server;
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start clickhouse-server: %s\n", qPrintable(server.error()));
+        return 2;
+    }
+    server.queryOk(
+        QStringLiteral("CREATE VIEW default.bench AS SELECT number AS id, toString(number * 7919) AS s, "
+                       "toUInt32(number % 65536) AS small, concat('user_', toString(number % 1000)) AS u, "
+                       "toDate('2024-01-01') + number % 365 AS d FROM system.numbers"));
+    const QString sql = QStringLiteral("SELECT * FROM default.bench LIMIT %1").arg(rows);
+
+    // Baseline: clickhouse-client over the native protocol, TSV to a pipe.
+    const QString clientBinary = QStandardPaths::findExecutable(QStringLiteral("clickhouse-client"));
+    double clientSeconds = 0;
+    qint64 tsvBytes = 0;
+    if (!clientBinary.isEmpty()) {
+        QProcess p;
+        QElapsedTimer t;
+        t.start();
+        p.start(clientBinary, {QStringLiteral("--port"), QString::number(server.tcpPort()),
+                               QStringLiteral("--query"), sql + QStringLiteral(" FORMAT TabSeparated")});
+        while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
+            p.waitForReadyRead(100);
+            tsvBytes += p.readAllStandardOutput().size();
+        }
+        clientSeconds = t.nsecsElapsed() / 1e9;
+        if (p.exitCode() != 0)
+            std::fprintf(stderr, "clickhouse-client failed: %s\n", p.readAllStandardError().constData());
+    } else {
+        tsvBytes = server.queryOk(sql + QStringLiteral(" FORMAT TabSeparated")).size();
+        std::fprintf(stderr, "clickhouse-client not found; no time baseline\n");
+    }
+
+    // The preview path the GUI and the CLI use.
+    ConnectionSettings settings;
+    settings.url = server.httpUrl();
+    settings.queryTimeoutMs = 300000;
+    ClickHouseClient client(settings);
+    ResultRowModel model;
+    PreviewSession session(&client, &model);
+    bool done = false;
+    QObject::connect(&session, &PreviewSession::finished, [&](const std::optional<ClickHouseError>& e) {
+        if (e)
+            std::fprintf(stderr, "preview failed: %s\n", qPrintable(e->toString()));
+        done = true;
+    });
+    const qint64 rssBefore = residentBytes();
+    QElapsedTimer t;
+    t.start();
+    PreviewRequest request;
+    request.table = TableName{QStringLiteral("default"), QStringLiteral("bench")};
+    request.limit = rows;
+    request.wireFormat = WireFormat::TabSeparatedWithNamesAndTypes;
+    request.maxExecutionSeconds = 240;
+    session.start(request);
+    while (!done)
+        QTest::qWait(5);
+    const double modelSeconds = t.nsecsElapsed() / 1e9;
+    const qint64 rssAfter = residentBytes();
+
+    std::printf("rows: %lld (model loaded %lld), TSV bytes: %lld\n", rows,
+                static_cast<long long>(model.loadedRows()), tsvBytes);
+    std::printf("time: preview model %.3f s, clickhouse-client %.3f s, ratio %.2f\n", modelSeconds,
+                clientSeconds, clientSeconds > 0 ? modelSeconds / clientSeconds : 0.0);
+    std::printf(
+        "memory: model store %lld bytes = %.2f x TSV bytes; process RSS grew %lld bytes = %.2f x TSV bytes\n",
+        model.memoryBytes(), double(model.memoryBytes()) / double(tsvBytes), rssAfter - rssBefore,
+        double(rssAfter - rssBefore) / double(tsvBytes));
+    return model.loadedRows() == rows ? 0 : 1;
+}

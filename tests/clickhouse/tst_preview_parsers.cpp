@@ -1,0 +1,283 @@
+// Streaming parsers, row storage and exporters of the preview, without a server. Every parser test feeds the
+// same bytes split at every possible point and must get the same rows.
+#include "clickhouse/TableName.h"
+#include "preview/ResultStreamParser.h"
+#include "preview/RowExport.h"
+#include "preview/ServerErrorText.h"
+
+#include <QTest>
+#include <sstream>
+
+using namespace ckstudio;
+
+namespace {
+
+struct Parsed {
+    ResultColumns columns;
+    std::vector<std::vector<std::pair<CellKind, std::string>>> rows;
+    std::optional<StreamError> error;
+};
+
+Parsed parseChunks(WireFormat format, const std::vector<std::string_view>& chunks, qsizetype cap = 1 << 30) {
+    RowStore store;
+    auto parser = ResultStreamParser::create(format, store);
+    parser->setRowCap(cap);
+    for (auto c : chunks)
+        parser->feed(c);
+    parser->finish();
+    Parsed p;
+    p.columns = parser->columns();
+    p.error = parser->error();
+    for (qsizetype r = 0; r < store.rowCount(); ++r) {
+        p.rows.emplace_back();
+        for (int c = 0; c < store.columnCount(); ++c) {
+            const auto cell = store.cell(r, c);
+            p.rows.back().emplace_back(cell.kind, std::string(cell.bytes));
+        }
+    }
+    return p;
+}
+
+// Parses `text` whole, then split in two at every position, then in single bytes; all must agree.
+Parsed parseEverySplit(WireFormat format, std::string_view text) {
+    const Parsed whole = parseChunks(format, {text});
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const Parsed split = parseChunks(format, {text.substr(0, i), text.substr(i)});
+        if (split.rows != whole.rows || split.error.has_value() != whole.error.has_value()) {
+            qWarning("split at %zu differs", i);
+            return Parsed{
+                {}, {}, StreamError{StreamError::Kind::Format, QStringLiteral("split mismatch"), -1}};
+        }
+    }
+    std::vector<std::string_view> bytes;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        bytes.push_back(text.substr(i, 1));
+    const Parsed single = parseChunks(format, bytes);
+    if (single.rows != whole.rows)
+        return Parsed{
+            {}, {}, StreamError{StreamError::Kind::Format, QStringLiteral("byte-wise mismatch"), -1}};
+    return whole;
+}
+
+using Cell = std::pair<CellKind, std::string>;
+Cell text(std::string s) {
+    return {CellKind::Text, std::move(s)};
+}
+Cell null() {
+    return {CellKind::Null, {}};
+}
+
+} // namespace
+
+class TestPreviewParsers : public QObject {
+    Q_OBJECT
+private slots:
+    void tsvUnescapesAndKeepsNullDistinct() {
+        const std::string tsv = "s\tn\ta\tu\n"
+                                "String\tNullable(String)\tArray(String)\tUInt64\n"
+                                "tab\\there\\nnew\\\\back\\'q\t\\N\t['a\\'b','c']\t18446744073709551615\n"
+                                "\\\\N\t\t[]\t0\n"
+                                "emoji \xF0\x9F\x98\x80\tnull\t[NULL]\t1\n";
+        const auto p = parseEverySplit(WireFormat::TabSeparatedWithNamesAndTypes, tsv);
+        QVERIFY2(!p.error, p.error ? qPrintable(p.error->message) : "");
+        QCOMPARE(p.columns.size(), 4u);
+        QCOMPARE(p.columns[1].type, QStringLiteral("Nullable(String)"));
+        QCOMPARE(p.rows.size(), 3u);
+        QCOMPARE(p.rows[0][0], text("tab\there\nnew\\back'q"));
+        QCOMPARE(p.rows[0][1], null());
+        QCOMPARE(p.rows[0][2], Cell(CellKind::Literal, "['a\\'b','c']"));
+        QCOMPARE(p.rows[0][3], text("18446744073709551615"));
+        QCOMPARE(p.rows[1][0], text("\\N")); // the string backslash-N is not NULL
+        QCOMPARE(p.rows[1][1], text(""));    // empty is not NULL
+        QCOMPARE(p.rows[2][0], text("emoji \xF0\x9F\x98\x80"));
+        QCOMPARE(p.rows[2][1], text("null")); // the string "null" is not NULL
+    }
+
+    void tsvTypesLineIsUnescaped() {
+        const auto p = parseEverySplit(WireFormat::TabSeparatedWithNamesAndTypes,
+                                       "e\nEnum8(\\'a\\' = 1, \\'b\\' = 2)\na\n");
+        QVERIFY(!p.error);
+        QCOMPARE(p.columns[0].type, QStringLiteral("Enum8('a' = 1, 'b' = 2)"));
+        QCOMPARE(p.rows.size(), 1u);
+    }
+
+    void tsvErrorAfterRowsIsAnError() {
+        const std::string body =
+            "n\tx\nUInt64\tUInt8\n1\t0\n2\t0\n"
+            "Code: 395, e.displayText() = DB::Exception: Value passed to 'throwIf' function is "
+            "non zero, e.what() = DB::Exception\n";
+        const auto p = parseEverySplit(WireFormat::TabSeparatedWithNamesAndTypes, body);
+        QVERIFY(p.error);
+        QCOMPARE(p.error->kind, StreamError::Kind::Server);
+        QCOMPARE(p.error->serverCode, 395);
+        QVERIFY(p.error->message.startsWith(QStringLiteral("Value passed to 'throwIf'")));
+    }
+
+    void tsvOneColumnErrorVersusData() {
+        // One String column: a trailing "Code: N" line is an error...
+        const auto err = parseChunks(WireFormat::TabSeparatedWithNamesAndTypes,
+                                     {"s\nString\nok\nCode: 60. DB::Exception: boom. (UNKNOWN_TABLE)\n"});
+        QVERIFY(err.error);
+        QCOMPARE(err.error->serverCode, 60);
+        QCOMPARE(err.rows.size(), 1u);
+        // ...but a value that merely looks like one, followed by lots of data, is data.
+        std::string data = "s\nString\nCode: 1, e.displayText() = DB::Exception: not really\n";
+        for (int i = 0; i < 20000; ++i)
+            data += "row " + std::to_string(i) + "\n";
+        const auto ok = parseChunks(WireFormat::TabSeparatedWithNamesAndTypes, {data});
+        QVERIFY2(!ok.error, ok.error ? qPrintable(ok.error->message) : "");
+        QCOMPARE(ok.rows.size(), 20001u);
+        QCOMPARE(ok.rows[0][0], text("Code: 1, e.displayText() = DB::Exception: not really"));
+    }
+
+    void tsvWrongFieldCountIsFormatError() {
+        const auto p = parseChunks(WireFormat::TabSeparatedWithNamesAndTypes, {"a\tb\nUInt8\tUInt8\n1\n"});
+        QVERIFY(p.error);
+        QCOMPARE(p.error->kind, StreamError::Kind::Format);
+        QVERIFY(p.error->message.contains(QStringLiteral("line 3")));
+    }
+
+    void jsonCompactParsesValues() {
+        const std::string json =
+            "[\"u\",\"s\",\"n\",\"a\",\"d\",\"b\"]\n"
+            "[\"UInt64\",\"String\",\"Nullable(String)\",\"Array(String)\",\"Decimal(18, 3)\",\"UInt8\"]\n"
+            "[\"18446744073709551615\",\"tab\\there \\\"q\\\" \\\\N \\u00e9 "
+            "\\ud83d\\ude00\",null,[\"a\\\"b\",\"c\"],\"123.456\",7]\n"
+            "[\"0\", \"null\" , \"\", [], \"-1.000\", 0]\n";
+        const auto p = parseEverySplit(WireFormat::JSONCompactEachRowWithNamesAndTypes, json);
+        QVERIFY2(!p.error, p.error ? qPrintable(p.error->message) : "");
+        QCOMPARE(p.columns[4].type, QStringLiteral("Decimal(18, 3)"));
+        QCOMPARE(p.rows.size(), 2u);
+        QCOMPARE(p.rows[0][0], text("18446744073709551615"));
+        QCOMPARE(p.rows[0][1], text("tab\there \"q\" \\N \xC3\xA9 \xF0\x9F\x98\x80"));
+        QCOMPARE(p.rows[0][2], null());
+        QCOMPARE(p.rows[0][3], Cell(CellKind::JsonText, "[\"a\\\"b\",\"c\"]"));
+        QCOMPARE(p.rows[0][5], text("7"));
+        QCOMPARE(p.rows[1][1], text("null"));
+        QCOMPARE(p.rows[1][2], text(""));
+    }
+
+    void jsonCompactErrorAppendedMidRow() {
+        const std::string body =
+            "[\"n\"]\n[\"UInt64\"]\n[\"1\"]\n[\"2\"]\n[\"3Code: 395, e.displayText() = "
+            "DB::Exception: Value passed to 'throwIf' function is non zero, e.what() = DB::Exception\n";
+        const auto p = parseEverySplit(WireFormat::JSONCompactEachRowWithNamesAndTypes, body);
+        QVERIFY(p.error);
+        QCOMPARE(p.error->kind, StreamError::Kind::Server);
+        QCOMPARE(p.error->serverCode, 395);
+        QCOMPARE(p.rows.size(), 2u);
+    }
+
+    void exceptionTagFrameIsAnError() {
+        const auto p = parseChunks(
+            WireFormat::TabSeparatedWithNamesAndTypes,
+            {"s\nString\na\n__exception__ABCDEFGH12345678\nCode: 241. DB::Exception: Memory limit. "
+             "(MEMORY_LIMIT_EXCEEDED)\n55 ABCDEFGH12345678__exception__\n"});
+        QVERIFY(p.error);
+        QCOMPARE(p.error->serverCode, 241);
+    }
+
+    void truncatedHeaderIsFormatError() {
+        const auto p = parseChunks(WireFormat::TabSeparatedWithNamesAndTypes, {"a\tb\n"});
+        QVERIFY(p.error);
+        QCOMPARE(p.error->kind, StreamError::Kind::Format);
+    }
+
+    void rowCapStopsStoring() {
+        std::string tsv = "n\nUInt64\n";
+        for (int i = 0; i < 100; ++i)
+            tsv += std::to_string(i) + "\n";
+        const auto p = parseChunks(WireFormat::TabSeparatedWithNamesAndTypes, {tsv}, 10);
+        QVERIFY(!p.error);
+        QCOMPARE(p.rows.size(), 10u);
+    }
+
+    void serverErrorTextBothStyles() {
+        auto old =
+            parseServerErrorText("Code: 60, e.displayText() = DB::Exception: Table default.x doesn't exist., "
+                                 "e.what() = DB::Exception\n");
+        QVERIFY(old);
+        QCOMPARE(old->code, 60);
+        QCOMPARE(old->message, QStringLiteral("Table default.x doesn't exist."));
+        auto modern =
+            parseServerErrorText("Code: 60. DB::Exception: Table default.x does not exist. (UNKNOWN_TABLE) "
+                                 "(version 24.8.1.1 (official build))");
+        QVERIFY(modern);
+        QCOMPARE(modern->code, 60);
+        QVERIFY(modern->message.startsWith(QStringLiteral("Table default.x does not exist.")));
+        QVERIFY(!parseServerErrorText("Codes: 1"));
+    }
+
+    void tsvExportEscapesLikeClickHouse() {
+        std::string out;
+        appendTsvEscaped(std::string_view("a\tb\nc\\d'e\0f\b\x0c\r", 14), out);
+        QCOMPARE(QByteArray::fromStdString(out), QByteArray("a\\tb\\nc\\\\d\\'e\\0f\\b\\f\\r"));
+    }
+
+    void exportRoundTrip() {
+        const std::string tsv =
+            "u\ti\ts\tn\ta\td\tf\n"
+            "UInt64\tInt32\tString\tNullable(String)\tArray(Nullable(String))\tDecimal(18, 3)\tFloat64\n"
+            "18446744073709551615\t-5\tq\\'\\t\\\\\t\\N\t['a\\'b',NULL,'\\\\N']\t-0.001\tinf\n"
+            "0\t1\t\\\\N\tnull\t[]\t1.500\t1.5\n";
+        RowStore store;
+        auto parser = ResultStreamParser::create(WireFormat::TabSeparatedWithNamesAndTypes, store);
+        parser->feed(tsv);
+        parser->finish();
+        QVERIFY(!parser->error());
+        std::ostringstream t;
+        writeRows(parser->columns(), store, store.rowCount(), RowExportFormat::Tsv, t);
+        QCOMPARE(t.str(),
+                 tsv.substr(tsv.find('\n', tsv.find('\n') + 1) + 1)); // data lines back, byte for byte
+        std::ostringstream j;
+        writeRows(parser->columns(), store, store.rowCount(), RowExportFormat::Jsonl, j);
+        QCOMPARE(
+            QByteArray::fromStdString(j.str()),
+            QByteArray(
+                "{\"u\":\"18446744073709551615\",\"i\":-5,\"s\":\"q'\\t\\\\\",\"n\":null,"
+                "\"a\":[\"a'b\",null,\"\\\\N\"],\"d\":\"-0.001\",\"f\":\"inf\"}\n"
+                "{\"u\":\"0\",\"i\":1,\"s\":\"\\\\N\",\"n\":\"null\",\"a\":[],\"d\":\"1.500\",\"f\":1.5}\n"));
+        std::ostringstream c;
+        writeRows(parser->columns(), store, store.rowCount(), RowExportFormat::Csv, c);
+        QCOMPARE(QByteArray::fromStdString(c.str()),
+                 QByteArray("\"u\",\"i\",\"s\",\"n\",\"a\",\"d\",\"f\"\n"
+                            "18446744073709551615,-5,\"q'\t\\\",\\N,\"['a\\'b',NULL,'\\\\N']\",-0.001,inf\n"
+                            "0,1,\"\\N\",\"null\",\"[]\",1.500,1.5\n"));
+    }
+
+    void literalsAsJson() {
+        std::string out;
+        QVERIFY(appendLiteralAsJson("[('x',1),('y\\'z',-2)]", out));
+        QCOMPARE(QByteArray::fromStdString(out), QByteArray("[[\"x\",1],[\"y'z\",-2]]"));
+        out.clear();
+        QVERIFY(appendLiteralAsJson("{'k':[1,2],'n':NULL}", out));
+        QCOMPARE(QByteArray::fromStdString(out), QByteArray("{\"k\":[1,2],\"n\":null}"));
+        out.clear();
+        QVERIFY(!appendLiteralAsJson("['unterminated", out));
+    }
+
+    void tableNames() {
+        QString error;
+        auto plain = TableName::parse(QStringLiteral("db.events"), &error);
+        QVERIFY(plain);
+        QCOMPARE(plain->database, QStringLiteral("db"));
+        QCOMPARE(plain->table, QStringLiteral("events"));
+        auto quoted = TableName::parse(QStringLiteral("`service_my-kafka`.`ev.ents`"), &error);
+        QVERIFY(quoted);
+        QCOMPARE(quoted->database, QStringLiteral("service_my-kafka"));
+        QCOMPARE(quoted->table, QStringLiteral("ev.ents"));
+        QCOMPARE(quoted->quoted(), QStringLiteral("`service_my-kafka`.`ev.ents`"));
+        auto escaped = TableName::parse(QStringLiteral("`a\\`b`.\"c\"\"d\""), &error);
+        QVERIFY(escaped);
+        QCOMPARE(escaped->database, QStringLiteral("a`b"));
+        QCOMPARE(escaped->table, QStringLiteral("c\"d"));
+        QCOMPARE(escaped->quoted(), QStringLiteral("`a\\`b`.`c\"d`"));
+        QVERIFY(!TableName::parse(QStringLiteral("service_my-kafka.events"), &error));
+        QVERIFY2(error.contains(QStringLiteral("backquotes")), qPrintable(error));
+        QVERIFY(!TableName::parse(QStringLiteral("events"), &error));
+        QVERIFY(!TableName::parse(QStringLiteral("`db.events"), &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPreviewParsers)
+#include "tst_preview_parsers.moc"
