@@ -48,7 +48,9 @@ CliRun runAndWait(const std::function<std::optional<int>(cli::CliIo&, const cli:
     return r;
 }
 
-QString jstr(const Json& j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QStringLiteral("<not a string>"); }
+QString jstr(const Json& j) {
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QStringLiteral("<not a string>");
+}
 
 CliRun cliRun(const QStringList& args, int timeoutMs = 30000) {
     return runAndWait([&](cli::CliIo& io, const cli::Finish& f) { return cli::runCli(args, io, f); },

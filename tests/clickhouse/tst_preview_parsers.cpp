@@ -1,5 +1,6 @@
 // Streaming parsers, row storage and exporters of the preview, without a server. Every parser test feeds the
 // same bytes split at every possible point and must get the same rows.
+#include "clickhouse/ServerCapabilities.h"
 #include "clickhouse/TableName.h"
 #include "preview/ResultStreamParser.h"
 #include "preview/RowExport.h"
@@ -254,6 +255,22 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(out), QByteArray("{\"k\":[1,2],\"n\":null}"));
         out.clear();
         QVERIFY(!appendLiteralAsJson("['unterminated", out));
+    }
+
+    void capabilitiesFromBootstrap() {
+        const auto caps = ServerCapabilities::fromBootstrapResult(
+            "version\t19.14.3.3\nsetting\treadonly\nsetting\tcancel_http_readonly_queries_on_client_close\n"
+            "format\tJSONCompactEachRowWithNamesAndTypes\n");
+        QVERIFY(caps);
+        QCOMPARE(caps->version().minor, 14);
+        QVERIFY(caps->hasSetting(QStringLiteral("readonly")));
+        QVERIFY(caps->hasJsonCompactEachRow());
+        QVERIFY(!caps->cancelOnCloseUsable()); // hangs on 19.13.5 - 19.17
+        const auto fixed = ServerCapabilities::fromBootstrapResult(
+            "version\t20.3.1\nsetting\tcancel_http_readonly_queries_on_client_close\n");
+        QVERIFY(fixed && fixed->cancelOnCloseUsable());
+        QVERIFY(
+            !ServerCapabilities::fromBootstrapResult("Code: 81, e.displayText() = DB::Exception: nope\n"));
     }
 
     void tableNames() {
