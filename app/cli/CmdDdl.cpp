@@ -90,6 +90,9 @@ std::string parseArgs(const QStringList& args, ParsedArgs& parsed) {
         }
         const auto eq = arg.find('=');
         const std::string name = arg.substr(0, eq);
+        if (name == "--password")
+            return "--password is not accepted (it would be visible in the process list): set "
+                   "CLICKHOUSE_PASSWORD";
         if (flagOptions.count(name)) {
             if (eq != std::string::npos)
                 return name + " takes no value";

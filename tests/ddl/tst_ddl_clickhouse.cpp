@@ -161,6 +161,26 @@ private slots:
             QByteArray("10\t0.5\t\\N\n11\t2\tn\n"));
     }
 
+    // --execute runs the same statements on the server given on the command line.
+    void cliExecuteCreatesAndFeeds() {
+        QVERIFY(run("CREATE DATABASE `exec-db`"));
+        QProcess cli;
+        cli.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"),
+                  {QStringLiteral("ddl"), QStringLiteral(CKSTUDIO_FIXTURES_DIR "/ddl/hostile.json"),
+                   QStringLiteral("--kafka-service"), q(kKafka), QStringLiteral("--table"),
+                   q(config.tables[1].name), QStringLiteral("--target-database"), QStringLiteral("exec-db"),
+                   QStringLiteral("--execute"), QStringLiteral("--clickhouse-url"),
+                   server.httpUrl().toString()});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const std::string hostile = config.tables[1].name;
+        QVERIFY(run("INSERT INTO " + qualifiedName(kSourceDb, hostile) +
+                    " (`order`, `my-col`) VALUES (99, 'via execute')"));
+        QCOMPARE(server.queryOk(q("SELECT `order`, `my-col` FROM " +
+                                  qualifiedName("exec-db", hostile + "_data") + " FORMAT TabSeparated")),
+                 QByteArray("99\tvia execute\n"));
+    }
+
     void cleanupTestCase() { server.stop(); }
 };
 
