@@ -12,9 +12,9 @@ namespace {
 void printValidateHelp(std::ostream& out) {
     out << "Usage: ckstudio-cli validate CONFIG.json [--schema FILE]\n\n"
         << "Checks a clickhouse_kafka user_config against its JSON schema (the bundled copy, or FILE:\n"
-        << "a schema document such as integration_types' user_config_schema) and against what the schema\n"
-        << "cannot say: ClickHouse column types, duplicate names, materialized_view column references,\n"
-        << "TTL settings.\n\n"
+        << "a schema document, or a saved integration_types response, whose clickhouse_kafka\n"
+        << "user_config_schema is used) and against what the schema cannot say: ClickHouse column types,\n"
+        << "duplicate names, materialized_view column references, TTL settings.\n\n"
         << "Output:\n"
         << "  valid      exit 0, stdout \"ok: N tables\"\n"
         << "  invalid    exit 1, stdout one line per error \"PATH: message\" in document order,\n"
@@ -58,6 +58,30 @@ std::string parseArgs(const QStringList& args, ValidateArgs& parsed, bool& help)
     return {};
 }
 
+// The schema inside what the API (or `avn service integration-types-list --json`) returns, so that a saved
+// response can be passed as is: {"integration_types":[{"integration_type":"clickhouse_kafka",
+// "user_config_schema":{...}}]}, a single such entry, or the schema itself.
+const Json& schemaIn(const Json& document) {
+    const Json* types = &document;
+    if (document.is_object()) {
+        if (auto it = document.find("integration_types"); it != document.end())
+            types = &*it;
+    }
+    if (types->is_array()) {
+        for (const auto& entry : *types) {
+            if (entry.is_object() && entry.value("integration_type", Json()) == Json("clickhouse_kafka")) {
+                if (auto it = entry.find("user_config_schema"); it != entry.end())
+                    return *it;
+            }
+        }
+    }
+    if (document.is_object()) {
+        if (auto it = document.find("user_config_schema"); it != document.end() && it->is_object())
+            return *it;
+    }
+    return document;
+}
+
 } // namespace
 
 std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish&) {
@@ -81,7 +105,7 @@ std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish&
             return ExitUsage;
         }
         std::string error;
-        schema = ConfigValidator::loadSchema(*schemaFile.value, &error);
+        schema = ConfigValidator::loadSchema(schemaIn(*schemaFile.value), &error);
         if (!schema) {
             io.err << parsed.schema.toStdString() << ": not a usable schema: " << error << "\n";
             return ExitUsage;

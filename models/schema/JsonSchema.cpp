@@ -40,6 +40,36 @@ bool isNonNegativeInteger(const Json& v) {
     return v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0);
 }
 
+// JSON schema patterns are ECMA-262, where "$" (without the multiline flag) is the end of the input; in PCRE
+// it also matches before a final newline, which would let "topic\n" through. Outside character classes an
+// unescaped "$" becomes "\z"; the rest of the subset Aiven uses reads the same in both dialects.
+QString ecmaPatternForPcre(const std::string& pattern) {
+    std::string out;
+    bool inClass = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size()) {
+            out += c;
+            out += pattern[++i];
+        } else if (inClass) {
+            inClass = c != ']';
+            out += c;
+        } else if (c == '[') {
+            inClass = true;
+            out += c;
+            if (i + 1 < pattern.size() && pattern[i + 1] == '^')
+                out += pattern[++i];
+            if (i + 1 < pattern.size() && pattern[i + 1] == ']') // a leading "]" is a member
+                out += pattern[++i];
+        } else if (c == '$') {
+            out += "\\z";
+        } else {
+            out += c;
+        }
+    }
+    return QString::fromStdString(out);
+}
+
 // Turns schema objects into SchemaNodes. Keywords outside the supported subset (and Aiven's own markers such
 // as _secure or example) are ignored; a supported keyword with the wrong shape is a compile error. The first
 // error is kept and compilation continues, so that a caller who ignores it still gets the usable rest.
@@ -178,7 +208,7 @@ private:
             return;
         }
         node.pattern = it->get<std::string>();
-        QRegularExpression re(QString::fromStdString(node.pattern));
+        QRegularExpression re(ecmaPatternForPcre(node.pattern));
         if (!re.isValid()) {
             fail(keywordPath(where, "pattern"),
                  "not a valid regular expression: " + re.errorString().toStdString() + " at offset " +

@@ -241,6 +241,18 @@ private slots:
             runCli({QStringLiteral("validate"), configPath, QStringLiteral("--schema"), schemaPath});
         QCOMPARE(custom.exitCode, 1);
         QCOMPARE(custom.out, QByteArray("tables[0].num_consumers: 5 is above the maximum 4\n"));
+        // A saved integration_types response works as well: its clickhouse_kafka schema is used.
+        const ckstudio::Json response = {
+            {"integration_types",
+             {{{"integration_type", "other"}, {"user_config_schema", {{"type", "array"}}}},
+              {{"integration_type", "clickhouse_kafka"}, {"user_config_schema", schema}}}}};
+        const QString responsePath = dir.filePath(QStringLiteral("integration_types.json"));
+        QVERIFY(writeFile(responsePath, QByteArray::fromStdString(response.dump())));
+        const Run wrapped =
+            runCli({QStringLiteral("validate"), configPath, QStringLiteral("--schema"), responsePath});
+        QCOMPARE(wrapped.exitCode, 1);
+        QCOMPARE(wrapped.out, custom.out);
+
         const Run bundled = runCli({QStringLiteral("validate"), configPath});
         QCOMPARE(bundled.exitCode, 1);
         QVERIFY2(bundled.out.startsWith("tables[1].data_format: \"JSON\" is not one of"),

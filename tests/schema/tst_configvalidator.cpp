@@ -159,6 +159,10 @@ private slots:
             R"("ü" is not allowed)");
         row("topic space", "/tables/0/topics/0/name", v(R"("a b")"), "tables[0].topics[0].name",
             "is not allowed");
+        row("topic with a trailing newline", "/tables/0/topics/0/name", v("\"abc\\n\""),
+            "tables[0].topics[0].name", "\"abc\\n\" is not allowed");
+        row("topic with a leading newline", "/tables/0/topics/0/name", v("\"\\nabc\""),
+            "tables[0].topics[0].name", "is not allowed");
         row("topic empty", "/tables/0/topics/0/name", v(R"("")"), "tables[0].topics[0].name", "empty");
 
         // Enums.

@@ -108,6 +108,22 @@ private slots:
         QCOMPARE(settings.back().defaultValue, std::optional<Json>(false));
     }
 
+    // Patterns follow ECMA-262 as JSON schema says: "$" is the end of the input, not "before a final
+    // newline".
+    void patternsAnchorAtTheEnd() {
+        const auto schema =
+            ConfigValidator::loadSchema(Json::parse("{\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":"
+                                                    "\"^[$\\\\]]+$\"},\"b\":{\"pattern\":\"x\\\\$\"}}}"),
+                                        nullptr);
+        QVERIFY(schema);
+        const ConfigValidator validator(schema);
+        QVERIFY(validator.validate(Json::parse("{\"a\":\"$]$\",\"b\":\"ax$\"}")).empty());
+        const Problems problems = validator.validate(Json::parse("{\"a\":\"$$\\n\",\"b\":\"x\"}"));
+        QCOMPARE(problems.size(), std::size_t(2));
+        QCOMPARE(problems[0].toLine(), std::string("a: \"$$\\n\" does not match the pattern ^[$\\]]+$"));
+        QCOMPARE(problems[1].toLine(), std::string("b: \"x\" does not match the pattern x\\$"));
+    }
+
     void typeListsAndOpenObjects() {
         const JsonSchema schema(Json::parse(R"({"type":"object","properties":{
             "tables":{"type":"array","items":{"type":"object","additionalProperties":{"type":"integer"},
