@@ -9,6 +9,7 @@
 #include "domain/Json.h"
 #include "preview/ResultRowModel.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -133,6 +134,27 @@ private slots:
                               conn());
         QVERIFY2(r.code == 0, r.err.c_str());
         QCOMPARE(QByteArray::fromStdString(r.out), expected);
+    }
+
+    void theRealExecutableStreamsAndExits() {
+        // Through main(): the event loop runs, stdout gets the rows, the exit code is the command's.
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CLICKHOUSE_URL"), url);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"),
+                {QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("`svc-db`.`hostile.t`"),
+                 QStringLiteral("--limit"), QStringLiteral("3")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(
+            p.readAllStandardOutput(),
+            server.queryOk(QStringLiteral("SELECT * FROM `svc-db`.`hostile.t` LIMIT 3 FORMAT TabSeparated")));
+        p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"),
+                {QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("`svc-db`.missing")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 4);
+        QVERIFY(p.readAllStandardOutput().isEmpty());
     }
 
     void previewJsonlIsExact() {
