@@ -147,6 +147,10 @@ private:
             error("target_database", "must not be the integration database " +
                                          integrationDatabase(mOptions.kafkaService) +
                                          ": it is not replicated and is dropped with the integration");
+        if (mTable.materializedView)
+            warn("materialized_view",
+                 "the table has a materialized_view block, so Aiven already creates a view "
+                 "and a target table for it; these statements would add a second copy");
         if (destinationName() == viewName())
             error("view_name", "the view and the destination table are both named '" + viewName() + "'");
     }
@@ -447,7 +451,8 @@ MaterializedView materializedViewBlock(const ConnectorTable& table, const DdlOpt
         forget("ttl_column");
         forget("ttl_days");
     }
-    // Keys new to the block follow in the schema's order; order_by is mandatory, so it is written even when empty.
+    // Keys new to the block follow in the schema's order; order_by is mandatory, so it is written even when
+    // empty.
     std::vector<std::string> keys = {"view_name", "database_name", "engine"};
     if (view.engineParams)
         keys.push_back("engine_params");

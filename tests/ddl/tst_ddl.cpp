@@ -375,6 +375,15 @@ private slots:
         QVERIFY(destinationDdl(t, optionsFor()).empty());
     }
 
+    void managedViewBlockWarns() {
+        auto t = eventsTable();
+        QVERIFY(!hasProblemAt(generateDestinationDdl(t, optionsFor()).problems, "materialized_view", false));
+        t.materializedView = materializedViewFromJson(Json::parse(R"({"view_name":"v","order_by":["id"]})"));
+        const auto result = generateDestinationDdl(t, optionsFor());
+        QVERIFY(hasProblemAt(result.problems, "materialized_view", false));
+        QCOMPARE(result.statements.size(), std::size_t(2));
+    }
+
     void lowCardinalityWarns() {
         ConnectorTable t = newConnectorTable("t");
         t.columns = {{"k", "LowCardinality(String)", {}, {}, {}}};
