@@ -4,6 +4,7 @@
 #include "clickhouse/TableInspector.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <ostream>
@@ -155,6 +156,10 @@ std::optional<int> runInsert(const QStringList& arguments, CliIo& io, const Fini
     }
     if (!connection.error.isEmpty()) {
         io.err << "ckstudio-cli insert: " << connection.error.toStdString() << "\n";
+        return ExitUsage;
+    }
+    if (!QFileInfo(file).isFile() || !QFileInfo(file).isReadable()) {
+        io.err << "ckstudio-cli insert: cannot read " << file.toStdString() << "\n";
         return ExitUsage;
     }
     auto* run = new InsertRun(connection.settings, io, finish);

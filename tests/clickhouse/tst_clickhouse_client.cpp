@@ -385,6 +385,12 @@ private slots:
                         QStringLiteral("--format"), QStringLiteral("Parquet"), f.fileName()} +
             conn());
         QCOMPARE(unknownFormat.code, 1);
+        const auto missingFile =
+            cliRun(QStringList{QStringLiteral("insert"), QStringLiteral("--table"),
+                               QStringLiteral("`svc-db`.ins"), QStringLiteral("--format"),
+                               QStringLiteral("CSV"), dir.filePath(QStringLiteral("nope.csv"))} +
+                   conn());
+        QCOMPARE(missingFile.code, 2);
     }
 
     void sampleCheckSaysWhichMessageFails() {
