@@ -154,7 +154,7 @@ bool TopicRead::createClient() {
               // No group.id: the simple consumer neither joins nor commits. Belt and braces for the rest:
               set("enable.auto.commit", "false") && set("enable.auto.offset.store", "false") &&
               set("auto.offset.reset", "error") && set("allow.auto.create.topics", "false") &&
-              set("queued.max.messages.kbytes", "4096");
+              set("queued.max.messages.kbytes", "4096") && set("enable.partition.eof", "true");
     if (ok && !m_connection.securityProtocol.isEmpty())
         ok = set("security.protocol", m_connection.securityProtocol.toLower().toUtf8());
     if (ok && !m_connection.saslMechanism.isEmpty())
@@ -385,8 +385,13 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
         const auto range = ranges.find(p);
         if (range == ranges.end() || done[p])
             continue;
-        if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
+        if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            // Nothing more to read: the range may end in offsets that are never delivered (transaction
+            // markers, compacted away).
+            done[p] = true;
+            --remaining;
             continue;
+        }
         if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
             const QString reason =
                 message->len > 0
