@@ -1,0 +1,564 @@
+#include "aiven/AivenClient.h"
+
+#include "domain/JsonText.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcAiven, "ckstudio.aiven")
+
+namespace ckstudio {
+namespace {
+
+struct DeleteLater {
+    void operator()(QObject* object) const {
+        if (object)
+            object->deleteLater();
+    }
+};
+
+// Transport failures (no complete HTTP answer) as opposed to HTTP status errors, which QNetworkReply also reports.
+bool isTransportError(QNetworkReply::NetworkError e) {
+    const int code = static_cast<int>(e);
+    return (code >= 1 && code < 200) || e == QNetworkReply::ProtocolFailure || e == QNetworkReply::ProtocolUnknownError;
+}
+
+bool isRetryableTransportError(QNetworkReply::NetworkError e) {
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProtocolFailure:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString segment(const QString& s) { return QString::fromLatin1(QUrl::toPercentEncoding(s)); }
+
+const Json& member(const Json& obj, const char* key) {
+    static const Json null;
+    return obj.is_object() && obj.contains(key) ? obj.at(key) : null;
+}
+
+template <typename T, typename Convert>
+std::function<void(AivenResult<Json>)> adapt(std::function<void(AivenResult<T>)> done, Convert convert) {
+    return [done = std::move(done), convert](AivenResult<Json> raw) {
+        AivenResult<T> result;
+        result.error = raw.error;
+        if (raw.value) {
+            result.value = convert(*raw.value, result.error);
+            if (!result.value && result.error.message.isEmpty())
+                result.error.message = QStringLiteral("the API's answer does not have the expected shape");
+        }
+        if (done)
+            done(std::move(result));
+    };
+}
+
+// An object under `key`, or nullopt with a message naming the key.
+std::optional<Json> objectAt(const Json& doc, const char* key, AivenError& error) {
+    const Json& value = member(doc, key);
+    if (value.is_object())
+        return value;
+    error.message = QStringLiteral("the API's answer has no '%1' object").arg(QLatin1String(key));
+    return std::nullopt;
+}
+
+template <typename T, typename FromJson>
+std::optional<std::vector<T>> listAt(const Json& doc, const char* key, FromJson fromJson, AivenError& error) {
+    const Json& value = member(doc, key);
+    if (!value.is_array()) {
+        error.message = QStringLiteral("the API's answer has no '%1' list").arg(QLatin1String(key));
+        return std::nullopt;
+    }
+    std::vector<T> out;
+    for (const auto& item : value)
+        out.push_back(fromJson(item));
+    return out;
+}
+
+const char* formatName(AivenMessageFormat f) { return f == AivenMessageFormat::JsonFormat ? "json" : "binary"; }
+
+const QList<QPair<QString, QString>> kListQuery = {{QStringLiteral("limit"), QStringLiteral("999")}};
+
+} // namespace
+
+struct AivenClient::Pending {
+    RequestId id = 0;
+    QByteArray verb;
+    QUrl url;
+    std::optional<QByteArray> body;
+    JsonCallback done;
+    int attempts = 0;
+    QElapsedTimer clock;
+    std::unique_ptr<QNetworkReply, DeleteLater> reply;
+    std::unique_ptr<QTimer, DeleteLater> retryTimer;
+};
+
+AivenClient::AivenClient(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_network(new QNetworkAccessManager(this)) {
+    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+AivenClient::~AivenClient() {
+    // Silent: the owner is going away, nobody is left to call back.
+    for (auto& [id, pending] : m_pending) {
+        if (pending->reply) {
+            pending->reply->disconnect(this);
+            pending->reply->abort();
+        }
+    }
+    m_pending.clear();
+}
+
+QString AivenClient::scrub(QString text) const {
+    if (!m_options.token.isEmpty())
+        text.replace(m_options.token, QStringLiteral("<token>"));
+    return text;
+}
+
+AivenClient::RequestId AivenClient::send(const QByteArray& verb, const QStringList& pathSegments,
+                                         const QList<QPair<QString, QString>>& query, std::optional<Json> body,
+                                         JsonCallback done) {
+    auto pending = std::make_unique<Pending>();
+    pending->id = m_nextId++;
+    pending->verb = verb;
+    QString path = m_options.baseUrl.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    path += QStringLiteral("/v1");
+    for (const auto& s : pathSegments)
+        path += QLatin1Char('/') + segment(s);
+    QUrl url = m_options.baseUrl;
+    url.setPath(path, QUrl::StrictMode);
+    if (!query.isEmpty()) {
+        QUrlQuery q;
+        q.setQueryItems(query);
+        url.setQuery(q);
+    }
+    pending->url = url;
+    if (body)
+        pending->body = QByteArray::fromStdString(body->dump(-1, ' ', false, Json::error_handler_t::replace));
+    pending->done = std::move(done);
+    pending->clock.start();
+    const RequestId id = pending->id;
+    Pending& ref = *pending;
+    m_pending.emplace(id, std::move(pending));
+    emit pendingCountChanged(pendingCount());
+    start(ref);
+    return id;
+}
+
+void AivenClient::start(Pending& pending) {
+    ++pending.attempts;
+    QNetworkRequest request(pending.url);
+    request.setRawHeader("Authorization", "aivenv1 " + m_options.token.toUtf8());
+    request.setRawHeader("User-Agent", QByteArray("ckstudio/" CKSTUDIO_VERSION " (Qt/") + qVersion() + ")");
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(m_options.timeoutMs);
+    if (!m_options.caFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkReply* reply = pending.body ? m_network->sendCustomRequest(request, pending.verb, *pending.body)
+                                        : m_network->sendCustomRequest(request, pending.verb);
+    pending.reply.reset(reply);
+    const RequestId id = pending.id;
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    qCDebug(lcAiven) << pending.verb.constData() << pending.url.path(QUrl::FullyEncoded) << "attempt"
+                     << pending.attempts;
+}
+
+void AivenClient::onFinished(RequestId id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending& pending = *it->second;
+    // Released before any callback runs: a callback may destroy this client and, with it, the reply.
+    QNetworkReply* reply = pending.reply.release();
+    reply->deleteLater();
+    const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QString host = pending.url.host();
+    qCDebug(lcAiven) << pending.verb.constData() << pending.url.path(QUrl::FullyEncoded) << "->" << status
+                     << netError << body.size() << "bytes";
+
+    AivenResult<Json> result;
+    bool transportRetryable = false;
+    if (netError == QNetworkReply::OperationCanceledError) {
+        result.error.message = QStringLiteral("no answer from %1 within %2 s").arg(host).arg(m_options.timeoutMs / 1000.0);
+    } else if (isTransportError(netError)) {
+        transportRetryable = isRetryableTransportError(netError);
+        const qint64 expected = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (status > 0 && expected > body.size())
+            result.error.message = QStringLiteral("the answer from %1 was cut off after %2 of %3 bytes (%4)")
+                                       .arg(host)
+                                       .arg(body.size())
+                                       .arg(expected)
+                                       .arg(reply->errorString());
+        else if (status > 0)
+            result.error.message =
+                QStringLiteral("the connection to %1 broke during the answer: %2").arg(host, reply->errorString());
+        else if (netError == QNetworkReply::RemoteHostClosedError)
+            result.error.message = QStringLiteral("%1 closed the connection without answering").arg(host);
+        else
+            result.error.message = QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString());
+        result.error.retryable = transportRetryable;
+    } else if (status >= 400) {
+        result.error = aivenErrorFromHttp(status, body);
+    } else if (status == 0) {
+        result.error.message = QStringLiteral("no HTTP answer from %1: %2").arg(host, reply->errorString());
+    } else if (body.trimmed().isEmpty()) {
+        result.value = Json::object(); // 204 or an empty 2xx: success without data
+    } else {
+        auto parsed = parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
+        if (!parsed) {
+            result.error.httpStatus = status;
+            result.error.message = QStringLiteral("the answer from %1 is not valid JSON (%2 bytes; line %3, column %4: %5)")
+                                       .arg(host)
+                                       .arg(body.size())
+                                       .arg(parsed.error->line)
+                                       .arg(parsed.error->column)
+                                       .arg(QString::fromStdString(parsed.error->message));
+        } else if (parsed.value->is_object() && parsed.value->contains("error") &&
+                   !parsed.value->at("error").is_null() && parsed.value->at("error") != false &&
+                   parsed.value->at("error") != "") {
+            // avn treats a 2xx carrying a truthy "error" as a failure; so do we.
+            result.error = aivenErrorFromHttp(status, body);
+            if (result.error.message.isEmpty())
+                result.error.message = QStringLiteral("the API reported an error");
+        } else {
+            result.value = std::move(*parsed.value);
+        }
+    }
+
+    if (!result.value) {
+        const bool isGet = pending.verb == "GET";
+        const int code = result.error.httpStatus;
+        const bool retry = code == 429 || (isGet && (code >= 500 || transportRetryable));
+        if (retry && pending.attempts < m_options.retry.maxAttempts) {
+            const auto hint = retryHint(retryAfter, result.error.message);
+            const auto delay = m_options.retry.delayFor(pending.attempts, hint);
+            if (std::chrono::milliseconds(pending.clock.elapsed()) + delay <= m_options.retry.budget) {
+                qCDebug(lcAiven) << "retrying in" << delay.count() << "ms";
+                pending.retryTimer.reset(new QTimer);
+                pending.retryTimer->setSingleShot(true);
+                connect(pending.retryTimer.get(), &QTimer::timeout, this, [this, id] {
+                    auto found = m_pending.find(id);
+                    if (found != m_pending.end())
+                        start(*found->second);
+                });
+                pending.retryTimer->start(static_cast<int>(delay.count()));
+                return;
+            }
+        }
+        result.error.attempts = pending.attempts;
+        if (pending.attempts > 1)
+            result.error.message += QStringLiteral(" (gave up after %1 attempts)").arg(pending.attempts);
+    }
+    complete(id, std::move(result));
+}
+
+void AivenClient::complete(RequestId id, AivenResult<Json> result) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    JsonCallback done = std::move(it->second->done);
+    m_pending.erase(it); // before the callback, which may destroy this client
+    result.error.message = scrub(result.error.message);
+    emit pendingCountChanged(pendingCount());
+    if (done)
+        done(std::move(result));
+}
+
+void AivenClient::cancel(RequestId id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending& pending = *it->second;
+    if (pending.reply) {
+        pending.reply->disconnect(this);
+        pending.reply->abort();
+    }
+    AivenResult<Json> result;
+    result.error.cancelled = true;
+    result.error.attempts = pending.attempts;
+    result.error.message = QStringLiteral("cancelled");
+    complete(id, std::move(result));
+}
+
+void AivenClient::cancelAll() {
+    std::vector<RequestId> ids;
+    for (const auto& [id, p] : m_pending)
+        ids.push_back(id);
+    for (RequestId id : ids)
+        cancel(id);
+}
+
+AivenClient::RequestId AivenClient::listProjects(Callback<std::vector<AivenProject>> done) {
+    return send("GET", {QStringLiteral("project")}, {}, std::nullopt,
+                adapt<std::vector<AivenProject>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenProject>(doc, "projects", aivenProjectFromJson, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::listServices(const QString& project, Callback<std::vector<AivenService>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service")}, kListQuery, std::nullopt,
+                adapt<std::vector<AivenService>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenService>(doc, "services", aivenServiceFromJson, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::getService(const QString& project, const QString& service, bool includeSecrets,
+                                               Callback<AivenService> done) {
+    QList<QPair<QString, QString>> query;
+    if (includeSecrets)
+        query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service}, query, std::nullopt,
+                adapt<AivenService>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenService> {
+                    auto obj = objectAt(doc, "service", e);
+                    if (!obj)
+                        return std::nullopt;
+                    return aivenServiceFromJson(*obj);
+                }));
+}
+
+AivenClient::RequestId AivenClient::listServiceIntegrations(const QString& project, const QString& service,
+                                                            Callback<std::vector<AivenIntegration>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("integration")},
+                kListQuery, std::nullopt,
+                adapt<std::vector<AivenIntegration>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenIntegration>(doc, "service_integrations", aivenIntegrationFromJson, e);
+                }));
+}
+
+namespace {
+auto integrationFrom() {
+    return [](const Json& doc, AivenError& e) -> std::optional<AivenIntegration> {
+        auto obj = objectAt(doc, "service_integration", e);
+        if (!obj)
+            return std::nullopt;
+        return aivenIntegrationFromJson(*obj);
+    };
+}
+} // namespace
+
+AivenClient::RequestId AivenClient::getIntegration(const QString& project, const QString& integrationId,
+                                                   Callback<AivenIntegration> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
+                std::nullopt, adapt<AivenIntegration>(std::move(done), integrationFrom()));
+}
+
+AivenClient::RequestId AivenClient::createIntegration(const QString& project, const AivenIntegrationSource& source,
+                                                      const QString& destService, const Json& userConfig,
+                                                      Callback<AivenIntegration> done) {
+    Json body = Json::object();
+    body["integration_type"] = "clickhouse_kafka";
+    if (!source.service.isEmpty())
+        body["source_service"] = source.service.toStdString();
+    if (!source.endpointId.isEmpty())
+        body["source_endpoint_id"] = source.endpointId.toStdString();
+    body["dest_service"] = destService.toStdString();
+    body["user_config"] = userConfig.is_null() ? Json::object() : userConfig;
+    return send("POST", {QStringLiteral("project"), project, QStringLiteral("integration")}, {}, std::move(body),
+                adapt<AivenIntegration>(std::move(done), integrationFrom()));
+}
+
+AivenClient::RequestId AivenClient::updateIntegration(const QString& project, const QString& integrationId,
+                                                      const Json& userConfig, Callback<AivenIntegration> done) {
+    Json body = Json::object();
+    body["user_config"] = userConfig;
+    return send("PUT", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
+                std::move(body), adapt<AivenIntegration>(std::move(done), integrationFrom()));
+}
+
+AivenClient::RequestId AivenClient::deleteIntegration(const QString& project, const QString& integrationId,
+                                                      Callback<bool> done) {
+    return send("DELETE", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
+                std::nullopt, adapt<bool>(std::move(done), [](const Json&, AivenError&) { return std::optional(true); }));
+}
+
+AivenClient::RequestId AivenClient::listIntegrationEndpoints(const QString& project,
+                                                             Callback<std::vector<AivenIntegrationEndpoint>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint")}, kListQuery,
+                std::nullopt,
+                adapt<std::vector<AivenIntegrationEndpoint>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenIntegrationEndpoint>(doc, "service_integration_endpoints", aivenEndpointFromJson, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& project, const QString& endpointId,
+                                                           bool includeSecrets,
+                                                           Callback<AivenIntegrationEndpoint> done) {
+    QList<QPair<QString, QString>> query;
+    if (includeSecrets)
+        query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint"), endpointId}, query,
+                std::nullopt,
+                adapt<AivenIntegrationEndpoint>(std::move(done),
+                                                [](const Json& doc, AivenError& e) -> std::optional<AivenIntegrationEndpoint> {
+                                                    auto obj = objectAt(doc, "service_integration_endpoint", e);
+                                                    if (!obj)
+                                                        return std::nullopt;
+                                                    return aivenEndpointFromJson(*obj);
+                                                }));
+}
+
+AivenClient::RequestId AivenClient::listIntegrationTypes(const QString& project,
+                                                         Callback<std::vector<AivenIntegrationType>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_types")}, {}, std::nullopt,
+                adapt<std::vector<AivenIntegrationType>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenIntegrationType>(doc, "integration_types", aivenIntegrationTypeFromJson, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::listTopics(const QString& project, const QString& service,
+                                               Callback<std::vector<AivenTopicSummary>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic")},
+                kListQuery, std::nullopt,
+                adapt<std::vector<AivenTopicSummary>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenTopicSummary>(doc, "topics", aivenTopicSummaryFromJson, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::getTopic(const QString& project, const QString& service, const QString& topic,
+                                             Callback<AivenTopic> done) {
+    return send("GET",
+                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic"), topic},
+                {}, std::nullopt,
+                adapt<AivenTopic>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenTopic> {
+                    auto obj = objectAt(doc, "topic", e);
+                    if (!obj)
+                        return std::nullopt;
+                    return aivenTopicFromJson(*obj);
+                }));
+}
+
+AivenClient::RequestId AivenClient::readMessages(const QString& project, const QString& service, const QString& topic,
+                                                 const std::vector<std::pair<int, qint64>>& startOffsets,
+                                                 AivenMessageFormat format, Callback<std::vector<AivenMessage>> done) {
+    Json partitions = Json::object();
+    for (const auto& [partition, offset] : startOffsets)
+        partitions[std::to_string(partition)] = Json{{"offset", offset}};
+    Json body = Json::object();
+    body["format"] = formatName(format);
+    body["partitions"] = std::move(partitions);
+    body["timeout"] = 3000; // the API's minimum: the data is there already, we only read up to the known end
+    body["max_bytes"] = 8 * 1024 * 1024;
+    return send("POST",
+                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
+                 QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("messages")},
+                {}, std::move(body),
+                adapt<std::vector<AivenMessage>>(std::move(done), [format](const Json& doc, AivenError& e) {
+                    return listAt<AivenMessage>(
+                        doc, "messages", [format](const Json& m) { return aivenMessageFromJson(m, format); }, e);
+                }));
+}
+
+AivenClient::RequestId AivenClient::newestMessages(const QString& project, const QString& service,
+                                                   const QString& topic, int limit, AivenMessageFormat format,
+                                                   Callback<std::vector<AivenMessage>> done) {
+    return getTopic(project, service, topic, [this, project, service, topic, limit, format, done](AivenResult<AivenTopic> t) {
+        if (!t) {
+            AivenResult<std::vector<AivenMessage>> failed;
+            failed.error = t.error;
+            if (done)
+                done(std::move(failed));
+            return;
+        }
+        const auto starts = newestMessageStartOffsets(t.value->partitions, limit);
+        if (starts.empty()) {
+            if (done)
+                done(AivenResult<std::vector<AivenMessage>>{std::vector<AivenMessage>{}, {}});
+            return;
+        }
+        // Ends as known now: messages written after the offsets were read are not part of this sample.
+        std::map<int, std::pair<qint64, qint64>> window;
+        for (const auto& p : t.value->partitions)
+            for (const auto& [partition, from] : starts)
+                if (p.partition == partition)
+                    window[partition] = {from, p.latestOffset};
+        readMessages(project, service, topic, starts, format,
+                     [window, done](AivenResult<std::vector<AivenMessage>> r) {
+                         if (r.value) {
+                             auto& messages = *r.value;
+                             std::erase_if(messages, [&](const AivenMessage& m) {
+                                 auto it = window.find(m.partition);
+                                 return it == window.end() || m.offset < it->second.first ||
+                                        m.offset >= it->second.second;
+                             });
+                             const bool allTimed = std::all_of(messages.begin(), messages.end(),
+                                                               [](const AivenMessage& m) { return m.timestamp.has_value(); });
+                             std::stable_sort(messages.begin(), messages.end(),
+                                              [allTimed](const AivenMessage& a, const AivenMessage& b) {
+                                                  if (allTimed && *a.timestamp != *b.timestamp)
+                                                      return *a.timestamp < *b.timestamp;
+                                                  return std::pair(a.partition, a.offset) <
+                                                         std::pair(b.partition, b.offset);
+                                              });
+                         }
+                         if (done)
+                             done(std::move(r));
+                     });
+    });
+}
+
+AivenClient::RequestId AivenClient::produceMessages(const QString& project, const QString& service,
+                                                    const QString& topic, AivenMessageFormat format,
+                                                    const std::vector<AivenProduceRecord>& records,
+                                                    Callback<std::vector<AivenProducedOffset>> done) {
+    Json list = Json::array();
+    for (const auto& r : records) {
+        Json record = Json::object();
+        if (!r.key.is_null())
+            record["key"] = r.key;
+        record["value"] = r.value;
+        if (r.partition)
+            record["partition"] = *r.partition;
+        list.push_back(std::move(record));
+    }
+    Json body = Json::object();
+    body["format"] = formatName(format);
+    body["records"] = std::move(list);
+    return send("POST",
+                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
+                 QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("produce")},
+                {}, std::move(body),
+                adapt<std::vector<AivenProducedOffset>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenProducedOffset>(
+                        doc, "offsets",
+                        [](const Json& o) {
+                            AivenProducedOffset out;
+                            out.partition = member(o, "partition").is_number() ? member(o, "partition").get<int>() : 0;
+                            out.offset = member(o, "offset").is_number() ? member(o, "offset").get<qint64>() : -1;
+                            if (member(o, "error").is_string())
+                                out.error = QString::fromStdString(member(o, "error").get<std::string>());
+                            return out;
+                        },
+                        e);
+                }));
+}
+
+} // namespace ckstudio
