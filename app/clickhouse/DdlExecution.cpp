@@ -170,9 +170,14 @@ private:
                 const auto j = Json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
                 if (j.is_discarded() || !j.is_object())
                     continue;
-                const QString kind = QString::fromStdString(j.value("kind", ""));
-                const QString db = QString::fromStdString(j.value("database", ""));
-                const QString name = QString::fromStdString(j.value("name", ""));
+                const auto text = [&](const char* key) {
+                    const auto it = j.find(key);
+                    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                                            : QString();
+                };
+                const QString kind = text("kind");
+                const QString db = text("database");
+                const QString name = text("name");
                 for (std::size_t i = 0; i < mTargets.size(); ++i) {
                     const auto& t = mTargets[i];
                     if (kind == QLatin1String("t") && t.kind != Target::Kind::Database &&
@@ -231,9 +236,11 @@ private:
             std::vector<std::pair<QString, QString>> existing;
             for (const QByteArray& line : q->body().split('\n')) {
                 const auto j = Json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
-                if (!j.is_discarded() && j.is_object())
-                    existing.emplace_back(QString::fromStdString(j.value("name", "")),
-                                          QString::fromStdString(j.value("type", "")));
+                if (j.is_discarded() || !j.is_object() || !j.contains("name") || !j["name"].is_string() ||
+                    !j.contains("type") || !j["type"].is_string())
+                    continue;
+                existing.emplace_back(QString::fromStdString(j["name"].get<std::string>()),
+                                      QString::fromStdString(j["type"].get<std::string>()));
             }
             const auto wanted = columnsOf(mStatements[i].sql);
             QStringList differences;

@@ -115,14 +115,18 @@ void inspectTable(ClickHouseClient* client, const TableName& table, QObject* con
         info.engineFull = str(row, "engine_full");
         info.createQuery = str(row, "create_table_query");
         const bool hasDependencies =
-            row.contains("dependencies_table") && row.contains("dependencies_database");
+            row.contains("dependencies_table") && row.contains("dependencies_database") &&
+            row["dependencies_table"].is_array() && row["dependencies_database"].is_array();
         if (hasDependencies) {
             const auto& dbs = row["dependencies_database"];
             const auto& names = row["dependencies_table"];
-            for (std::size_t i = 0; i < names.size() && i < dbs.size(); ++i)
+            for (std::size_t i = 0; i < names.size() && i < dbs.size(); ++i) {
+                if (!dbs[i].is_string() || !names[i].is_string())
+                    continue;
                 info.attachedViews << TableName{QString::fromStdString(dbs[i].get<std::string>()),
                                                 QString::fromStdString(names[i].get<std::string>())}
                                           .display();
+            }
         }
         if (info.engine == QLatin1String("Kafka"))
             readKafkaSettings(info.engineFull.isEmpty() ? info.createQuery : info.engineFull, info);
