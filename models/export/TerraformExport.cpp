@@ -63,18 +63,16 @@ private:
     };
     using Item = std::variant<Attribute, Comment, std::unique_ptr<HclBlock>>;
 
-    // Width of the longest name in the run of attributes around item i (comments do not break a run).
+    // Width of the longest name in the run of consecutive attributes around item i (a comment or a block ends
+    // a run, as in `terraform fmt`).
     std::size_t alignedWidth(std::size_t i) const {
-        auto isBlock = [&](std::size_t k) {
-            return std::holds_alternative<std::unique_ptr<HclBlock>>(mItems[k]);
-        };
+        auto isAttribute = [&](std::size_t k) { return std::holds_alternative<Attribute>(mItems[k]); };
         std::size_t first = i;
-        while (first > 0 && !isBlock(first - 1))
+        while (first > 0 && isAttribute(first - 1))
             --first;
         std::size_t width = 0;
-        for (std::size_t k = first; k < mItems.size() && !isBlock(k); ++k)
-            if (const auto* a = std::get_if<Attribute>(&mItems[k]))
-                width = std::max(width, a->name.size());
+        for (std::size_t k = first; k < mItems.size() && isAttribute(k); ++k)
+            width = std::max(width, std::get<Attribute>(mItems[k]).name.size());
         return width;
     }
 

@@ -30,6 +30,31 @@ Json hostileConfig() {
     return Json{{"tables", Json::array({table})}, {"future_top", nasty}};
 }
 
+// Runs terraform offline (no update check, no CLI config) in `dir`; returns exit code, stdout in `out`.
+int runTerraform(const QString& dir, const QStringList& args, QByteArray* out = nullptr) {
+    QProcess tf;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CHECKPOINT_DISABLE"), QStringLiteral("1"));
+    env.insert(QStringLiteral("TF_IN_AUTOMATION"), QStringLiteral("1"));
+    env.insert(QStringLiteral("TF_CLI_CONFIG_FILE"), dir + QStringLiteral("/empty.tfrc"));
+    tf.setProcessEnvironment(env);
+    tf.setWorkingDirectory(dir);
+    tf.start(QStringLiteral("terraform"), args + QStringList{QStringLiteral("-no-color")});
+    if (!tf.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = tf.readAllStandardOutput();
+    if (tf.exitCode() != 0)
+        qWarning("terraform %s: %s%s", qPrintable(args.join(QLatin1Char(' '))),
+                 tf.readAllStandardOutput().constData(), tf.readAllStandardError().constData());
+    return tf.exitCode();
+}
+
+bool writeFile(const QString& path, const std::string& text) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text.data(), qint64(text.size())) == qint64(text.size());
+}
+
 } // namespace
 
 class TestExporters : public QObject {
@@ -211,6 +236,70 @@ resource "aiven_service_integration" "clickhouse_kafka" {
                          t == QLatin1String("}") || t.contains(QStringLiteral(" = ")),
                      qPrintable(line));
         }
+    }
+
+    // Terraform itself parses the export and finds it formatted the way `terraform fmt` would.
+    void terraformFmtAcceptsTheExport() {
+        if (QStandardPaths::findExecutable(QStringLiteral("terraform")).isEmpty())
+            QSKIP("terraform is not installed");
+        QTemporaryDir dir;
+        Json config = hostileConfig();
+        config["tables"][0]["materialized_view"] =
+            Json{{"view_name", "v"}, {"order_by", {"a"}}, {"engine_params", Json::array()}, {"zzz", 1}};
+        config["tables"].push_back(5);
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("empty.tfrc")), ""));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("main.tf")),
+                          exportTerraform(userConfigFromJson(config), "p\"x", "a\nb")));
+        QCOMPARE(runTerraform(dir.path(), {QStringLiteral("fmt"), QStringLiteral("-check"),
+                                           QStringLiteral("-diff"), QStringLiteral("main.tf")}),
+                 0);
+    }
+
+    // Terraform decodes every exported string back to the original bytes.
+    void terraformDecodesStringsExactly() {
+        if (QStandardPaths::findExecutable(QStringLiteral("terraform")).isEmpty())
+            QSKIP("terraform is not installed");
+        const std::vector<std::string> texts = {"${HOME}",
+                                                "%{ if true }x%{ endif }",
+                                                "$${x}",
+                                                "%%{y}",
+                                                "$",
+                                                "%",
+                                                "$$",
+                                                "{}",
+                                                "\\",
+                                                "\"",
+                                                "a\nb\r\tc",
+                                                "\x01\x1f\x7f",
+                                                "ü名😀",
+                                                "",
+                                                "it's `id` $(x) \\${y}",
+                                                "}${"};
+        std::string tf = "locals {\n";
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            tf += "  v" + std::to_string(i) + " = " + ckstudio::hclString(texts[i]) + "\n";
+        tf += "}\noutput \"all\" {\n  value = [";
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            tf += (i ? ", local.v" : "local.v") + std::to_string(i);
+        tf += "]\n}\n";
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("empty.tfrc")), ""));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("main.tf")), tf));
+        QCOMPARE(runTerraform(dir.path(), {QStringLiteral("init"), QStringLiteral("-input=false")}), 0);
+        QCOMPARE(runTerraform(dir.path(), {QStringLiteral("apply"), QStringLiteral("-auto-approve"),
+                                           QStringLiteral("-input=false")}),
+                 0);
+        QByteArray out;
+        QCOMPARE(runTerraform(dir.path(),
+                              {QStringLiteral("output"), QStringLiteral("-json"), QStringLiteral("all")},
+                              &out),
+                 0);
+        const auto parsed = parseJsonText(out.toStdString());
+        QVERIFY2(parsed && parsed.value->is_array(), out.constData());
+        QCOMPARE(parsed.value->size(), texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            QCOMPARE(QByteArray::fromStdString((*parsed.value)[i].get<std::string>()),
+                     QByteArray::fromStdString(texts[i]));
     }
 
     void terraformNotesWrongShapes() {
