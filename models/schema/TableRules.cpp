@@ -219,6 +219,7 @@ void TableRules::checkMaterializedView(const Json& table, const Json& view) {
                           Warning);
         }
     }
+    checkEngineParameters(view);
     for (const char* key : {"ttl_days", "local_disk_ttl_days"}) {
         if (!view.contains(key) || view.contains("ttl_column"))
             continue;
@@ -233,6 +234,58 @@ void TableRules::checkMaterializedView(const Json& table, const Json& view) {
                   quotedShort(*database) +
                       " is the Kafka integration's database (service_...), which is not replicated and "
                       "may be dropped: put the view in another database such as default");
+    }
+}
+
+// How many engine_params each MergeTree engine takes (ClickHouse's engine signatures), and what they mean.
+struct EngineSignature {
+    std::string_view engine;
+    std::size_t minParams;
+    std::size_t maxParams;
+    const char* meaning;
+};
+constexpr std::array<EngineSignature, 6> kEngineSignatures = {{
+    {"MergeTree", 0, 0, "no engine_params"},
+    {"AggregatingMergeTree", 0, 0, "no engine_params"},
+    {"SummingMergeTree", 0, 100, "the columns to sum as engine_params"},
+    {"ReplacingMergeTree", 0, 2, "at most two engine_params (the version column, then is_deleted)"},
+    {"CollapsingMergeTree", 1, 1, "exactly one engine parameter (the sign column)"},
+    {"VersionedCollapsingMergeTree", 2, 2,
+     "exactly two engine_params (the sign column, then the version column)"},
+}};
+
+void TableRules::checkEngineParameters(const Json& view) {
+    const std::string* engine = stringMember(view, "engine");
+    const std::string_view name = engine ? std::string_view(*engine) : std::string_view("MergeTree");
+    const auto signature = std::find_if(kEngineSignatures.begin(), kEngineSignatures.end(),
+                                        [&](const EngineSignature& e) { return e.engine == name; });
+    if (signature == kEngineSignatures.end())
+        return; // an engine this version does not know: the schema's enum decides
+    const auto params = view.find("engine_params");
+    if (params != view.end() && !params->is_array())
+        return;
+    const std::size_t count = params == view.end() ? 0 : params->size();
+    if (count < signature->minParams || count > signature->maxParams) {
+        const bool missing = params == view.end();
+        PathStep step(m_path, view, missing ? "engine" : "engine_params");
+        m_out.add(m_path, std::string(name) + " takes " + signature->meaning +
+                              (missing ? std::string("; engine_params is missing")
+                                       : ", got " + std::to_string(count)));
+        return;
+    }
+    // The sign column of the collapsing engines holds 1 and -1: ClickHouse requires Int8.
+    if (signature->minParams > 0 && params != view.end() && (*params)[0].is_string()) {
+        const auto& sign = (*params)[0].get_ref<const std::string&>();
+        const auto column = std::find(m_columnNames.begin(), m_columnNames.end(), sign);
+        if (column == m_columnNames.end())
+            return;
+        const std::string& type = m_columnTypes[static_cast<std::size_t>(column - m_columnNames.begin())];
+        if (!type.empty() && type != "Int8") {
+            PathStep atParams(m_path, view, "engine_params");
+            PathStep atSign(m_path, 0);
+            m_out.add(m_path, "the sign column " + quotedShort(sign) + " is " + quotedShort(type) + "; " +
+                                  std::string(name) + " needs an Int8 sign column (1 or -1)");
+        }
     }
 }
 

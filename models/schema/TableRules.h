@@ -31,6 +31,7 @@ private:
     void checkTopics(const Json& table, const Json& topics);
     void checkSettings(const Json& table);
     void checkMaterializedView(const Json& table, const Json& view);
+    void checkEngineParameters(const Json& view); // the path points at materialized_view
     void requireColumn(const Json& name, const char* role);
 
     // What the type parser said about a type string; configs repeat a handful of types many times.

@@ -441,6 +441,58 @@ private slots:
         QVERIFY2(QString::fromStdString(errors[0].message).contains(message), qPrintable(linesOf(errors)));
     }
 
+    void engineParameters_data() {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("expected"); // the error lines, empty when valid
+        auto row = [](const char* name, const char* view, const char* expected) {
+            QTest::newRow(name) << QString::fromUtf8(view) << QString::fromUtf8(expected);
+        };
+        row("MergeTree by default", R"({"view_name":"v","order_by":["id"]})", "");
+        row("MergeTree with a parameter", R"({"view_name":"v","order_by":["id"],"engine_params":["ts"]})",
+            "tables[0].materialized_view.engine_params: MergeTree takes no engine_params, got 1");
+        row("Aggregating with a parameter",
+            R"({"view_name":"v","order_by":["id"],"engine":"AggregatingMergeTree","engine_params":["ts"]})",
+            "tables[0].materialized_view.engine_params: AggregatingMergeTree takes no engine_params, got 1");
+        row("Summing with columns",
+            R"({"view_name":"v","order_by":["id"],"engine":"SummingMergeTree","engine_params":["id","ts"]})",
+            "");
+        row("Replacing without version",
+            R"({"view_name":"v","order_by":["id"],"engine":"ReplacingMergeTree"})", "");
+        row("Replacing with three",
+            R"({"view_name":"v","order_by":["id"],"engine":"ReplacingMergeTree","engine_params":["ts","id","sign"]})",
+            "tables[0].materialized_view.engine_params: ReplacingMergeTree takes at most two engine_params "
+            "(the "
+            "version column, then is_deleted), got 3");
+        row("Collapsing without sign",
+            R"({"view_name":"v","order_by":["id"],"engine":"CollapsingMergeTree"})",
+            "tables[0].materialized_view.engine: CollapsingMergeTree takes exactly one engine parameter (the "
+            "sign "
+            "column); engine_params is missing");
+        row("Collapsing with sign",
+            R"({"view_name":"v","order_by":["id"],"engine":"CollapsingMergeTree","engine_params":["sign"]})",
+            "");
+        row("Collapsing with a String sign",
+            R"({"view_name":"v","order_by":["id"],"engine":"CollapsingMergeTree","engine_params":["payload"]})",
+            "tables[0].materialized_view.engine_params[0]: the sign column \"payload\" is \"String\"; "
+            "CollapsingMergeTree needs an Int8 sign column (1 or -1)");
+        row("Versioned with one",
+            R"({"view_name":"v","order_by":["id"],"engine":"VersionedCollapsingMergeTree","engine_params":["sign"]})",
+            "tables[0].materialized_view.engine_params: VersionedCollapsingMergeTree takes exactly two "
+            "engine_params (the sign column, then the version column), got 1");
+        row("Versioned with two",
+            R"({"view_name":"v","order_by":["id"],"engine":"VersionedCollapsingMergeTree",
+                                      "engine_params":["sign","ts"]})",
+            "");
+    }
+    void engineParameters() {
+        QFETCH(QString, view);
+        QFETCH(QString, expected);
+        Json doc = baseConfig();
+        doc["tables"][0]["columns"].push_back({{"name", "sign"}, {"type", "Int8"}});
+        doc["tables"][0]["materialized_view"] = Json::parse(view.toStdString());
+        compareLines(linesOf(only(ConfigValidator().validate(doc), Problem::Severity::Error)), expected);
+    }
+
     void duplicatesAcrossTables() {
         Json doc = baseConfig();
         Json second = doc["tables"][0];
