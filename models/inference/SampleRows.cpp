@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 namespace ckstudio::inference {
 namespace {
@@ -97,10 +98,7 @@ private:
             parent.items.push_back(std::move(v));
         } else if (mStack.size() == 1) {
             ++parent.memberCount;
-            bool duplicate = false;
-            for (const auto& f : fields)
-                duplicate = duplicate || f.first == mKey;
-            if (duplicate)
+            if (!mKeys.insert(mKey).second)
                 duplicateKeys.push_back(mKey);
             else
                 fields.emplace_back(mKey, std::move(v));
@@ -113,6 +111,7 @@ private:
     bool mStringsOnly;
     std::vector<SampleValue> mStack;
     std::string mKey;
+    std::unordered_set<std::string> mKeys; // keys of the top-level object seen so far
 };
 
 const char* kindName(SampleValue::Kind kind) {

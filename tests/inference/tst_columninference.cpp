@@ -2,6 +2,7 @@
 #include "inference/ColumnInference.h"
 #include "types/ClickHouseType.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace ckstudio;
@@ -208,6 +209,18 @@ private slots:
         QCOMPARE(r.columns.size(), std::size_t(101));
         QVERIFY2(problemAt(r, "", "at most 100"), dump(r).constData());
         QVERIFY(!hasErrors(r.problems));
+    }
+
+    void wideRowsAreLinear() {
+        QElapsedTimer timer;
+        timer.start();
+        std::string wide = "{";
+        for (int i = 0; i < 50000; ++i)
+            wide += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": " + std::to_string(i);
+        const auto r = inferColumns(wide + "}\n", "JSONEachRow");
+        QCOMPARE(r.columns.size(), std::size_t(50000));
+        QCOMPARE(r.columns.back().type, std::string("Int64"));
+        QVERIFY2(timer.elapsed() < 5000, QByteArray::number(timer.elapsed()).constData());
     }
 
     void emptyFieldNameIsLeftOut() {
