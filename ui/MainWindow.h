@@ -1,12 +1,82 @@
 #pragma once
+// The editor window: tables list, the selected table's editor, the problems dock, and the File/Edit/Table
+// menus.
 #include <QMainWindow>
+#include <memory>
+
+class QSplitter;
+class QTableView;
+class QMenu;
 
 namespace ckstudio {
+
+class ConfigDocument;
+class DraftStore;
+class ProblemsDock;
+class RecentFiles;
+class TableEditor;
+class TablesModel;
+class UserPrompts;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `prompts` answers questions (save changes, file names, draft recovery); null: real dialogs.
+    explicit MainWindow(std::shared_ptr<UserPrompts> prompts = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ConfigDocument* document() const { return m_document; }
+    TableEditor* tableEditor() const { return m_editor; }
+    ProblemsDock* problemsDock() const { return m_problems; }
+    QTableView* tablesView() const { return m_tablesView; }
+    DraftStore* draftStore() const { return m_drafts; }
+
+    // Start-up: offers a left-over draft, then opens `path` when given and no draft was restored.
+    void startUp(const QString& path);
+    // Each asks about unsaved changes first where it would replace the document. False when cancelled or
+    // failed (the error was shown).
+    bool newDocument();
+    bool openFile(const QString& path);
+    bool save();
+    bool saveAs();
+    // Offers the draft a crashed session left behind; true when it was restored.
+    bool offerDraftRecovery();
+    // Replaces the document with a config given as JSON text (clipboard), as one undoable step.
+    bool pasteConfigText(const QString& text);
+
+    void selectTable(int row);
+    int currentTable() const;
+    // Selects the problem's table and shows the field or cell of `path`.
+    void showProblem(const QString& path, int table);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    QWidget* buildTablesPanel();
+    bool maybeSave();
+    void updateTitle();
+    void rebuildRecentMenu();
+    void addTable();
+    void duplicateTable();
+    void removeTable();
+    void moveTable(int delta);
+    void showExport();
+    void showDdl();
+    void restoreLayout();
+    void saveLayout();
+
+    std::shared_ptr<UserPrompts> m_prompts;
+    ConfigDocument* m_document;
+    TablesModel* m_tables;
+    QTableView* m_tablesView = nullptr;
+    TableEditor* m_editor;
+    ProblemsDock* m_problems;
+    DraftStore* m_drafts;
+    RecentFiles* m_recent;
+    QSplitter* m_splitter = nullptr;
+    QMenu* m_recentMenu = nullptr;
 };
 
 } // namespace ckstudio

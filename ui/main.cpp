@@ -1,10 +1,70 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+void describe(QCoreApplication& app) {
+    app.setApplicationName(QStringLiteral("ckstudio"));
+    app.setOrganizationName(QStringLiteral("ckstudio"));
+    app.setApplicationVersion(QStringLiteral(CKSTUDIO_VERSION));
+}
+
+void addOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "ClickHouse Kafka Studio: edit the connector tables of an Aiven ClickHouse–Kafka integration."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("main", "A user_config JSON file to open."),
+                                 QStringLiteral("[FILE]"));
+}
+
+// --help and --version must work without a display: answer them before any GUI exists.
+bool wantsTextOnly(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* option : {"-h", "--help", "--help-all", "-?", "-v", "--version"})
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describe(app);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
+    describe(app);
+    QApplication::setApplicationDisplayName(QStringLiteral("ClickHouse Kafka Studio"));
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        std::fputs(qPrintable(QCoreApplication::translate("main", "ckstudio: give at most one FILE\n")),
+                   stderr);
+        return 2;
+    }
+    const QString path = files.isEmpty() ? QString() : QFileInfo(files.first()).absoluteFilePath();
+
     ckstudio::MainWindow window;
     window.show();
+    // Once the event loop runs: dialogs (draft recovery, a broken FILE) then belong to a visible window.
+    QTimer::singleShot(0, &window, [&window, path] { window.startUp(path); });
     return app.exec();
 }

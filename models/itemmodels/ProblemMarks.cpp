@@ -1,0 +1,34 @@
+#include "itemmodels/ProblemMarks.h"
+
+#include <QColor>
+
+namespace ckstudio {
+
+void ProblemMarks::add(const Problem& problem) {
+    if (any)
+        messages += QLatin1Char('\n');
+    messages += QString::fromStdString(problem.message);
+    any = true;
+    error = error || problem.isError();
+}
+
+void ProblemMarks::add(const std::vector<const Problem*>& problems) {
+    for (const auto* problem : problems)
+        add(*problem);
+}
+
+QVariant ProblemMarks::roleData(int role) const {
+    if (!any)
+        return {};
+    switch (role) {
+    case Qt::DecorationRole:
+    case Qt::ForegroundRole:
+        return error ? QColor(0xc0, 0x1c, 0x28) : QColor(0xb0, 0x6a, 0x00);
+    case Qt::ToolTipRole:
+        return messages;
+    default:
+        return {};
+    }
+}
+
+} // namespace ckstudio

@@ -1,0 +1,62 @@
+#pragma once
+// The selected table's editor: name, consumer group, data format and topics; the columns grid; the optional
+// settings; the materialized-view block. Every change goes to the document as an undoable edit.
+#include "FieldMarks.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace ckstudio {
+
+class ColumnsModel;
+class ConfigDocument;
+class MaterializedViewEditor;
+class SettingsEditor;
+class TopicsModel;
+
+class TableEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit TableEditor(ConfigDocument* document, QWidget* parent = nullptr);
+
+    int tableIndex() const { return m_table; }
+    void setTableIndex(int table);
+    // Shows the field or cell of a JSON path inside the shown table ("tables[2].columns[5].type").
+    void focusPath(const QString& path);
+
+    QTableView* columnsView() const { return m_columnsView; }
+    QTableView* topicsView() const { return m_topicsView; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+private:
+    QWidget* buildGeneralTab();
+    QWidget* buildColumnsTab();
+    void refresh();
+    void addColumn();
+    void removeSelectedColumns();
+    void moveCurrentColumn(int delta);
+    void addTopic();
+    void removeSelectedTopics();
+
+    ConfigDocument* m_document;
+    int m_table = -1;
+    bool m_refreshing = false;
+    QTabWidget* m_tabs;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_group = nullptr;
+    QComboBox* m_format = nullptr;
+    QTableView* m_topicsView = nullptr;
+    QTableView* m_columnsView = nullptr;
+    TopicsModel* m_topics;
+    ColumnsModel* m_columns;
+    SettingsEditor* m_settings;
+    MaterializedViewEditor* m_view;
+    FieldMarks m_marks;
+};
+
+} // namespace ckstudio

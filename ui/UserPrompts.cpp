@@ -1,0 +1,47 @@
+#include "UserPrompts.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace ckstudio {
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("ckstudio::DialogPrompts", text);
+}
+QString jsonFilter() {
+    return tr("JSON files (*.json);;All files (*)");
+}
+} // namespace
+
+UserPrompts::SaveChoice DialogPrompts::askSaveChanges(QWidget* parent, const QString& documentName) {
+    const auto answer = QMessageBox::warning(
+        parent, tr("Unsaved changes"), tr("Save the changes to %1 first?").arg(documentName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return SaveChoice::Save;
+    return answer == QMessageBox::Discard ? SaveChoice::Discard : SaveChoice::Cancel;
+}
+
+QString DialogPrompts::askOpenFile(QWidget* parent, const QString& directory) {
+    return QFileDialog::getOpenFileName(parent, tr("Open configuration"), directory, jsonFilter());
+}
+
+QString DialogPrompts::askSaveFile(QWidget* parent, const QString& suggestion) {
+    return QFileDialog::getSaveFileName(parent, tr("Save configuration"), suggestion, jsonFilter());
+}
+
+bool DialogPrompts::askRecoverDraft(QWidget* parent, const QString& description) {
+    return QMessageBox::question(
+               parent, tr("Recover unsaved work"),
+               tr("ClickHouse Kafka Studio did not close cleanly last time. Restore the unsaved "
+                  "draft?\n\n%1")
+                   .arg(description),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+}
+
+void DialogPrompts::showError(QWidget* parent, const QString& title, const QString& message) {
+    QMessageBox::critical(parent, title, message);
+}
+
+} // namespace ckstudio
