@@ -1,0 +1,196 @@
+#include "clickhouse/SampleCheckView.h"
+
+#include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/SampleCheck.h"
+#include "clickhouse/SampleVerdictModel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ckstudio {
+
+SampleCheckView::SampleCheckView(QWidget* parent)
+    : QWidget(parent)
+    , mVerdicts(new SampleVerdictModel(this))
+    , mTable(new QLineEdit(this))
+    , mFormat(new QComboBox(this))
+    , mSamples(new QPlainTextEdit(this))
+    , mLoadFile(new QPushButton(tr("&Load file…"), this))
+    , mRun(new QPushButton(tr("&Check"), this))
+    , mCancel(new QPushButton(tr("&Cancel"), this))
+    , mResults(new QTableView(this))
+    , mStatus(new QLabel(this)) {
+    mTable->setPlaceholderText(tr("database.table"));
+    mTable->setAccessibleName(tr("Table whose columns the samples must fit"));
+    mFormat->setEditable(true);
+    mFormat->addItems({QStringLiteral("JSONEachRow"), QStringLiteral("CSV"), QStringLiteral("TabSeparated"),
+                       QStringLiteral("JSONCompactEachRow"), QStringLiteral("Avro"),
+                       QStringLiteral("Protobuf")});
+    mFormat->setAccessibleName(tr("Data format"));
+    mSamples->setPlaceholderText(tr("One message per line"));
+    mSamples->setAccessibleName(tr("Sample messages"));
+    mLoadFile->setAccessibleName(tr("Load sample messages from a file"));
+    mRun->setAccessibleName(tr("Check samples"));
+    mCancel->setAccessibleName(tr("Cancel sample check"));
+    mCancel->setEnabled(false);
+    mResults->setModel(mVerdicts);
+    mResults->setAccessibleName(tr("Sample verdicts"));
+    mResults->horizontalHeader()->setStretchLastSection(true);
+    mResults->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mStatus->setAccessibleName(tr("Sample check status"));
+    mStatus->setWordWrap(true);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Table:"), this));
+    top->addWidget(mTable, 1);
+    top->addWidget(new QLabel(tr("Format:"), this));
+    top->addWidget(mFormat);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(mLoadFile);
+    buttons->addStretch();
+    buttons->addWidget(mRun);
+    buttons->addWidget(mCancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(mSamples, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(mResults, 2);
+    layout->addWidget(mStatus);
+
+    connect(mRun, &QPushButton::clicked, this, &SampleCheckView::run);
+    connect(mCancel, &QPushButton::clicked, this, &SampleCheckView::cancel);
+    connect(mLoadFile, &QPushButton::clicked, this, &SampleCheckView::loadFile);
+}
+
+void SampleCheckView::setClient(ClickHouseClient* client) {
+    cancel();
+    mClient = client;
+}
+
+void SampleCheckView::setTable(const QString& table) {
+    mTable->setText(table);
+}
+
+void SampleCheckView::setFormat(const QString& format) {
+    mFormat->setCurrentText(format);
+}
+
+void SampleCheckView::setSamples(const QStringList& messages) {
+    mSamples->setPlainText(messages.join(QLatin1Char('\n')));
+}
+
+QString SampleCheckView::statusText() const {
+    return mStatus->text();
+}
+
+QStringList SampleCheckView::messages() const {
+    QStringList out;
+    for (const QString& line : mSamples->toPlainText().split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            out << line;
+    return out;
+}
+
+void SampleCheckView::loadFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Sample messages"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        mStatus->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    mSamples->setPlainText(QString::fromUtf8(file.readAll()));
+}
+
+void SampleCheckView::run() {
+    if (mRunning)
+        return;
+    QString error;
+    const std::optional<TableName> table = TableName::parse(mTable->text().trimmed(), &error);
+    if (!table) {
+        mStatus->setText(tr("Table name: %1").arg(error));
+        return;
+    }
+    if (!mClient) {
+        mStatus->setText(tr("Not connected: set up the ClickHouse connection first."));
+        return;
+    }
+    mChecked = messages();
+    if (mChecked.isEmpty()) {
+        mStatus->setText(tr("Enter at least one sample message."));
+        return;
+    }
+    mVerdicts->clear();
+    mRunning = true;
+    mRun->setEnabled(false);
+    mCancel->setEnabled(true);
+    mStatus->setText(tr("Reading the columns of %1…").arg(table->display()));
+    const int generation = ++mGeneration;
+    inspectTable(mClient, *table, this,
+                 [this, generation](const TableInfo& info, const std::optional<ClickHouseError>& e) {
+                     if (generation != mGeneration)
+                         return;
+                     if (e)
+                         return stop(tr("Cannot read the table: %1").arg(e->toString()), false);
+                     if (!info.exists)
+                         return stop(tr("Table %1 does not exist.").arg(info.name.display()), false);
+                     check(info);
+                 });
+}
+
+void SampleCheckView::check(const TableInfo& table) {
+    // A Kafka table says which format its messages have; otherwise the chosen one.
+    if (!table.dataFormat.isEmpty())
+        mFormat->setCurrentText(table.dataFormat);
+    const QString format = mFormat->currentText().trimmed();
+    mStatus->setText(
+        tr("Checking %n message(s) as %1…", nullptr, static_cast<int>(mChecked.size())).arg(format));
+    mCheck = new SampleCheck(mClient, this);
+    SampleCheck* checkRun = mCheck;
+    connect(
+        checkRun, &SampleCheck::finished, this, [this, checkRun](const std::optional<ClickHouseError>& e) {
+            mVerdicts->setResults(mChecked, checkRun->verdicts());
+            checkRun->deleteLater();
+            if (e)
+                return stop(tr("The check could not finish (results are incomplete): %1").arg(e->toString()),
+                            false);
+            const int failed = mVerdicts->failedCount();
+            stop(failed == 0 ? tr("All %n message(s) parse.", nullptr, mVerdicts->rowCount())
+                             : tr("%1 of %n message(s) fail.", nullptr, mVerdicts->rowCount()).arg(failed),
+                 true);
+        });
+    checkRun->start(table.columns, format, mChecked);
+}
+
+void SampleCheckView::cancel() {
+    if (!mRunning)
+        return;
+    ++mGeneration;
+    if (mCheck) {
+        // Deleting the check drops its callbacks; the temporary table lives only in its server session.
+        mVerdicts->setResults(mChecked, mCheck->verdicts());
+        mCheck->deleteLater();
+    }
+    stop(tr("Cancelled: results are incomplete."), false);
+}
+
+void SampleCheckView::stop(const QString& status, bool complete) {
+    mRunning = false;
+    mCheck.clear();
+    mRun->setEnabled(true);
+    mCancel->setEnabled(false);
+    mStatus->setText(status);
+    emit finished(complete);
+}
+
+} // namespace ckstudio

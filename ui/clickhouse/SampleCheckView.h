@@ -1,0 +1,66 @@
+#pragma once
+// Checks sample messages (pasted, from a file, or handed over from the topic peek) against a table's columns
+// and data format with ClickHouse's own parser, and lists per message whether it parses and why not.
+#include "clickhouse/TableInspector.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace ckstudio {
+
+class ClickHouseClient;
+class SampleCheck;
+class SampleVerdictModel;
+
+class SampleCheckView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SampleCheckView(QWidget* parent = nullptr);
+
+    void setClient(ClickHouseClient* client); // not owned
+    void setTable(const QString& table);      // columns and (for Kafka tables) format are read on run
+    void setFormat(const QString& format);
+    void setSamples(const QStringList& messages); // one message each
+
+    bool isRunning() const { return mRunning; }
+    QString statusText() const;
+    SampleVerdictModel* verdicts() const { return mVerdicts; }
+
+public slots:
+    void run();
+    void cancel();
+
+signals:
+    void finished(bool complete);
+
+private:
+    void check(const TableInfo& table);
+    void stop(const QString& status, bool complete);
+    QStringList messages() const;
+    void loadFile();
+
+    QPointer<ClickHouseClient> mClient;
+    SampleVerdictModel* mVerdicts;
+    QPointer<SampleCheck> mCheck;
+    QLineEdit* mTable;
+    QComboBox* mFormat;
+    QPlainTextEdit* mSamples;
+    QPushButton* mLoadFile;
+    QPushButton* mRun;
+    QPushButton* mCancel;
+    QTableView* mResults;
+    QLabel* mStatus;
+    QStringList mChecked;
+    bool mRunning = false;
+    int mGeneration = 0; // callbacks of a cancelled run compare this and stay silent
+};
+
+} // namespace ckstudio

@@ -1,0 +1,78 @@
+#include "clickhouse/SampleVerdictModel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace ckstudio {
+
+SampleVerdictModel::SampleVerdictModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+void SampleVerdictModel::setResults(const QStringList& messages, const std::vector<SampleVerdict>& verdicts) {
+    beginResetModel();
+    mMessages = messages;
+    mVerdicts = verdicts;
+    endResetModel();
+}
+
+void SampleVerdictModel::clear() {
+    setResults({}, {});
+}
+
+int SampleVerdictModel::failedCount() const {
+    int failed = 0;
+    for (const SampleVerdict& v : mVerdicts)
+        failed += v.ok ? 0 : 1;
+    return failed;
+}
+
+int SampleVerdictModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(mVerdicts.size());
+}
+
+int SampleVerdictModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SampleVerdictModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SampleVerdict& v = mVerdicts[static_cast<std::size_t>(index.row())];
+    if (role == OkRole)
+        return v.ok;
+    if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
+        return QBrush(v.ok ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x1c, 0x1c));
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case NumberColumn:
+        return v.index + 1;
+    case VerdictColumn:
+        return v.ok ? tr("parses") : tr("fails");
+    case MessageColumn:
+        return v.index >= 0 && v.index < mMessages.size() ? mMessages.at(v.index) : QString();
+    case ErrorColumn:
+        return v.error;
+    default:
+        return {};
+    }
+}
+
+QVariant SampleVerdictModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn:
+        return tr("#");
+    case VerdictColumn:
+        return tr("Verdict");
+    case MessageColumn:
+        return tr("Message");
+    case ErrorColumn:
+        return tr("Why it fails");
+    default:
+        return {};
+    }
+}
+
+} // namespace ckstudio
