@@ -4,7 +4,6 @@
 #include "secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
-
 #include <memory>
 #include <ostream>
 
@@ -40,7 +39,8 @@ void runWithAivenClient(const char* command, const QString& caFile, CliIo& io, c
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     AivenClient::Options options = aivenOptionsFromEnvironment(env);
     options.caFile = caFile;
-    if (!options.baseUrl.isValid() || options.baseUrl.scheme().isEmpty() || options.baseUrl.host().isEmpty()) {
+    if (!options.baseUrl.isValid() || options.baseUrl.scheme().isEmpty() ||
+        options.baseUrl.host().isEmpty()) {
         printError(io, command, QStringLiteral("AIVEN_WEB_URL is not a valid http(s) URL"));
         finish(ExitUsage);
         return;
@@ -51,26 +51,31 @@ void runWithAivenClient(const char* command, const QString& caFile, CliIo& io, c
         keychain = std::make_shared<KeychainSecretStore>();
         keychain->setTimeoutMs(3000);
     }
-    resolveAivenToken(env, keychain.get(), [command, options, &io, finish, body, keychain](AivenTokenLookup lookup) mutable {
-        if (!lookup.found()) {
-            QString message = QStringLiteral("no Aiven token: set AIVEN_AUTH_TOKEN, run 'avn user login' (%1), or store "
-                                             "one in the keychain with the desktop app")
-                                  .arg(aivenCredentialsFilePath(QProcessEnvironment::systemEnvironment()));
-            for (const auto& note : lookup.notes)
-                message += QStringLiteral("\n  ") + note;
-            printError(io, command, message);
-            finish(ExitUsage);
-            return;
-        }
-        options.token = *lookup.token;
-        // Lives until the command ends; deleted from the event loop because we may be inside one of its callbacks.
-        auto* client = new AivenClient(options);
-        Finish done = [client, finish](int code) {
-            client->deleteLater();
-            finish(code);
-        };
-        body(*client, done);
-    });
+    resolveAivenToken(
+        env, keychain.get(),
+        [command, options, &io, finish, body, keychain](AivenTokenLookup lookup) mutable {
+            if (!lookup.found()) {
+                QString message =
+                    QStringLiteral(
+                        "no Aiven token: set AIVEN_AUTH_TOKEN, run 'avn user login' (%1), or store "
+                        "one in the keychain with the desktop app")
+                        .arg(aivenCredentialsFilePath(QProcessEnvironment::systemEnvironment()));
+                for (const auto& note : lookup.notes)
+                    message += QStringLiteral("\n  ") + note;
+                printError(io, command, message);
+                finish(ExitUsage);
+                return;
+            }
+            options.token = *lookup.token;
+            // Lives until the command ends; deleted from the event loop because we may be inside one of its
+            // callbacks.
+            auto* client = new AivenClient(options);
+            Finish done = [client, finish](int code) {
+                client->deleteLater();
+                finish(code);
+            };
+            body(*client, done);
+        });
 }
 
 } // namespace ckstudio::cli

@@ -5,7 +5,6 @@
 #include "cli/Cli.h"
 
 #include <QProcessEnvironment>
-
 #include <functional>
 
 namespace ckstudio::cli {

@@ -12,7 +12,6 @@
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
-
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAiven, "ckstudio.aiven")
@@ -27,10 +26,12 @@ struct DeleteLater {
     }
 };
 
-// Transport failures (no complete HTTP answer) as opposed to HTTP status errors, which QNetworkReply also reports.
+// Transport failures (no complete HTTP answer) as opposed to HTTP status errors, which QNetworkReply also
+// reports.
 bool isTransportError(QNetworkReply::NetworkError e) {
     const int code = static_cast<int>(e);
-    return (code >= 1 && code < 200) || e == QNetworkReply::ProtocolFailure || e == QNetworkReply::ProtocolUnknownError;
+    return (code >= 1 && code < 200) || e == QNetworkReply::ProtocolFailure ||
+           e == QNetworkReply::ProtocolUnknownError;
 }
 
 bool isRetryableTransportError(QNetworkReply::NetworkError e) {
@@ -49,7 +50,9 @@ bool isRetryableTransportError(QNetworkReply::NetworkError e) {
     }
 }
 
-QString segment(const QString& s) { return QString::fromLatin1(QUrl::toPercentEncoding(s)); }
+QString segment(const QString& s) {
+    return QString::fromLatin1(QUrl::toPercentEncoding(s));
+}
 
 const Json& member(const Json& obj, const char* key) {
     static const Json null;
@@ -93,7 +96,9 @@ std::optional<std::vector<T>> listAt(const Json& doc, const char* key, FromJson 
     return out;
 }
 
-const char* formatName(AivenMessageFormat f) { return f == AivenMessageFormat::JsonFormat ? "json" : "binary"; }
+const char* formatName(AivenMessageFormat f) {
+    return f == AivenMessageFormat::JsonFormat ? "json" : "binary";
+}
 
 const QList<QPair<QString, QString>> kListQuery = {{QStringLiteral("limit"), QStringLiteral("999")}};
 
@@ -136,8 +141,8 @@ QString AivenClient::scrub(QString text) const {
 }
 
 AivenClient::RequestId AivenClient::send(const QByteArray& verb, const QStringList& pathSegments,
-                                         const QList<QPair<QString, QString>>& query, std::optional<Json> body,
-                                         JsonCallback done) {
+                                         const QList<QPair<QString, QString>>& query,
+                                         std::optional<Json> body, JsonCallback done) {
     auto pending = std::make_unique<Pending>();
     pending->id = m_nextId++;
     pending->verb = verb;
@@ -208,7 +213,8 @@ void AivenClient::onFinished(RequestId id) {
     AivenResult<Json> result;
     bool transportRetryable = false;
     if (netError == QNetworkReply::OperationCanceledError) {
-        result.error.message = QStringLiteral("no answer from %1 within %2 s").arg(host).arg(m_options.timeoutMs / 1000.0);
+        result.error.message =
+            QStringLiteral("no answer from %1 within %2 s").arg(host).arg(m_options.timeoutMs / 1000.0);
     } else if (isTransportError(netError)) {
         transportRetryable = isRetryableTransportError(netError);
         const qint64 expected = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
@@ -219,8 +225,8 @@ void AivenClient::onFinished(RequestId id) {
                                        .arg(expected)
                                        .arg(reply->errorString());
         else if (status > 0)
-            result.error.message =
-                QStringLiteral("the connection to %1 broke during the answer: %2").arg(host, reply->errorString());
+            result.error.message = QStringLiteral("the connection to %1 broke during the answer: %2")
+                                       .arg(host, reply->errorString());
         else if (netError == QNetworkReply::RemoteHostClosedError)
             result.error.message = QStringLiteral("%1 closed the connection without answering").arg(host);
         else
@@ -233,15 +239,17 @@ void AivenClient::onFinished(RequestId id) {
     } else if (body.trimmed().isEmpty()) {
         result.value = Json::object(); // 204 or an empty 2xx: success without data
     } else {
-        auto parsed = parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
+        auto parsed =
+            parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
         if (!parsed) {
             result.error.httpStatus = status;
-            result.error.message = QStringLiteral("the answer from %1 is not valid JSON (%2 bytes; line %3, column %4: %5)")
-                                       .arg(host)
-                                       .arg(body.size())
-                                       .arg(parsed.error->line)
-                                       .arg(parsed.error->column)
-                                       .arg(QString::fromStdString(parsed.error->message));
+            result.error.message =
+                QStringLiteral("the answer from %1 is not valid JSON (%2 bytes; line %3, column %4: %5)")
+                    .arg(host)
+                    .arg(body.size())
+                    .arg(parsed.error->line)
+                    .arg(parsed.error->column)
+                    .arg(QString::fromStdString(parsed.error->message));
         } else if (parsed.value->is_object() && parsed.value->contains("error") &&
                    !parsed.value->at("error").is_null() && parsed.value->at("error") != false &&
                    parsed.value->at("error") != "") {
@@ -324,30 +332,36 @@ AivenClient::RequestId AivenClient::listProjects(Callback<std::vector<AivenProje
                 }));
 }
 
-AivenClient::RequestId AivenClient::listServices(const QString& project, Callback<std::vector<AivenService>> done) {
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service")}, kListQuery, std::nullopt,
+AivenClient::RequestId AivenClient::listServices(const QString& project,
+                                                 Callback<std::vector<AivenService>> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service")}, kListQuery,
+                std::nullopt,
                 adapt<std::vector<AivenService>>(std::move(done), [](const Json& doc, AivenError& e) {
                     return listAt<AivenService>(doc, "services", aivenServiceFromJson, e);
                 }));
 }
 
-AivenClient::RequestId AivenClient::getService(const QString& project, const QString& service, bool includeSecrets,
-                                               Callback<AivenService> done) {
+AivenClient::RequestId AivenClient::getService(const QString& project, const QString& service,
+                                               bool includeSecrets, Callback<AivenService> done) {
     QList<QPair<QString, QString>> query;
     if (includeSecrets)
         query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service}, query, std::nullopt,
-                adapt<AivenService>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenService> {
-                    auto obj = objectAt(doc, "service", e);
-                    if (!obj)
-                        return std::nullopt;
-                    return aivenServiceFromJson(*obj);
-                }));
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service}, query,
+                std::nullopt,
+                adapt<AivenService>(std::move(done),
+                                    [](const Json& doc, AivenError& e) -> std::optional<AivenService> {
+                                        auto obj = objectAt(doc, "service", e);
+                                        if (!obj)
+                                            return std::nullopt;
+                                        return aivenServiceFromJson(*obj);
+                                    }));
 }
 
 AivenClient::RequestId AivenClient::listServiceIntegrations(const QString& project, const QString& service,
                                                             Callback<std::vector<AivenIntegration>> done) {
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("integration")},
+    return send("GET",
+                {QStringLiteral("project"), project, QStringLiteral("service"), service,
+                 QStringLiteral("integration")},
                 kListQuery, std::nullopt,
                 adapt<std::vector<AivenIntegration>>(std::move(done), [](const Json& doc, AivenError& e) {
                     return listAt<AivenIntegration>(doc, "service_integrations", aivenIntegrationFromJson, e);
@@ -371,7 +385,8 @@ AivenClient::RequestId AivenClient::getIntegration(const QString& project, const
                 std::nullopt, adapt<AivenIntegration>(std::move(done), integrationFrom()));
 }
 
-AivenClient::RequestId AivenClient::createIntegration(const QString& project, const AivenIntegrationSource& source,
+AivenClient::RequestId AivenClient::createIntegration(const QString& project,
+                                                      const AivenIntegrationSource& source,
                                                       const QString& destService, const Json& userConfig,
                                                       Callback<AivenIntegration> done) {
     Json body = Json::object();
@@ -382,12 +397,13 @@ AivenClient::RequestId AivenClient::createIntegration(const QString& project, co
         body["source_endpoint_id"] = source.endpointId.toStdString();
     body["dest_service"] = destService.toStdString();
     body["user_config"] = userConfig.is_null() ? Json::object() : userConfig;
-    return send("POST", {QStringLiteral("project"), project, QStringLiteral("integration")}, {}, std::move(body),
-                adapt<AivenIntegration>(std::move(done), integrationFrom()));
+    return send("POST", {QStringLiteral("project"), project, QStringLiteral("integration")}, {},
+                std::move(body), adapt<AivenIntegration>(std::move(done), integrationFrom()));
 }
 
 AivenClient::RequestId AivenClient::updateIntegration(const QString& project, const QString& integrationId,
-                                                      const Json& userConfig, Callback<AivenIntegration> done) {
+                                                      const Json& userConfig,
+                                                      Callback<AivenIntegration> done) {
     Json body = Json::object();
     body["user_config"] = userConfig;
     return send("PUT", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
@@ -396,17 +412,21 @@ AivenClient::RequestId AivenClient::updateIntegration(const QString& project, co
 
 AivenClient::RequestId AivenClient::deleteIntegration(const QString& project, const QString& integrationId,
                                                       Callback<bool> done) {
-    return send("DELETE", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
-                std::nullopt, adapt<bool>(std::move(done), [](const Json&, AivenError&) { return std::optional(true); }));
+    return send("DELETE", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId},
+                {}, std::nullopt,
+                adapt<bool>(std::move(done), [](const Json&, AivenError&) { return std::optional(true); }));
 }
 
-AivenClient::RequestId AivenClient::listIntegrationEndpoints(const QString& project,
-                                                             Callback<std::vector<AivenIntegrationEndpoint>> done) {
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint")}, kListQuery,
-                std::nullopt,
-                adapt<std::vector<AivenIntegrationEndpoint>>(std::move(done), [](const Json& doc, AivenError& e) {
-                    return listAt<AivenIntegrationEndpoint>(doc, "service_integration_endpoints", aivenEndpointFromJson, e);
-                }));
+AivenClient::RequestId
+AivenClient::listIntegrationEndpoints(const QString& project,
+                                      Callback<std::vector<AivenIntegrationEndpoint>> done) {
+    return send(
+        "GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint")}, kListQuery,
+        std::nullopt,
+        adapt<std::vector<AivenIntegrationEndpoint>>(std::move(done), [](const Json& doc, AivenError& e) {
+            return listAt<AivenIntegrationEndpoint>(doc, "service_integration_endpoints",
+                                                    aivenEndpointFromJson, e);
+        }));
 }
 
 AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& project, const QString& endpointId,
@@ -415,50 +435,58 @@ AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& projec
     QList<QPair<QString, QString>> query;
     if (includeSecrets)
         query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint"), endpointId}, query,
-                std::nullopt,
-                adapt<AivenIntegrationEndpoint>(std::move(done),
-                                                [](const Json& doc, AivenError& e) -> std::optional<AivenIntegrationEndpoint> {
-                                                    auto obj = objectAt(doc, "service_integration_endpoint", e);
-                                                    if (!obj)
-                                                        return std::nullopt;
-                                                    return aivenEndpointFromJson(*obj);
-                                                }));
+    return send(
+        "GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint"), endpointId},
+        query, std::nullopt,
+        adapt<AivenIntegrationEndpoint>(
+            std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenIntegrationEndpoint> {
+                auto obj = objectAt(doc, "service_integration_endpoint", e);
+                if (!obj)
+                    return std::nullopt;
+                return aivenEndpointFromJson(*obj);
+            }));
 }
 
 AivenClient::RequestId AivenClient::listIntegrationTypes(const QString& project,
                                                          Callback<std::vector<AivenIntegrationType>> done) {
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_types")}, {}, std::nullopt,
-                adapt<std::vector<AivenIntegrationType>>(std::move(done), [](const Json& doc, AivenError& e) {
-                    return listAt<AivenIntegrationType>(doc, "integration_types", aivenIntegrationTypeFromJson, e);
-                }));
+    return send(
+        "GET", {QStringLiteral("project"), project, QStringLiteral("integration_types")}, {}, std::nullopt,
+        adapt<std::vector<AivenIntegrationType>>(std::move(done), [](const Json& doc, AivenError& e) {
+            return listAt<AivenIntegrationType>(doc, "integration_types", aivenIntegrationTypeFromJson, e);
+        }));
 }
 
 AivenClient::RequestId AivenClient::listTopics(const QString& project, const QString& service,
                                                Callback<std::vector<AivenTopicSummary>> done) {
-    return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic")},
-                kListQuery, std::nullopt,
-                adapt<std::vector<AivenTopicSummary>>(std::move(done), [](const Json& doc, AivenError& e) {
-                    return listAt<AivenTopicSummary>(doc, "topics", aivenTopicSummaryFromJson, e);
-                }));
+    return send(
+        "GET",
+        {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic")},
+        kListQuery, std::nullopt,
+        adapt<std::vector<AivenTopicSummary>>(std::move(done), [](const Json& doc, AivenError& e) {
+            return listAt<AivenTopicSummary>(doc, "topics", aivenTopicSummaryFromJson, e);
+        }));
 }
 
-AivenClient::RequestId AivenClient::getTopic(const QString& project, const QString& service, const QString& topic,
-                                             Callback<AivenTopic> done) {
-    return send("GET",
-                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic"), topic},
-                {}, std::nullopt,
-                adapt<AivenTopic>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenTopic> {
-                    auto obj = objectAt(doc, "topic", e);
-                    if (!obj)
-                        return std::nullopt;
-                    return aivenTopicFromJson(*obj);
-                }));
+AivenClient::RequestId AivenClient::getTopic(const QString& project, const QString& service,
+                                             const QString& topic, Callback<AivenTopic> done) {
+    return send(
+        "GET",
+        {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic"),
+         topic},
+        {}, std::nullopt,
+        adapt<AivenTopic>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenTopic> {
+            auto obj = objectAt(doc, "topic", e);
+            if (!obj)
+                return std::nullopt;
+            return aivenTopicFromJson(*obj);
+        }));
 }
 
-AivenClient::RequestId AivenClient::readMessages(const QString& project, const QString& service, const QString& topic,
+AivenClient::RequestId AivenClient::readMessages(const QString& project, const QString& service,
+                                                 const QString& topic,
                                                  const std::vector<std::pair<int, qint64>>& startOffsets,
-                                                 AivenMessageFormat format, Callback<std::vector<AivenMessage>> done) {
+                                                 AivenMessageFormat format,
+                                                 Callback<std::vector<AivenMessage>> done) {
     Json partitions = Json::object();
     for (const auto& [partition, offset] : startOffsets)
         partitions[std::to_string(partition)] = Json{{"offset", offset}};
@@ -467,62 +495,67 @@ AivenClient::RequestId AivenClient::readMessages(const QString& project, const Q
     body["partitions"] = std::move(partitions);
     body["timeout"] = 3000; // the API's minimum: the data is there already, we only read up to the known end
     body["max_bytes"] = 8 * 1024 * 1024;
-    return send("POST",
-                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
-                 QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("messages")},
-                {}, std::move(body),
-                adapt<std::vector<AivenMessage>>(std::move(done), [format](const Json& doc, AivenError& e) {
-                    return listAt<AivenMessage>(
-                        doc, "messages", [format](const Json& m) { return aivenMessageFromJson(m, format); }, e);
-                }));
+    return send(
+        "POST",
+        {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
+         QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("messages")},
+        {}, std::move(body),
+        adapt<std::vector<AivenMessage>>(std::move(done), [format](const Json& doc, AivenError& e) {
+            return listAt<AivenMessage>(
+                doc, "messages", [format](const Json& m) { return aivenMessageFromJson(m, format); }, e);
+        }));
 }
 
 AivenClient::RequestId AivenClient::newestMessages(const QString& project, const QString& service,
                                                    const QString& topic, int limit, AivenMessageFormat format,
                                                    Callback<std::vector<AivenMessage>> done) {
-    return getTopic(project, service, topic, [this, project, service, topic, limit, format, done](AivenResult<AivenTopic> t) {
-        if (!t) {
-            AivenResult<std::vector<AivenMessage>> failed;
-            failed.error = t.error;
-            if (done)
-                done(std::move(failed));
-            return;
-        }
-        const auto starts = newestMessageStartOffsets(t.value->partitions, limit);
-        if (starts.empty()) {
-            if (done)
-                done(AivenResult<std::vector<AivenMessage>>{std::vector<AivenMessage>{}, {}});
-            return;
-        }
-        // Ends as known now: messages written after the offsets were read are not part of this sample.
-        std::map<int, std::pair<qint64, qint64>> window;
-        for (const auto& p : t.value->partitions)
-            for (const auto& [partition, from] : starts)
-                if (p.partition == partition)
-                    window[partition] = {from, p.latestOffset};
-        readMessages(project, service, topic, starts, format,
-                     [window, done](AivenResult<std::vector<AivenMessage>> r) {
-                         if (r.value) {
-                             auto& messages = *r.value;
-                             std::erase_if(messages, [&](const AivenMessage& m) {
-                                 auto it = window.find(m.partition);
-                                 return it == window.end() || m.offset < it->second.first ||
-                                        m.offset >= it->second.second;
-                             });
-                             const bool allTimed = std::all_of(messages.begin(), messages.end(),
-                                                               [](const AivenMessage& m) { return m.timestamp.has_value(); });
-                             std::stable_sort(messages.begin(), messages.end(),
-                                              [allTimed](const AivenMessage& a, const AivenMessage& b) {
-                                                  if (allTimed && *a.timestamp != *b.timestamp)
-                                                      return *a.timestamp < *b.timestamp;
-                                                  return std::pair(a.partition, a.offset) <
-                                                         std::pair(b.partition, b.offset);
-                                              });
-                         }
-                         if (done)
-                             done(std::move(r));
-                     });
-    });
+    return getTopic(
+        project, service, topic,
+        [this, project, service, topic, limit, format, done](AivenResult<AivenTopic> t) {
+            if (!t) {
+                AivenResult<std::vector<AivenMessage>> failed;
+                failed.error = t.error;
+                if (done)
+                    done(std::move(failed));
+                return;
+            }
+            const auto starts = newestMessageStartOffsets(t.value->partitions, limit);
+            if (starts.empty()) {
+                if (done)
+                    done(AivenResult<std::vector<AivenMessage>>{std::vector<AivenMessage>{}, {}});
+                return;
+            }
+            // Ends as known now: messages written after the offsets were read are not part of this sample.
+            std::map<int, std::pair<qint64, qint64>> window;
+            for (const auto& p : t.value->partitions)
+                for (const auto& [partition, from] : starts)
+                    if (p.partition == partition)
+                        window[partition] = {from, p.latestOffset};
+            readMessages(project, service, topic, starts, format,
+                         [window, done](AivenResult<std::vector<AivenMessage>> r) {
+                             if (r.value) {
+                                 auto& messages = *r.value;
+                                 std::erase_if(messages, [&](const AivenMessage& m) {
+                                     auto it = window.find(m.partition);
+                                     return it == window.end() || m.offset < it->second.first ||
+                                            m.offset >= it->second.second;
+                                 });
+                                 const bool allTimed =
+                                     std::all_of(messages.begin(), messages.end(), [](const AivenMessage& m) {
+                                         return m.timestamp.has_value();
+                                     });
+                                 std::stable_sort(messages.begin(), messages.end(),
+                                                  [allTimed](const AivenMessage& a, const AivenMessage& b) {
+                                                      if (allTimed && *a.timestamp != *b.timestamp)
+                                                          return *a.timestamp < *b.timestamp;
+                                                      return std::pair(a.partition, a.offset) <
+                                                             std::pair(b.partition, b.offset);
+                                                  });
+                             }
+                             if (done)
+                                 done(std::move(r));
+                         });
+        });
 }
 
 AivenClient::RequestId AivenClient::produceMessages(const QString& project, const QString& service,
@@ -542,23 +575,25 @@ AivenClient::RequestId AivenClient::produceMessages(const QString& project, cons
     Json body = Json::object();
     body["format"] = formatName(format);
     body["records"] = std::move(list);
-    return send("POST",
-                {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
-                 QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("produce")},
-                {}, std::move(body),
-                adapt<std::vector<AivenProducedOffset>>(std::move(done), [](const Json& doc, AivenError& e) {
-                    return listAt<AivenProducedOffset>(
-                        doc, "offsets",
-                        [](const Json& o) {
-                            AivenProducedOffset out;
-                            out.partition = member(o, "partition").is_number() ? member(o, "partition").get<int>() : 0;
-                            out.offset = member(o, "offset").is_number() ? member(o, "offset").get<qint64>() : -1;
-                            if (member(o, "error").is_string())
-                                out.error = QString::fromStdString(member(o, "error").get<std::string>());
-                            return out;
-                        },
-                        e);
-                }));
+    return send(
+        "POST",
+        {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
+         QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("produce")},
+        {}, std::move(body),
+        adapt<std::vector<AivenProducedOffset>>(std::move(done), [](const Json& doc, AivenError& e) {
+            return listAt<AivenProducedOffset>(
+                doc, "offsets",
+                [](const Json& o) {
+                    AivenProducedOffset out;
+                    out.partition =
+                        member(o, "partition").is_number() ? member(o, "partition").get<int>() : 0;
+                    out.offset = member(o, "offset").is_number() ? member(o, "offset").get<qint64>() : -1;
+                    if (member(o, "error").is_string())
+                        out.error = QString::fromStdString(member(o, "error").get<std::string>());
+                    return out;
+                },
+                e);
+        }));
 }
 
 } // namespace ckstudio

@@ -1,14 +1,13 @@
 #pragma once
 // Asynchronous client for the parts of Aiven's public REST API the studio uses (reference/aiven-api.md).
-// One QNetworkAccessManager; every request is owned by the client, time-limited, retried within bounds, and its
-// result is delivered once, as a value, to the callback given with it. Destroying the client aborts everything
-// without calling back; cancelAll() calls back with a cancelled error.
+// One QNetworkAccessManager; every request is owned by the client, time-limited, retried within bounds, and
+// its result is delivered once, as a value, to the callback given with it. Destroying the client aborts
+// everything without calling back; cancelAll() calls back with a cancelled error.
 #include "aiven/AivenErrors.h"
 #include "aiven/AivenTypes.h"
 
 #include <QObject>
 #include <QUrl>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -22,10 +21,10 @@ class AivenClient : public QObject {
 public:
     struct Options {
         QUrl baseUrl = QUrl(QStringLiteral("https://api.aiven.io"));
-        QString token;      // sent as "Authorization: aivenv1 <token>"; never logged or shown
+        QString token;         // sent as "Authorization: aivenv1 <token>"; never logged or shown
         int timeoutMs = 30000; // per attempt, no bytes moving for this long fails the attempt
         RetryPolicy retry;
-        QString caFile;     // a PEM CA to trust besides the system's (proxies, tests)
+        QString caFile; // a PEM CA to trust besides the system's (proxies, tests)
     };
 
     template <typename T> using Callback = std::function<void(AivenResult<T>)>;
@@ -36,40 +35,46 @@ public:
 
     RequestId listProjects(Callback<std::vector<AivenProject>> done);
     RequestId listServices(const QString& project, Callback<std::vector<AivenService>> done);
-    // includeSecrets asks for passwords: the API answers 403 to callers without the permission, or "<redacted>".
+    // includeSecrets asks for passwords: the API answers 403 to callers without the permission, or
+    // "<redacted>".
     RequestId getService(const QString& project, const QString& service, bool includeSecrets,
                          Callback<AivenService> done);
-    // Every integration the API lists for the service (all types, both directions); see clickhouseKafkaIntegrations().
+    // Every integration the API lists for the service (all types, both directions); see
+    // clickhouseKafkaIntegrations().
     RequestId listServiceIntegrations(const QString& project, const QString& service,
                                       Callback<std::vector<AivenIntegration>> done);
-    RequestId getIntegration(const QString& project, const QString& integrationId, Callback<AivenIntegration> done);
+    RequestId getIntegration(const QString& project, const QString& integrationId,
+                             Callback<AivenIntegration> done);
     RequestId createIntegration(const QString& project, const AivenIntegrationSource& source,
-                                const QString& destService, const Json& userConfig, Callback<AivenIntegration> done);
+                                const QString& destService, const Json& userConfig,
+                                Callback<AivenIntegration> done);
     // PUT {"user_config": ...}: the whole document replaces the remote one.
     RequestId updateIntegration(const QString& project, const QString& integrationId, const Json& userConfig,
                                 Callback<AivenIntegration> done);
     RequestId deleteIntegration(const QString& project, const QString& integrationId, Callback<bool> done);
-    RequestId listIntegrationEndpoints(const QString& project, Callback<std::vector<AivenIntegrationEndpoint>> done);
+    RequestId listIntegrationEndpoints(const QString& project,
+                                       Callback<std::vector<AivenIntegrationEndpoint>> done);
     RequestId getIntegrationEndpoint(const QString& project, const QString& endpointId, bool includeSecrets,
                                      Callback<AivenIntegrationEndpoint> done);
     RequestId listIntegrationTypes(const QString& project, Callback<std::vector<AivenIntegrationType>> done);
-    RequestId listTopics(const QString& project, const QString& service, Callback<std::vector<AivenTopicSummary>> done);
+    RequestId listTopics(const QString& project, const QString& service,
+                         Callback<std::vector<AivenTopicSummary>> done);
     RequestId getTopic(const QString& project, const QString& service, const QString& topic,
                        Callback<AivenTopic> done);
     // Reads from explicit offsets through Kafka REST; no consumer group, nothing committed.
     RequestId readMessages(const QString& project, const QString& service, const QString& topic,
                            const std::vector<std::pair<int, qint64>>& startOffsets, AivenMessageFormat format,
                            Callback<std::vector<AivenMessage>> done);
-    // The newest `limit` messages: reads the topic's offsets, then the tails (see newestMessageStartOffsets()).
-    // Returns the id of the first step; cancelAll() stops either step.
+    // The newest `limit` messages: reads the topic's offsets, then the tails (see
+    // newestMessageStartOffsets()). Returns the id of the first step; cancelAll() stops either step.
     RequestId newestMessages(const QString& project, const QString& service, const QString& topic, int limit,
                              AivenMessageFormat format, Callback<std::vector<AivenMessage>> done);
     RequestId produceMessages(const QString& project, const QString& service, const QString& topic,
                               AivenMessageFormat format, const std::vector<AivenProduceRecord>& records,
                               Callback<std::vector<AivenProducedOffset>> done);
 
-    void cancel(RequestId id);  // calls back with a cancelled error
-    void cancelAll();           // the same for every pending request
+    void cancel(RequestId id); // calls back with a cancelled error
+    void cancelAll();          // the same for every pending request
     int pendingCount() const { return static_cast<int>(m_pending.size()); }
 
     const Options& options() const { return m_options; }
@@ -82,8 +87,8 @@ private:
     struct Pending;
     using JsonCallback = std::function<void(AivenResult<Json>)>;
 
-    RequestId send(const QByteArray& verb, const QStringList& pathSegments, const QList<QPair<QString, QString>>& query,
-                   std::optional<Json> body, JsonCallback done);
+    RequestId send(const QByteArray& verb, const QStringList& pathSegments,
+                   const QList<QPair<QString, QString>>& query, std::optional<Json> body, JsonCallback done);
     void start(Pending& pending);
     void onFinished(RequestId id);
     void complete(RequestId id, AivenResult<Json> result);

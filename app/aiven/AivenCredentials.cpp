@@ -34,8 +34,8 @@ AivenTokenLookup aivenTokenFromEnvironment(const QProcessEnvironment& env) {
     auto file = readJsonFile(path, JsonLimits{1024 * 1024, 16});
     if (!file) {
         // The message names the file and position only; a credentials file's text is never echoed.
-        lookup.notes << QStringLiteral("%1: %2").arg(path, file.ioError ? QStringLiteral("cannot be read")
-                                                                         : QStringLiteral("is not valid JSON"));
+        lookup.notes << QStringLiteral("%1: %2").arg(
+            path, file.ioError ? QStringLiteral("cannot be read") : QStringLiteral("is not valid JSON"));
         return lookup;
     }
     const Json& doc = *file.value;

@@ -6,13 +6,14 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
-
 #include <algorithm>
 
 namespace ckstudio {
 namespace {
 
-QString text(const Json& v) { return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString(); }
+QString text(const Json& v) {
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
 
 QString reasonPhrase(int status) {
     switch (status) {
@@ -53,7 +54,8 @@ AivenError aivenErrorFromHttp(int status, const QByteArray& body) {
     AivenError error;
     error.httpStatus = status;
     error.retryable = status == 429 || status >= 500;
-    const auto parsed = parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
+    const auto parsed =
+        parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
     if (parsed && parsed.value->is_object()) {
         const Json& doc = *parsed.value;
         if (doc.contains("message"))
@@ -82,23 +84,27 @@ AivenError aivenErrorFromHttp(int status, const QByteArray& body) {
     return error;
 }
 
-std::optional<std::chrono::milliseconds> retryHint(const QByteArray& retryAfterHeader, const QString& message) {
+std::optional<std::chrono::milliseconds> retryHint(const QByteArray& retryAfterHeader,
+                                                   const QString& message) {
     const QByteArray header = retryAfterHeader.trimmed();
     if (!header.isEmpty()) {
         bool ok = false;
         const double seconds = header.toDouble(&ok);
         if (ok && seconds >= 0)
             return std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
-        const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(header).replace(QLatin1String(" GMT"), QString()),
-                                                       QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+        const QDateTime when =
+            QLocale::c().toDateTime(QString::fromLatin1(header).replace(QLatin1String(" GMT"), QString()),
+                                    QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
         if (when.isValid()) {
             QDateTime utc = when;
             utc.setTimeZone(QTimeZone::utc());
-            return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(utc)));
+            return std::chrono::milliseconds(
+                std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(utc)));
         }
     }
-    static const QRegularExpression tryAgain(QStringLiteral("try again in (\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|seconds?)?\\b"),
-                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tryAgain(
+        QStringLiteral("try again in (\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|seconds?)?\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto match = tryAgain.match(message);
     if (match.hasMatch()) {
         const double n = match.captured(1).toDouble();
@@ -108,7 +114,8 @@ std::optional<std::chrono::milliseconds> retryHint(const QByteArray& retryAfterH
     return std::nullopt;
 }
 
-std::chrono::milliseconds RetryPolicy::delayFor(int retry, std::optional<std::chrono::milliseconds> hint) const {
+std::chrono::milliseconds RetryPolicy::delayFor(int retry,
+                                                std::optional<std::chrono::milliseconds> hint) const {
     if (hint)
         return *hint;
     auto delay = initialDelay;

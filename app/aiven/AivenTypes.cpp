@@ -137,7 +137,8 @@ AivenService aivenServiceFromJson(const Json& json) {
         const QString password = str(params, "password");
         if (password == kRedacted)
             s.adminPasswordRedacted = true;
-        else if (!password.isEmpty() && (str(params, "user").isEmpty() || str(params, "user") == QLatin1String("avnadmin")))
+        else if (!password.isEmpty() &&
+                 (str(params, "user").isEmpty() || str(params, "user") == QLatin1String("avnadmin")))
             s.adminPassword = password;
     }
     return s;
@@ -226,7 +227,7 @@ AivenMessage aivenMessageFromJson(const Json& json, AivenMessageFormat format) {
 }
 
 std::vector<std::pair<int, qint64>> newestMessageStartOffsets(const std::vector<AivenPartition>& partitions,
-                                                               int limit) {
+                                                              int limit) {
     std::vector<qint64> available;
     std::vector<qint64> taken(partitions.size(), 0);
     for (const auto& p : partitions)

@@ -7,19 +7,18 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
 #include <optional>
 #include <vector>
 
 namespace ckstudio {
 
 struct AivenError {
-    int httpStatus = 0;   // 0 when no HTTP answer arrived (network error, timeout, cancelled)
-    QString message;      // the API's own message, or a description of the network failure; never the token
-    QString errorCode;    // the API's machine code (errors[0].error_code) when it gave one
+    int httpStatus = 0; // 0 when no HTTP answer arrived (network error, timeout, cancelled)
+    QString message;    // the API's own message, or a description of the network failure; never the token
+    QString errorCode;  // the API's machine code (errors[0].error_code) when it gave one
     bool retryable = false;
     bool cancelled = false;
-    int attempts = 1;     // how many times the request was sent
+    int attempts = 1; // how many times the request was sent
 
     // "message (HTTP 403)" for the user.
     QString describe() const;
@@ -133,7 +132,7 @@ struct AivenMessage {
     int partition = 0;
     qint64 offset = 0;
     std::optional<qint64> timestamp;
-    Json key;   // as sent: base64 text for binary, a JSON value for json
+    Json key; // as sent: base64 text for binary, a JSON value for json
     Json value;
     // For binary: the decoded bytes (nullopt when the value was null or not valid base64).
     std::optional<QByteArray> keyBytes;
@@ -141,7 +140,7 @@ struct AivenMessage {
 };
 
 struct AivenProduceRecord {
-    Json key;   // null for none; base64 text for binary
+    Json key; // null for none; base64 text for binary
     Json value;
     std::optional<int> partition;
 };
@@ -171,6 +170,6 @@ AivenMessage aivenMessageFromJson(const Json& json, AivenMessageFormat format);
 // `limit` across the topic: round robin over the partitions' tails. Returns partition -> start offset for
 // partitions that contribute.
 std::vector<std::pair<int, qint64>> newestMessageStartOffsets(const std::vector<AivenPartition>& partitions,
-                                                               int limit);
+                                                              int limit);
 
 } // namespace ckstudio

@@ -28,11 +28,14 @@ QString PulledBaseStore::defaultDirectory(const QProcessEnvironment& env) {
     const QString state = env.value(QStringLiteral("XDG_STATE_HOME"));
     if (!state.isEmpty())
         return state + QStringLiteral("/ckstudio/pulled-bases");
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/pulled-bases");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/pulled-bases");
 }
 
-QString PulledBaseStore::fileFor(const QUrl& api, const QString& project, const QString& integrationId) const {
-    const QByteArray key = (apiKey(api) + QLatin1Char('\n') + project + QLatin1Char('\n') + integrationId).toUtf8();
+QString PulledBaseStore::fileFor(const QUrl& api, const QString& project,
+                                 const QString& integrationId) const {
+    const QByteArray key =
+        (apiKey(api) + QLatin1Char('\n') + project + QLatin1Char('\n') + integrationId).toUtf8();
     const QByteArray hash = QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32);
     return m_directory + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral(".json");
 }
@@ -48,13 +51,15 @@ std::string PulledBaseStore::record(const QUrl& api, const QString& project, con
     doc["integration_id"] = integrationId.toStdString();
     doc["pulled_at"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     doc["user_config_sha256"] =
-        QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256).toHex().toStdString();
+        QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256)
+            .toHex()
+            .toStdString();
     doc["user_config"] = userConfig;
     return writeTextFileAtomically(fileFor(api, project, integrationId), formatJson(doc));
 }
 
-std::optional<Json> PulledBaseStore::load(const QUrl& api, const QString& project, const QString& integrationId,
-                                          std::string* error) const {
+std::optional<Json> PulledBaseStore::load(const QUrl& api, const QString& project,
+                                          const QString& integrationId, std::string* error) const {
     const QString path = fileFor(api, project, integrationId);
     if (!QFileInfo::exists(path))
         return std::nullopt;

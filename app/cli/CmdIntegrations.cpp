@@ -4,7 +4,6 @@
 #include "domain/JsonText.h"
 
 #include <QCommandLineParser>
-
 #include <algorithm>
 #include <ostream>
 
@@ -33,58 +32,68 @@ std::optional<int> runIntegrations(const QStringList& args, CliIo& io, const Fin
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("service"), QStringLiteral("ClickHouse service."), QStringLiteral("CH")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the API's integration objects as a JSON list.")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("service"), QStringLiteral("ClickHouse service."), QStringLiteral("CH")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Print the API's integration objects as a JSON list.")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
+                      QStringLiteral("FILE")});
     if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli integrations")} + args)) {
         printError(io, "integrations", parser.errorText());
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         io.out << "Usage: ckstudio-cli integrations --project P --service CH [--json] [--ca-file FILE]\n"
-               << "Lists the clickhouse_kafka integrations of ClickHouse service CH: id, source (Kafka service or\n"
+               << "Lists the clickhouse_kafka integrations of ClickHouse service CH: id, source (Kafka "
+                  "service or\n"
                << "external endpoint), destination, active, status and number of tables.\n";
         return ExitOk;
     }
     const QString project = parser.value(QStringLiteral("project"));
     const QString service = parser.value(QStringLiteral("service"));
     if (project.isEmpty() || service.isEmpty() || !parser.positionalArguments().isEmpty()) {
-        printError(io, "integrations", QStringLiteral("usage: ckstudio-cli integrations --project P --service CH [--json]"));
+        printError(io, "integrations",
+                   QStringLiteral("usage: ckstudio-cli integrations --project P --service CH [--json]"));
         return ExitUsage;
     }
     const bool json = parser.isSet(QStringLiteral("json"));
-    runWithAivenClient("integrations", parser.value(QStringLiteral("ca-file")), io, finish,
-                       [&io, project, service, json](AivenClient& client, const Finish& done) {
-        client.listServiceIntegrations(project, service, [&io, service, json, done](AivenResult<std::vector<AivenIntegration>> r) {
-            if (!r) {
-                printError(io, "integrations", r.error.describe());
-                done(ExitRemote);
-                return;
-            }
-            const auto list = clickhouseKafkaIntegrations(*r.value, service);
-            if (json) {
-                Json out = Json::array();
-                for (const auto& i : list)
-                    out.push_back(i.raw);
-                io.out << formatJson(out);
-                io.out.flush();
-                done(ExitOk);
-                return;
-            }
-            std::vector<std::vector<QString>> rows{
-                {QStringLiteral("SERVICE_INTEGRATION_ID"), QStringLiteral("SOURCE"), QStringLiteral("DEST"),
-                 QStringLiteral("ACTIVE"), QStringLiteral("STATUS"), QStringLiteral("TABLES")}};
-            for (const auto& i : list)
-                rows.push_back({i.id, i.source(), i.dest(), i.active ? QStringLiteral("true") : QStringLiteral("false"),
-                                i.status.isEmpty() ? QStringLiteral("-") : i.status, QString::number(i.tableCount())});
-            printTable(io.out, rows);
-            io.out.flush();
-            if (list.empty())
-                io.err << "ckstudio-cli integrations: service " << service.toStdString()
-                       << " has no clickhouse_kafka integration\n";
-            done(ExitOk);
+    runWithAivenClient(
+        "integrations", parser.value(QStringLiteral("ca-file")), io, finish,
+        [&io, project, service, json](AivenClient& client, const Finish& done) {
+            client.listServiceIntegrations(
+                project, service, [&io, service, json, done](AivenResult<std::vector<AivenIntegration>> r) {
+                    if (!r) {
+                        printError(io, "integrations", r.error.describe());
+                        done(ExitRemote);
+                        return;
+                    }
+                    const auto list = clickhouseKafkaIntegrations(*r.value, service);
+                    if (json) {
+                        Json out = Json::array();
+                        for (const auto& i : list)
+                            out.push_back(i.raw);
+                        io.out << formatJson(out);
+                        io.out.flush();
+                        done(ExitOk);
+                        return;
+                    }
+                    std::vector<std::vector<QString>> rows{
+                        {QStringLiteral("SERVICE_INTEGRATION_ID"), QStringLiteral("SOURCE"),
+                         QStringLiteral("DEST"), QStringLiteral("ACTIVE"), QStringLiteral("STATUS"),
+                         QStringLiteral("TABLES")}};
+                    for (const auto& i : list)
+                        rows.push_back({i.id, i.source(), i.dest(),
+                                        i.active ? QStringLiteral("true") : QStringLiteral("false"),
+                                        i.status.isEmpty() ? QStringLiteral("-") : i.status,
+                                        QString::number(i.tableCount())});
+                    printTable(io.out, rows);
+                    io.out.flush();
+                    if (list.empty())
+                        io.err << "ckstudio-cli integrations: service " << service.toStdString()
+                               << " has no clickhouse_kafka integration\n";
+                    done(ExitOk);
+                });
         });
-    });
     return std::nullopt;
 }
 

@@ -1,15 +1,13 @@
-// `peek --project P --service KAFKA --topic T [--limit N]`: the newest messages of a topic through Aiven's Kafka
-// REST endpoint (explicit offsets, no consumer group: nothing is consumed). With --bootstrap, reads the brokers
-// directly (runDirectPeek).
+// `peek --project P --service KAFKA --topic T [--limit N]`: the newest messages of a topic through Aiven's
+// Kafka REST endpoint (explicit offsets, no consumer group: nothing is consumed). With --bootstrap, reads the
+// brokers directly (runDirectPeek).
 #include "aiven/AivenCliSupport.h"
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 #include "kafka/DirectPeek.h"
 
 #include <QCommandLineParser>
-
 #include <algorithm>
-
 #include <ostream>
 
 namespace ckstudio::cli {
@@ -17,7 +15,8 @@ namespace {
 
 // Bytes as one line: JSON compactly, other UTF-8 text with C-style escapes, anything else as base64.
 std::string messageLine(const QByteArray& bytes) {
-    const auto parsed = parseJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    const auto parsed =
+        parseJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     if (parsed)
         return parsed.value->dump(-1, ' ', false, Json::error_handler_t::replace);
     const QString text = QString::fromUtf8(bytes);
@@ -67,7 +66,8 @@ std::string valueLine(const AivenMessage& m, AivenMessageFormat format) {
 
 std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& finish) {
     if (args.contains(QStringLiteral("--bootstrap")) ||
-        std::any_of(args.begin(), args.end(), [](const QString& a) { return a.startsWith(QLatin1String("--bootstrap=")); }))
+        std::any_of(args.begin(), args.end(),
+                    [](const QString& a) { return a.startsWith(QLatin1String("--bootstrap=")); }))
         return runDirectPeek(args, io, finish);
 
     QCommandLineParser parser;
@@ -75,22 +75,29 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
     parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
     parser.addOption({QStringLiteral("service"), QStringLiteral("Kafka service."), QStringLiteral("KAFKA")});
     parser.addOption({QStringLiteral("topic"), QStringLiteral("Topic."), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many messages (default 10)."), QStringLiteral("N"),
-                      QStringLiteral("10")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("binary (default) or json: how Kafka REST decodes."),
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many messages (default 10)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("binary (default) or json: how Kafka REST decodes."),
                       QStringLiteral("FORMAT"), QStringLiteral("binary")});
-    parser.addOption({QStringLiteral("with-offsets"), QStringLiteral("Prefix each line with PARTITION:OFFSET and a tab.")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("with-offsets"),
+                      QStringLiteral("Prefix each line with PARTITION:OFFSET and a tab.")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
+                      QStringLiteral("FILE")});
     if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli peek")} + args)) {
         printError(io, "peek", parser.errorText());
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << "Usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N] [--format binary|json]\n"
-               << "                         [--with-offsets] [--ca-file FILE]\n"
-               << "       ckstudio-cli peek --bootstrap HOST:PORT --topic T [--limit N]   (direct, librdkafka)\n"
-               << "Prints the newest N messages, one per line: JSON values as compact JSON, other text escaped,\n"
-               << "binary as base64:... Reads explicit offsets through Aiven's Kafka REST API; consumes nothing.\n";
+        io.out
+            << "Usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N] [--format "
+               "binary|json]\n"
+            << "                         [--with-offsets] [--ca-file FILE]\n"
+            << "       ckstudio-cli peek --bootstrap HOST:PORT --topic T [--limit N]   (direct, librdkafka)\n"
+            << "Prints the newest N messages, one per line: JSON values as compact JSON, other text "
+               "escaped,\n"
+            << "binary as base64:... Reads explicit offsets through Aiven's Kafka REST API; consumes "
+               "nothing.\n";
         return ExitOk;
     }
     const QString project = parser.value(QStringLiteral("project"));
@@ -99,8 +106,11 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
     bool limitOk = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
     const QString formatName = parser.value(QStringLiteral("format"));
-    if (project.isEmpty() || service.isEmpty() || topic.isEmpty() || !parser.positionalArguments().isEmpty()) {
-        printError(io, "peek", QStringLiteral("usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N]"));
+    if (project.isEmpty() || service.isEmpty() || topic.isEmpty() ||
+        !parser.positionalArguments().isEmpty()) {
+        printError(
+            io, "peek",
+            QStringLiteral("usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N]"));
         return ExitUsage;
     }
     if (!limitOk || limit < 1 || limit > 100000) {
@@ -111,26 +121,28 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
         printError(io, "peek", QStringLiteral("--format must be binary or json"));
         return ExitUsage;
     }
-    const auto format = formatName == QLatin1String("json") ? AivenMessageFormat::JsonFormat : AivenMessageFormat::Binary;
+    const auto format =
+        formatName == QLatin1String("json") ? AivenMessageFormat::JsonFormat : AivenMessageFormat::Binary;
     const bool withOffsets = parser.isSet(QStringLiteral("with-offsets"));
-    runWithAivenClient("peek", parser.value(QStringLiteral("ca-file")), io, finish,
-                       [&io, project, service, topic, limit, format, withOffsets](AivenClient& client, const Finish& done) {
-        client.newestMessages(project, service, topic, limit, format,
-                              [&io, format, withOffsets, done](AivenResult<std::vector<AivenMessage>> r) {
-            if (!r) {
-                printError(io, "peek", r.error.describe());
-                done(ExitRemote);
-                return;
-            }
-            for (const auto& m : *r.value) {
-                if (withOffsets)
-                    io.out << m.partition << ":" << m.offset << "\t";
-                io.out << valueLine(m, format) << "\n";
-            }
-            io.out.flush();
-            done(ExitOk);
+    runWithAivenClient(
+        "peek", parser.value(QStringLiteral("ca-file")), io, finish,
+        [&io, project, service, topic, limit, format, withOffsets](AivenClient& client, const Finish& done) {
+            client.newestMessages(project, service, topic, limit, format,
+                                  [&io, format, withOffsets, done](AivenResult<std::vector<AivenMessage>> r) {
+                                      if (!r) {
+                                          printError(io, "peek", r.error.describe());
+                                          done(ExitRemote);
+                                          return;
+                                      }
+                                      for (const auto& m : *r.value) {
+                                          if (withOffsets)
+                                              io.out << m.partition << ":" << m.offset << "\t";
+                                          io.out << valueLine(m, format) << "\n";
+                                      }
+                                      io.out.flush();
+                                      done(ExitOk);
+                                  });
         });
-    });
     return std::nullopt;
 }
 

@@ -2,9 +2,8 @@
 
 #include <QPointer>
 #include <QTimer>
-#include <qt6keychain/keychain.h>
-
 #include <memory>
+#include <qt6keychain/keychain.h>
 
 namespace ckstudio {
 namespace {
@@ -16,20 +15,21 @@ void runJob(QObject* context, QKeychain::Job* job, int timeoutMs, SecretCallback
     auto reported = std::make_shared<bool>(false);
     auto shared = std::make_shared<SecretCallback>(std::move(done));
     job->setAutoDelete(true);
-    QObject::connect(job, &QKeychain::Job::finished, context, [reported, shared, onSuccess](QKeychain::Job* j) {
-        if (*reported)
-            return;
-        *reported = true;
-        SecretResult result;
-        if (j->error() == QKeychain::NoError)
-            result = onSuccess(j);
-        else if (j->error() == QKeychain::EntryNotFound)
-            result = {SecretResult::Status::NotFound, std::nullopt, {}};
-        else
-            result = {SecretResult::Status::Failed, std::nullopt, j->errorString()};
-        if (*shared)
-            (*shared)(result);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [reported, shared, onSuccess](QKeychain::Job* j) {
+                         if (*reported)
+                             return;
+                         *reported = true;
+                         SecretResult result;
+                         if (j->error() == QKeychain::NoError)
+                             result = onSuccess(j);
+                         else if (j->error() == QKeychain::EntryNotFound)
+                             result = {SecretResult::Status::NotFound, std::nullopt, {}};
+                         else
+                             result = {SecretResult::Status::Failed, std::nullopt, j->errorString()};
+                         if (*shared)
+                             (*shared)(result);
+                     });
     QTimer::singleShot(timeoutMs, context, [reported, shared, timeoutMs] {
         if (*reported)
             return;
@@ -51,7 +51,8 @@ void KeychainSecretStore::read(const QString& key, SecretCallback done) {
     auto* job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
     runJob(this, job, m_timeoutMs, std::move(done), [](QKeychain::Job* j) {
-        return SecretResult{SecretResult::Status::Ok, static_cast<QKeychain::ReadPasswordJob*>(j)->textData(), {}};
+        return SecretResult{
+            SecretResult::Status::Ok, static_cast<QKeychain::ReadPasswordJob*>(j)->textData(), {}};
     });
 }
 
@@ -59,15 +60,17 @@ void KeychainSecretStore::write(const QString& key, const QString& secret, Secre
     auto* job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setTextData(secret);
-    runJob(this, job, m_timeoutMs, std::move(done),
-           [](QKeychain::Job*) { return SecretResult{SecretResult::Status::Ok, std::nullopt, {}}; });
+    runJob(this, job, m_timeoutMs, std::move(done), [](QKeychain::Job*) {
+        return SecretResult{SecretResult::Status::Ok, std::nullopt, {}};
+    });
 }
 
 void KeychainSecretStore::remove(const QString& key, SecretCallback done) {
     auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
-    runJob(this, job, m_timeoutMs, std::move(done),
-           [](QKeychain::Job*) { return SecretResult{SecretResult::Status::Ok, std::nullopt, {}}; });
+    runJob(this, job, m_timeoutMs, std::move(done), [](QKeychain::Job*) {
+        return SecretResult{SecretResult::Status::Ok, std::nullopt, {}};
+    });
 }
 
 } // namespace ckstudio

@@ -3,7 +3,6 @@
 // keychain answers over D-Bus / XPC; every operation calls its callback exactly once, from the event loop.
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
@@ -31,6 +30,8 @@ public:
 };
 
 // Key names used by the application.
-inline QString aivenTokenSecretKey() { return QStringLiteral("aiven-auth-token"); }
+inline QString aivenTokenSecretKey() {
+    return QStringLiteral("aiven-auth-token");
+}
 
 } // namespace ckstudio

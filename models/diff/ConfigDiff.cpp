@@ -1,8 +1,7 @@
 #include "diff/ConfigDiff.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace ckstudio {
@@ -50,7 +49,8 @@ std::vector<std::string> names(const std::vector<std::pair<std::string, Json>>& 
 }
 
 // Names common to both lists, in the order of `of`: tells a reorder apart from additions and removals.
-std::vector<std::string> commonOrder(const std::vector<std::string>& of, const std::vector<std::string>& other) {
+std::vector<std::string> commonOrder(const std::vector<std::string>& of,
+                                     const std::vector<std::string>& other) {
     std::vector<std::string> out;
     for (const auto& n : of)
         if (std::find(other.begin(), other.end(), n) != other.end())
@@ -108,7 +108,8 @@ std::vector<ItemChange> diffTable(const Json& before, const Json& after) {
                   ItemChange::Area::ColumnOrder, items);
     diffNamedList(member(before, "topics"), member(after, "topics"), ItemChange::Area::Topic,
                   ItemChange::Area::TopicOrder, items);
-    diffKeys(before, after, {"name", "columns", "topics", "materialized_view"}, ItemChange::Area::Setting, items);
+    diffKeys(before, after, {"name", "columns", "topics", "materialized_view"}, ItemChange::Area::Setting,
+             items);
     const Json mvBefore = member(before, "materialized_view");
     const Json mvAfter = member(after, "materialized_view");
     if (mvBefore.is_object() && mvAfter.is_object())
@@ -117,11 +118,15 @@ std::vector<ItemChange> diffTable(const Json& before, const Json& after) {
         items.push_back({ItemChange::Area::MaterializedView,
                          mvBefore.is_null() ? ChangeKind::Added
                                             : (mvAfter.is_null() ? ChangeKind::Removed : ChangeKind::Changed),
-                         {}, mvBefore, mvAfter});
+                         {},
+                         mvBefore,
+                         mvAfter});
     return items;
 }
 
-std::string compact(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string compact(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 const char* sign(ChangeKind kind) {
     switch (kind) {
@@ -137,14 +142,18 @@ const char* sign(ChangeKind kind) {
 
 std::string describe(const ItemChange& c) {
     const std::string s = sign(c.kind);
-    auto value = [&](const Json& v) { return c.kind == ChangeKind::Removed ? compact(c.before) : compact(v); };
+    auto value = [&](const Json& v) {
+        return c.kind == ChangeKind::Removed ? compact(c.before) : compact(v);
+    };
     switch (c.area) {
     case ItemChange::Area::Column: {
         const Json& col = c.kind == ChangeKind::Removed ? c.before : c.after;
         std::string type = col.is_object() && col.contains("type") ? compact(col.at("type")) : compact(col);
         if (c.kind == ChangeKind::Changed) {
-            const Json oldType = c.before.is_object() && c.before.contains("type") ? c.before.at("type") : c.before;
-            const Json newType = c.after.is_object() && c.after.contains("type") ? c.after.at("type") : c.after;
+            const Json oldType =
+                c.before.is_object() && c.before.contains("type") ? c.before.at("type") : c.before;
+            const Json newType =
+                c.after.is_object() && c.after.contains("type") ? c.after.at("type") : c.after;
             if (!sameConfig(oldType, newType))
                 return s + " column " + c.key + ": " + compact(oldType) + " -> " + compact(newType);
             return s + " column " + c.key + ": " + compact(c.before) + " -> " + compact(c.after);
@@ -198,7 +207,8 @@ ConfigDiff diffConfigs(const Json& before, const Json& after) {
     const Json& newList = after.contains("tables") ? after.at("tables") : none;
     if (!(oldList.is_array() || oldList.is_null()) || !(newList.is_array() || newList.is_null())) {
         if (!sameConfig(oldList, newList))
-            diff.document.push_back({ItemChange::Area::Document, ChangeKind::Changed, "tables", oldList, newList});
+            diff.document.push_back(
+                {ItemChange::Area::Document, ChangeKind::Changed, "tables", oldList, newList});
         return diff;
     }
     const Json emptyList = Json::array();
@@ -259,9 +269,11 @@ std::string ConfigDiff::summary() const {
         std::string joined;
         for (const auto& n : which)
             joined += (joined.empty() ? "" : ", ") + n;
-        const char* verb = kind == ChangeKind::Added ? "added" : kind == ChangeKind::Removed ? "removed" : "changed";
-        parts.push_back(std::to_string(which.size()) + (which.size() == 1 ? " table " : " tables ") + verb + " (" +
-                        joined + ")");
+        const char* verb = kind == ChangeKind::Added     ? "added"
+                           : kind == ChangeKind::Removed ? "removed"
+                                                         : "changed";
+        parts.push_back(std::to_string(which.size()) + (which.size() == 1 ? " table " : " tables ") + verb +
+                        " (" + joined + ")");
     }
     if (!document.empty())
         parts.push_back(std::to_string(document.size()) + " top-level key(s) changed");

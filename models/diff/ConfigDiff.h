@@ -1,6 +1,7 @@
 #pragma once
 // Structural difference between two user_configs, table by table, for `push --dry-run`, the lost-update check
-// and (later) the GUI's apply dialog. Tables are matched by name; a renamed table is a removal plus an addition.
+// and (later) the GUI's apply dialog. Tables are matched by name; a renamed table is a removal plus an
+// addition.
 #include "domain/Json.h"
 #include "domain/UserConfig.h"
 
@@ -30,8 +31,8 @@ struct TableChange {
 };
 
 struct ConfigDiff {
-    std::vector<TableChange> tables;     // in the order of `after`, removed tables last
-    std::vector<ItemChange> document;    // keys beside `tables` (unknown to this version) that changed
+    std::vector<TableChange> tables;  // in the order of `after`, removed tables last
+    std::vector<ItemChange> document; // keys beside `tables` (unknown to this version) that changed
     bool tableOrderChanged = false;
 
     bool isEmpty() const { return tables.empty() && document.empty() && !tableOrderChanged; }
@@ -48,6 +49,8 @@ ConfigDiff diffConfigs(const Json& before, const Json& after);
 bool sameConfig(const Json& a, const Json& b);
 
 // Three-way check: did the remote move away from the base the local edit started from?
-inline bool remoteMovedSince(const Json& base, const Json& remote) { return !sameConfig(base, remote); }
+inline bool remoteMovedSince(const Json& base, const Json& remote) {
+    return !sameConfig(base, remote);
+}
 
 } // namespace ckstudio

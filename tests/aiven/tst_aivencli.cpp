@@ -9,7 +9,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <sstream>
 
 using namespace ckstudio;
@@ -47,7 +46,9 @@ QByteArray readAll(const QString& path) {
 
 // Everything Qt logs while a test runs (debug included), to check that no secret reaches a log.
 QString g_log;
-void captureMessages(QtMsgType, const QMessageLogContext&, const QString& message) { g_log += message + QLatin1Char('\n'); }
+void captureMessages(QtMsgType, const QMessageLogContext&, const QString& message) {
+    g_log += message + QLatin1Char('\n');
+}
 
 } // namespace
 
@@ -86,7 +87,8 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         m_emulator = std::make_unique<AivenEmulator>();
         QString error;
-        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error), qPrintable(error));
+        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
+                 qPrintable(error));
         QVERIFY(m_emulator->start() != 0);
         qputenv("AIVEN_WEB_URL", m_emulator->url().toString().toUtf8());
         qputenv("AIVEN_AUTH_TOKEN", kToken.toUtf8());
@@ -112,8 +114,9 @@ private Q_SLOTS:
         QVERIFY(r.out.find("8e752fa9") == std::string::npos); // a metrics integration is not listed
         QCOMPARE(std::count(r.out.begin(), r.out.end(), '\n'), 2);
 
-        r = runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                        QStringLiteral("demo-clickhouse"), QStringLiteral("--json")});
+        r = runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--service"), QStringLiteral("demo-clickhouse"),
+                        QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const Json list = Json::parse(r.out);
         QCOMPARE(list.size(), std::size_t(1));
@@ -122,13 +125,15 @@ private Q_SLOTS:
     }
 
     void pullWritesExactlyTheApiUserConfig() {
-        const std::string expected = formatJson(m_emulator->integration(kProject, kIntegration)->at("user_config"));
-        auto r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"), kIntegration});
+        const std::string expected =
+            formatJson(m_emulator->integration(kProject, kIntegration)->at("user_config"));
+        auto r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, expected);
         const QString file = path(QStringLiteral("pulled.json"));
-        r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, QStringLiteral("-o"), file});
+        r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, std::string());
         QCOMPARE(readAll(file).toStdString(), expected);
@@ -136,29 +141,33 @@ private Q_SLOTS:
 
     void pushRefusesWhenTheRemoteMoved() {
         const QString file = path(QStringLiteral("config.json"));
-        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, QStringLiteral("-o"), file}).code, 0);
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
         remoteEdit([](Json& c) { c["tables"][1]["group_name"] = "someone-else"; });
         editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 4; });
         m_emulator->clearRequests();
 
-        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, file});
+        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.find("changed since it was pulled") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("orders_raw") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("group_name") != std::string::npos, r.err.c_str());
         QCOMPARE(m_emulator->countRequests("PUT"), 0);
-        QCOMPARE(m_emulator->integration(kProject, kIntegration)->at("user_config")["tables"][1]["group_name"].get<std::string>(),
+        QCOMPARE(m_emulator->integration(kProject, kIntegration)
+                     ->at("user_config")["tables"][1]["group_name"]
+                     .get<std::string>(),
                  std::string("someone-else"));
 
         // --dry-run reports the same refusal and sends nothing either.
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, file, QStringLiteral("--dry-run")});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--dry-run")});
         QCOMPARE(r.code, 3);
 
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, file, QStringLiteral("--force")});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--force")});
         QCOMPARE(r.code, 0);
         QCOMPARE(m_emulator->countRequests("PUT"), 1);
         const Json remote = m_emulator->integration(kProject, kIntegration)->at("user_config");
@@ -168,19 +177,24 @@ private Q_SLOTS:
 
     void dryRunPrintsTheDiffAndSendsNothing() {
         const QString file = path(QStringLiteral("config.json"));
-        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, QStringLiteral("-o"), file}).code, 0);
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
         editFile(file, [](Json& c) {
             c["tables"][0]["num_consumers"] = 2;
             c["tables"][1]["columns"].push_back(Json{{"name", "note"}, {"type", "String"}});
         });
         const Json before = m_emulator->integration(kProject, kIntegration)->at("user_config");
         m_emulator->clearRequests();
-        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, file, QStringLiteral("--dry-run")});
+        auto r =
+            runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--dry-run")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.find("~ table events\n    ~ num_consumers: 1 -> 2") != std::string::npos, r.out.c_str());
-        QVERIFY2(r.out.find("~ table orders_raw\n    + column note \"String\"") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("~ table events\n    ~ num_consumers: 1 -> 2") != std::string::npos,
+                 r.out.c_str());
+        QVERIFY2(r.out.find("~ table orders_raw\n    + column note \"String\"") != std::string::npos,
+                 r.out.c_str());
         QVERIFY(r.out.find("nothing was sent") != std::string::npos);
         QCOMPARE(m_emulator->countRequests("PUT"), 0);
         QCOMPARE(m_emulator->countRequests("POST"), 0);
@@ -189,21 +203,24 @@ private Q_SLOTS:
 
     void pushAppliesAndRecordsTheNewBase() {
         const QString file = path(QStringLiteral("config.json"));
-        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, QStringLiteral("-o"), file}).code, 0);
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
         editFile(file, [](Json& c) { c["tables"].erase(1); });
-        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, file});
+        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.find("- table orders_raw") != std::string::npos, r.out.c_str());
-        QCOMPARE(m_emulator->integration(kProject, kIntegration)->at("user_config")["tables"].size(), std::size_t(1));
+        QCOMPARE(m_emulator->integration(kProject, kIntegration)->at("user_config")["tables"].size(),
+                 std::size_t(1));
         // A second edit on top of our own push is not a lost update.
         editFile(file, [](Json& c) { c["tables"][0]["skip_broken_messages"] = 5; });
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, file});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 0);
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, file});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.find("no changes") != std::string::npos);
     }
@@ -211,22 +228,44 @@ private Q_SLOTS:
     void pushWithoutPullIsRefused() {
         const QString file = path(QStringLiteral("handmade.json"));
         QCOMPARE(writeTextFileAtomically(file, R"({"tables": []})"), std::string());
-        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, file});
+        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.find("pull") != std::string::npos, r.err.c_str());
         QCOMPARE(m_emulator->countRequests("PUT"), 0);
     }
 
+    void pushValidatesBeforeSending() {
+        const QString file = path(QStringLiteral("config.json"));
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
+        editFile(file, [](Json& c) {
+            c["tables"][1].erase("group_name");
+            c["tables"][0]["num_consumers"] = 99;
+        });
+        m_emulator->clearRequests();
+        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--force")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("tables[1]") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("tables[0].num_consumers") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("nothing was sent") != std::string::npos, r.err.c_str());
+        QCOMPARE(m_emulator->requests().size(), std::size_t(0));
+    }
+
     void pushReportsApiErrorsAndFailedStatus() {
         const QString file = path(QStringLiteral("config.json"));
-        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, QStringLiteral("-o"), file}).code, 0);
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
         editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 2; });
         QString error;
         m_emulator->addFault(*parseFaultSpec(QStringLiteral("503;method=PUT"), &error));
-        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, file});
+        auto r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, file});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.find("Injected fault: HTTP 503") != std::string::npos, r.err.c_str());
         QCOMPARE(m_emulator->countRequests("PUT"), 1);
@@ -234,16 +273,18 @@ private Q_SLOTS:
 
         // A ClickHouse the emulator cannot reach: the integration ends up failed, and push says so.
         m_emulator->setClickHouseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/")));
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, file, QStringLiteral("--wait"), QStringLiteral("5")});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--wait"),
+                        QStringLiteral("5")});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.find("integration failed") != std::string::npos, r.err.c_str());
     }
 
     void peekPrintsNewestMessages() {
-        auto r = runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                             QStringLiteral("demo-kafka"), QStringLiteral("--topic"), QStringLiteral("sensor-readings"),
-                             QStringLiteral("--limit"), QStringLiteral("5")});
+        auto r =
+            runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--service"), QStringLiteral("demo-kafka"), QStringLiteral("--topic"),
+                        QStringLiteral("sensor-readings"), QStringLiteral("--limit"), QStringLiteral("5")});
         QCOMPARE(r.code, 0);
         std::istringstream lines(r.out);
         std::string line;
@@ -256,50 +297,63 @@ private Q_SLOTS:
         }
         QCOMPARE(count, 5);
 
-        r = runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                        QStringLiteral("demo-kafka"), QStringLiteral("--topic"), QStringLiteral("mixed-payloads")});
+        r = runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--service"), QStringLiteral("demo-kafka"), QStringLiteral("--topic"),
+                        QStringLiteral("mixed-payloads")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, std::string("{\"id\":1,\"note\":\"json object\"}\nplain text line\\twith a tab\n"
                                     "base64:AAEC/w==\nnull\n"));
-        QCOMPARE(m_emulator->countRequests("POST", QStringLiteral("/kafka/rest/topics/mixed-payloads/messages")), 1);
+        QCOMPARE(
+            m_emulator->countRequests("POST", QStringLiteral("/kafka/rest/topics/mixed-payloads/messages")),
+            1);
 
-        r = runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                        QStringLiteral("demo-kafka"), QStringLiteral("--topic"), QStringLiteral("nope")});
+        r = runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--service"), QStringLiteral("demo-kafka"), QStringLiteral("--topic"),
+                        QStringLiteral("nope")});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.find("Topic 'nope' does not exist") != std::string::npos, r.err.c_str());
     }
 
     void usageAndRemoteErrors() {
         QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--integration"), kIntegration}).code, 2);
-        QCOMPARE(runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                             kIntegration, path(QStringLiteral("missing.json"))}).code, 2);
-        QCOMPARE(runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                             QStringLiteral("k"), QStringLiteral("--topic"), QStringLiteral("t"), QStringLiteral("--limit"),
-                             QStringLiteral("zero")}).code, 2);
-        auto r = runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), QStringLiteral("nope"),
-                             QStringLiteral("--service"), QStringLiteral("demo-clickhouse")});
+        QCOMPARE(
+            runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, path(QStringLiteral("missing.json"))})
+                .code,
+            2);
+        QCOMPARE(runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--service"), QStringLiteral("k"), QStringLiteral("--topic"),
+                             QStringLiteral("t"), QStringLiteral("--limit"), QStringLiteral("zero")})
+                     .code,
+                 2);
+        auto r =
+            runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), QStringLiteral("nope"),
+                        QStringLiteral("--service"), QStringLiteral("demo-clickhouse")});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.find("Project does not exist (HTTP 404)") != std::string::npos, r.err.c_str());
 
         const QString broken = path(QStringLiteral("broken.json"));
         QCOMPARE(writeTextFileAtomically(broken, "{\n  \"tables\": [\n"), std::string());
-        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                        kIntegration, broken});
+        r = runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, broken});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.find(broken.toStdString() + ":3:") == 0, r.err.c_str());
     }
 
     void missingTokenIsAUsageError() {
         qunsetenv("AIVEN_AUTH_TOKEN");
-        auto r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"), kIntegration});
+        auto r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.find("AIVEN_AUTH_TOKEN") != std::string::npos, r.err.c_str());
         QCOMPARE(m_emulator->requests().size(), std::size_t(0));
 
         const QString creds = path(QStringLiteral("creds.json"));
-        QCOMPARE(writeTextFileAtomically(creds, "{\"auth_token\": \"" + kToken.toStdString() + "\"}"), std::string());
+        QCOMPARE(writeTextFileAtomically(creds, "{\"auth_token\": \"" + kToken.toStdString() + "\"}"),
+                 std::string());
         qputenv("AIVEN_CREDENTIALS_FILE", creds.toUtf8());
-        r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"), kIntegration});
+        r = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration});
         QCOMPARE(r.code, 0);
     }
 
@@ -310,20 +364,24 @@ private Q_SLOTS:
         std::string all;
         auto record = [&](const CliRun& r) { all += r.out + r.err; };
         const QString file = path(QStringLiteral("config.json"));
-        record(runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                           QStringLiteral("demo-clickhouse"), QStringLiteral("--json")}));
-        record(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                           kIntegration, QStringLiteral("-o"), file}));
+        record(runCommand({QStringLiteral("integrations"), QStringLiteral("--project"), kProject,
+                           QStringLiteral("--service"), QStringLiteral("demo-clickhouse"),
+                           QStringLiteral("--json")}));
+        record(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                           QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file}));
         editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 3; });
-        record(runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                           kIntegration, file, QStringLiteral("--dry-run")}));
-        record(runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"),
-                           kIntegration, file}));
-        record(runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                           QStringLiteral("demo-kafka"), QStringLiteral("--topic"), QStringLiteral("events")}));
+        record(
+            runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                        QStringLiteral("--integration"), kIntegration, file, QStringLiteral("--dry-run")}));
+        record(runCommand({QStringLiteral("push"), QStringLiteral("--project"), kProject,
+                           QStringLiteral("--integration"), kIntegration, file}));
+        record(runCommand({QStringLiteral("peek"), QStringLiteral("--project"), kProject,
+                           QStringLiteral("--service"), QStringLiteral("demo-kafka"),
+                           QStringLiteral("--topic"), QStringLiteral("events")}));
         QString error;
         m_emulator->addFault(*parseFaultSpec(QStringLiteral("503;count=2"), &error));
-        record(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject, QStringLiteral("--integration"), kIntegration}));
+        record(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                           QStringLiteral("--integration"), kIntegration}));
         // A wrong token is a secret too.
         qputenv("AIVEN_AUTH_TOKEN", "wrong-token-should-stay-hidden");
         const auto refused = runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
@@ -369,8 +427,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ckstudio.*=true"));
         cliProcess.setProcessEnvironment(env);
         cliProcess.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"),
-                         {QStringLiteral("integrations"), QStringLiteral("--project"), kProject, QStringLiteral("--service"),
-                          QStringLiteral("demo-clickhouse")});
+                         {QStringLiteral("integrations"), QStringLiteral("--project"), kProject,
+                          QStringLiteral("--service"), QStringLiteral("demo-clickhouse")});
         QVERIFY(cliProcess.waitForFinished(20000));
         const QByteArray out = cliProcess.readAllStandardOutput();
         const QByteArray err = cliProcess.readAllStandardError();
@@ -386,7 +444,8 @@ private Q_SLOTS:
         QVERIFY(help.waitForFinished(10000));
         QCOMPARE(help.exitCode(), 0);
         const QByteArray text = help.readAllStandardOutput();
-        QVERIFY(text.contains("--seed") && text.contains("--clickhouse") && text.contains("X-Emulator-Fault"));
+        QVERIFY(text.contains("--seed") && text.contains("--clickhouse") &&
+                text.contains("X-Emulator-Fault"));
     }
 };
 

@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QtTest>
-
 #include <memory>
 
 using namespace ckstudio;
@@ -59,7 +58,8 @@ private Q_SLOTS:
     void init() {
         m_emulator = std::make_unique<AivenEmulator>();
         QString error;
-        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error), qPrintable(error));
+        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
+                 qPrintable(error));
         QVERIFY(m_emulator->start() != 0);
     }
     void cleanup() { m_emulator.reset(); }
@@ -71,26 +71,32 @@ private Q_SLOTS:
         QCOMPARE(projects.value->size(), std::size_t(1));
         QCOMPARE(projects.value->front().name, kProject);
 
-        auto services = await<std::vector<AivenService>>([&](auto cb) { client->listServices(kProject, cb); });
+        auto services =
+            await<std::vector<AivenService>>([&](auto cb) { client->listServices(kProject, cb); });
         QVERIFY(services);
         QCOMPARE(services.value->size(), std::size_t(3));
         QCOMPARE(m_emulator->requests().back().query, QStringLiteral("limit=999"));
 
-        auto redacted = await<AivenService>([&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), false, cb); });
+        auto redacted = await<AivenService>(
+            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), false, cb); });
         QVERIFY(redacted);
         QVERIFY(!redacted.value->adminPassword);
         QVERIFY(redacted.value->adminPasswordRedacted);
-        QCOMPARE(redacted.value->clickhouseHttpsUrl(), QUrl(QStringLiteral("https://demo-clickhouse-demo-project.a.aivencloud.com:12692/")));
+        QCOMPARE(redacted.value->clickhouseHttpsUrl(),
+                 QUrl(QStringLiteral("https://demo-clickhouse-demo-project.a.aivencloud.com:12692/")));
 
-        auto withSecrets = await<AivenService>([&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
+        auto withSecrets = await<AivenService>(
+            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
         QVERIFY(withSecrets);
-        QCOMPARE(withSecrets.value->adminPassword, std::optional<QString>(QStringLiteral("ch-admin-secret-7f3a")));
+        QCOMPARE(withSecrets.value->adminPassword,
+                 std::optional<QString>(QStringLiteral("ch-admin-secret-7f3a")));
         QCOMPARE(m_emulator->requests().back().query, QStringLiteral("include_secrets=true"));
     }
 
     void secretsForbiddenForReadOnlyToken() {
         auto client = makeClient(QStringLiteral("emulator-readonly-token"));
-        auto r = await<AivenService>([&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
+        auto r = await<AivenService>(
+            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 403);
         QCOMPARE(r.error.message, QStringLiteral("Insufficient permissions to read secrets"));
@@ -110,10 +116,12 @@ private Q_SLOTS:
 
     void integrationsFilteredAndExact() {
         auto client = makeClient();
-        auto all = await<std::vector<AivenIntegration>>(
-            [&](auto cb) { client->listServiceIntegrations(kProject, QStringLiteral("demo-clickhouse"), cb); });
+        auto all = await<std::vector<AivenIntegration>>([&](auto cb) {
+            client->listServiceIntegrations(kProject, QStringLiteral("demo-clickhouse"), cb);
+        });
         QVERIFY(all);
-        QCOMPARE(all.value->size(), std::size_t(3)); // clickhouse_kafka, metrics, and a not-enabled suggestion
+        QCOMPARE(all.value->size(),
+                 std::size_t(3)); // clickhouse_kafka, metrics, and a not-enabled suggestion
         const auto kafka = clickhouseKafkaIntegrations(*all.value, QStringLiteral("demo-clickhouse"));
         QCOMPARE(kafka.size(), std::size_t(1));
         QCOMPARE(kafka.front().id, kIntegration);
@@ -121,37 +129,45 @@ private Q_SLOTS:
         QCOMPARE(kafka.front().tableCount(), 2);
         QCOMPARE(kafka.front().status, QStringLiteral("running"));
 
-        auto one = await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto one =
+            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
         QVERIFY(one);
         // Key order as the API sent it (the seed): pull must reproduce it exactly.
-        QCOMPARE(one.value->userConfig.dump(), m_emulator->integration(kProject, kIntegration)->at("user_config").dump());
-        QCOMPARE(QString::fromStdString(one.value->userConfig["tables"][0].begin().key()), QStringLiteral("name"));
+        QCOMPARE(one.value->userConfig.dump(),
+                 m_emulator->integration(kProject, kIntegration)->at("user_config").dump());
+        QCOMPARE(QString::fromStdString(one.value->userConfig["tables"][0].begin().key()),
+                 QStringLiteral("name"));
     }
 
     void updateValidAndInvalid() {
         auto client = makeClient();
         Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
         config["tables"][0]["num_consumers"] = 3;
-        auto updated = await<AivenIntegration>([&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+        auto updated = await<AivenIntegration>(
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
         QVERIFY2(updated, qPrintable(updated.error.describe()));
         QCOMPARE(updated.value->userConfig["tables"][0]["num_consumers"].get<int>(), 3);
         QCOMPARE(m_emulator->integration(kProject, kIntegration)->at("user_config"), config);
         QVERIFY(m_emulator->requests().back().body.startsWith("{\"user_config\":"));
 
         config["tables"][0].erase("group_name");
-        auto refused = await<AivenIntegration>([&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+        auto refused = await<AivenIntegration>(
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
         QVERIFY(!refused);
         QCOMPARE(refused.error.httpStatus, 400);
-        QVERIFY2(refused.error.message.contains(QStringLiteral("group_name")), qPrintable(refused.error.message));
+        QVERIFY2(refused.error.message.contains(QStringLiteral("group_name")),
+                 qPrintable(refused.error.message));
         QCOMPARE(m_emulator->countRequests("PUT"), 2);
     }
 
     void createAndDelete() {
         auto client = makeClient();
-        const Json config = Json::parse(R"({"tables": [{"name": "t", "columns": [{"name": "a", "type": "String"}],
+        const Json config =
+            Json::parse(R"({"tables": [{"name": "t", "columns": [{"name": "a", "type": "String"}],
             "topics": [{"name": "events"}], "data_format": "JSONEachRow", "group_name": "g"}]})");
         auto created = await<AivenIntegration>([&](auto cb) {
-            client->createIntegration(kProject, {QStringLiteral("demo-kafka"), {}}, QStringLiteral("demo-clickhouse"), config, cb);
+            client->createIntegration(kProject, {QStringLiteral("demo-kafka"), {}},
+                                      QStringLiteral("demo-clickhouse"), config, cb);
         });
         QVERIFY2(created, qPrintable(created.error.describe()));
         QVERIFY(!created.value->id.isEmpty());
@@ -164,9 +180,11 @@ private Q_SLOTS:
         QVERIFY2(fromEndpoint, qPrintable(fromEndpoint.error.describe()));
         QCOMPARE(fromEndpoint.value->source(), QStringLiteral("a1b2c3d4-0000-4000-8000-00000000e001"));
 
-        auto deleted = await<bool>([&](auto cb) { client->deleteIntegration(kProject, created.value->id, cb); });
+        auto deleted =
+            await<bool>([&](auto cb) { client->deleteIntegration(kProject, created.value->id, cb); });
         QVERIFY(deleted);
-        auto gone = await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, created.value->id, cb); });
+        auto gone = await<AivenIntegration>(
+            [&](auto cb) { client->getIntegration(kProject, created.value->id, cb); });
         QVERIFY(!gone);
         QCOMPARE(gone.error.httpStatus, 404);
         QCOMPARE(gone.error.errorCode, QStringLiteral("service_integration_not_found"));
@@ -174,18 +192,22 @@ private Q_SLOTS:
 
     void endpointsAndTypes() {
         auto client = makeClient();
-        auto endpoints = await<std::vector<AivenIntegrationEndpoint>>([&](auto cb) { client->listIntegrationEndpoints(kProject, cb); });
+        auto endpoints = await<std::vector<AivenIntegrationEndpoint>>(
+            [&](auto cb) { client->listIntegrationEndpoints(kProject, cb); });
         QVERIFY(endpoints);
         QCOMPARE(endpoints.value->size(), std::size_t(1));
         QCOMPARE(endpoints.value->front().type, QStringLiteral("external_kafka"));
-        QCOMPARE(endpoints.value->front().userConfig["sasl_plain_password"].get<std::string>(), std::string("<redacted>"));
+        QCOMPARE(endpoints.value->front().userConfig["sasl_plain_password"].get<std::string>(),
+                 std::string("<redacted>"));
         auto one = await<AivenIntegrationEndpoint>([&](auto cb) {
             client->getIntegrationEndpoint(kProject, endpoints.value->front().id, true, cb);
         });
         QVERIFY(one);
-        QCOMPARE(one.value->userConfig["sasl_plain_password"].get<std::string>(), std::string("external-kafka-secret-55e1"));
+        QCOMPARE(one.value->userConfig["sasl_plain_password"].get<std::string>(),
+                 std::string("external-kafka-secret-55e1"));
 
-        auto types = await<std::vector<AivenIntegrationType>>([&](auto cb) { client->listIntegrationTypes(kProject, cb); });
+        auto types = await<std::vector<AivenIntegrationType>>(
+            [&](auto cb) { client->listIntegrationTypes(kProject, cb); });
         QVERIFY(types);
         QCOMPARE(types.value->front().type, QStringLiteral("clickhouse_kafka"));
         QVERIFY(types.value->front().userConfigSchema.contains("properties"));
@@ -193,18 +215,23 @@ private Q_SLOTS:
 
     void topicsAndNewestMessages() {
         auto client = makeClient();
-        auto topics = await<std::vector<AivenTopicSummary>>([&](auto cb) { client->listTopics(kProject, QStringLiteral("demo-kafka"), cb); });
+        auto topics = await<std::vector<AivenTopicSummary>>(
+            [&](auto cb) { client->listTopics(kProject, QStringLiteral("demo-kafka"), cb); });
         QVERIFY(topics);
         QCOMPARE(topics.value->size(), std::size_t(5));
-        auto topic = await<AivenTopic>([&](auto cb) { client->getTopic(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), cb); });
+        auto topic = await<AivenTopic>([&](auto cb) {
+            client->getTopic(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), cb);
+        });
         QVERIFY(topic);
         QCOMPARE(topic.value->partitions.size(), std::size_t(3));
         QCOMPARE(topic.value->partitions[1].latestOffset, qint64(100));
-        QCOMPARE(topic.value->partitions[1].consumerGroups.front().group, QStringLiteral("clickhouse-events"));
+        QCOMPARE(topic.value->partitions[1].consumerGroups.front().group,
+                 QStringLiteral("clickhouse-events"));
         QCOMPARE(topic.value->partitions[1].consumerGroups.front().offset, qint64(98));
 
         auto newest = await<std::vector<AivenMessage>>([&](auto cb) {
-            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), 10, AivenMessageFormat::Binary, cb);
+            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), 10,
+                                   AivenMessageFormat::Binary, cb);
         });
         QVERIFY2(newest, qPrintable(newest.error.describe()));
         QCOMPARE(newest.value->size(), std::size_t(10));
@@ -223,7 +250,8 @@ private Q_SLOTS:
         QCOMPARE(Json::parse(newest.value->back().valueBytes->toStdString())["id"].get<int>(), 300);
 
         auto asJson = await<std::vector<AivenMessage>>([&](auto cb) {
-            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("orders"), 3, AivenMessageFormat::JsonFormat, cb);
+            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("orders"), 3,
+                                   AivenMessageFormat::JsonFormat, cb);
         });
         QVERIFY(asJson);
         QCOMPARE(asJson.value->size(), std::size_t(3));
@@ -231,13 +259,15 @@ private Q_SLOTS:
         QVERIFY(asJson.value->front().value.contains("order_id"));
 
         auto empty = await<std::vector<AivenMessage>>([&](auto cb) {
-            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"), 5, AivenMessageFormat::Binary, cb);
+            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"), 5,
+                                   AivenMessageFormat::Binary, cb);
         });
         QVERIFY(empty);
         QVERIFY(empty.value->empty());
 
         auto missing = await<std::vector<AivenMessage>>([&](auto cb) {
-            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("nope"), 5, AivenMessageFormat::Binary, cb);
+            client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("nope"), 5,
+                                   AivenMessageFormat::Binary, cb);
         });
         QVERIFY(!missing);
         QCOMPARE(missing.error.httpStatus, 404);
@@ -245,17 +275,19 @@ private Q_SLOTS:
 
     void produceThenRead() {
         auto client = makeClient();
-        std::vector<AivenProduceRecord> records{{Json(), Json{{"id", 1}}, 0}, {Json("k"), Json{{"id", 2}}, 1}};
+        std::vector<AivenProduceRecord> records{{Json(), Json{{"id", 1}}, 0},
+                                                {Json("k"), Json{{"id", 2}}, 1}};
         auto produced = await<std::vector<AivenProducedOffset>>([&](auto cb) {
-            client->produceMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"), AivenMessageFormat::JsonFormat, records, cb);
+            client->produceMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"),
+                                    AivenMessageFormat::JsonFormat, records, cb);
         });
         QVERIFY2(produced, qPrintable(produced.error.describe()));
         QCOMPARE(produced.value->size(), std::size_t(2));
         QCOMPARE(produced.value->at(1).partition, 1);
         QCOMPARE(produced.value->at(1).offset, qint64(0));
         auto read = await<std::vector<AivenMessage>>([&](auto cb) {
-            client->readMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"), {{0, 0}, {1, 0}},
-                                 AivenMessageFormat::JsonFormat, cb);
+            client->readMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"),
+                                 {{0, 0}, {1, 0}}, AivenMessageFormat::JsonFormat, cb);
         });
         QVERIFY(read);
         QCOMPARE(read.value->size(), std::size_t(2));
@@ -264,7 +296,8 @@ private Q_SLOTS:
 
     void pathSegmentsArePercentEncoded() {
         auto client = makeClient();
-        auto r = await<AivenService>([&](auto cb) { client->getService(kProject, QStringLiteral("a/b c"), false, cb); });
+        auto r = await<AivenService>(
+            [&](auto cb) { client->getService(kProject, QStringLiteral("a/b c"), false, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 404);
         QCOMPARE(r.error.message, QStringLiteral("Service a/b c does not exist"));
@@ -284,7 +317,8 @@ private Q_SLOTS:
         QFETCH(QString, spec);
         m_emulator->addFault(fault(spec));
         auto client = makeClient();
-        auto r = await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r =
+            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
         QVERIFY2(r, qPrintable(r.error.describe()));
         QCOMPARE(m_emulator->countRequests("GET"), 3);
     }
@@ -294,12 +328,14 @@ private Q_SLOTS:
         auto client = makeClient();
         QElapsedTimer clock;
         clock.start();
-        auto r = await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r =
+            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 503);
         QCOMPARE(r.error.attempts, 4);
         QVERIFY(r.error.retryable);
-        QVERIFY2(r.error.message.contains(QStringLiteral("gave up after 4 attempts")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("gave up after 4 attempts")),
+                 qPrintable(r.error.message));
         QCOMPARE(m_emulator->countRequests("GET"), 4);
         QVERIFY(clock.elapsed() < 3000);
     }
@@ -326,7 +362,8 @@ private Q_SLOTS:
         m_emulator->addFault(fault(QStringLiteral("503;method=PUT")));
         auto client = makeClient();
         const Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
-        auto r = await<AivenIntegration>([&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 503);
         QCOMPARE(r.error.attempts, 1);
@@ -340,10 +377,12 @@ private Q_SLOTS:
         const Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
         QElapsedTimer clock;
         clock.start();
-        auto r = await<AivenIntegration>([&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
         QVERIFY2(r, qPrintable(r.error.describe()));
         QCOMPARE(m_emulator->countRequests("PUT"), 2);
-        QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed()))); // not the 20 ms schedule
+        QVERIFY2(clock.elapsed() >= 950,
+                 qPrintable(QString::number(clock.elapsed()))); // not the 20 ms schedule
     }
 
     void retryHintFromMessage() {
@@ -359,9 +398,11 @@ private Q_SLOTS:
     void truncatedBodyGivesClearError() {
         m_emulator->addFault(fault(QStringLiteral("truncate")));
         auto client = makeClient();
-        auto r = await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r =
+            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
         QVERIFY(!r);
-        QVERIFY2(r.error.message.contains(QStringLiteral("cut off")) || r.error.message.contains(QStringLiteral("closed")),
+        QVERIFY2(r.error.message.contains(QStringLiteral("cut off")) ||
+                     r.error.message.contains(QStringLiteral("closed")),
                  qPrintable(r.error.message));
         QCOMPARE(r.error.attempts, 4);
     }
@@ -369,7 +410,8 @@ private Q_SLOTS:
     void droppedConnection() {
         m_emulator->addFault(fault(QStringLiteral("drop;method=PUT")));
         auto client = makeClient();
-        auto r = await<AivenIntegration>([&](auto cb) { client->updateIntegration(kProject, kIntegration, Json::object(), cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, Json::object(), cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 0);
         QVERIFY2(r.error.message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error.message));
@@ -406,7 +448,9 @@ private Q_SLOTS:
     }
 
     void errorBodiesParsedDefensively() {
-        auto e = aivenErrorFromHttp(404, R"({"message": "Account does not exist", "errors": [{"error_code": "account_not_found", "message": "x", "status": 404}]})");
+        auto e = aivenErrorFromHttp(
+            404,
+            R"({"message": "Account does not exist", "errors": [{"error_code": "account_not_found", "message": "x", "status": 404}]})");
         QCOMPARE(e.message, QStringLiteral("Account does not exist"));
         QCOMPARE(e.errorCode, QStringLiteral("account_not_found"));
         e = aivenErrorFromHttp(500, R"({"message": "Something went wrong", "errors": "wow!"})");

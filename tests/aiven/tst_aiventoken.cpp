@@ -1,5 +1,5 @@
-// Where the Aiven token comes from (env, avn's credentials file, keychain), the secret stores, and the pulled-base
-// store that push's lost-update check relies on.
+// Where the Aiven token comes from (env, avn's credentials file, keychain), the secret stores, and the
+// pulled-base store that push's lost-update check relies on.
 #include "aiven/AivenCredentials.h"
 #include "aiven/PulledBaseStore.h"
 #include "secrets/KeychainSecretStore.h"
@@ -65,13 +65,17 @@ private Q_SLOTS:
 
         // avn's default location under HOME, and AIVEN_CONFIG_DIR.
         QVERIFY(QDir().mkpath(m_dir.path() + QStringLiteral("/home/.config/aiven")));
-        writeFile(m_dir.path() + QStringLiteral("/home/.config/aiven/aiven-credentials.json"), R"({"auth_token": "default-file"})");
-        QCOMPARE(aivenTokenFromEnvironment(baseEnv()).token, std::optional<QString>(QStringLiteral("default-file")));
+        writeFile(m_dir.path() + QStringLiteral("/home/.config/aiven/aiven-credentials.json"),
+                  R"({"auth_token": "default-file"})");
+        QCOMPARE(aivenTokenFromEnvironment(baseEnv()).token,
+                 std::optional<QString>(QStringLiteral("default-file")));
         auto configDir = baseEnv();
         QVERIFY(QDir().mkpath(m_dir.path() + QStringLiteral("/cfg")));
-        writeFile(m_dir.path() + QStringLiteral("/cfg/aiven-credentials.json"), R"({"auth_token": "config-dir"})");
+        writeFile(m_dir.path() + QStringLiteral("/cfg/aiven-credentials.json"),
+                  R"({"auth_token": "config-dir"})");
         configDir.insert(QStringLiteral("AIVEN_CONFIG_DIR"), m_dir.path() + QStringLiteral("/cfg"));
-        QCOMPARE(aivenTokenFromEnvironment(configDir).token, std::optional<QString>(QStringLiteral("config-dir")));
+        QCOMPARE(aivenTokenFromEnvironment(configDir).token,
+                 std::optional<QString>(QStringLiteral("config-dir")));
         QFile::remove(m_dir.path() + QStringLiteral("/home/.config/aiven/aiven-credentials.json"));
     }
 
@@ -115,7 +119,8 @@ private Q_SLOTS:
     void memoryStoreAnswersAsynchronously() {
         MemorySecretStore store;
         bool written = false;
-        store.write(QStringLiteral("k"), QStringLiteral("v"), [&](const SecretResult& r) { written = r.ok(); });
+        store.write(QStringLiteral("k"), QStringLiteral("v"),
+                    [&](const SecretResult& r) { written = r.ok(); });
         QVERIFY(!written); // from the event loop, like a keychain
         QTRY_VERIFY(written);
         std::optional<SecretResult> read;
@@ -132,7 +137,8 @@ private Q_SLOTS:
     }
 
     void keychainStoreAlwaysAnswers() {
-        // Whatever this machine has (no keychain, a locked one, a working one), the store answers exactly once.
+        // Whatever this machine has (no keychain, a locked one, a working one), the store answers exactly
+        // once.
         KeychainSecretStore store(QStringLiteral("ckstudio-test"));
         store.setTimeoutMs(2000);
         int calls = 0;
@@ -156,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->dump(), config.dump()); // order kept
         QVERIFY(!store.load(api, QStringLiteral("p"), QStringLiteral("other")));
         QVERIFY(!store.load(api, QStringLiteral("q"), QStringLiteral("id")));
-        QVERIFY(!store.load(QUrl(QStringLiteral("http://127.0.0.1:1235/")), QStringLiteral("p"), QStringLiteral("id")));
+        QVERIFY(!store.load(QUrl(QStringLiteral("http://127.0.0.1:1235/")), QStringLiteral("p"),
+                            QStringLiteral("id")));
 
         writeFile(store.fileFor(api, QStringLiteral("p"), QStringLiteral("id")), "not json");
         std::string error;

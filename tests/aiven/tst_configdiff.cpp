@@ -74,8 +74,9 @@ private Q_SLOTS:
         QVERIFY(hasLine(lines, "    ~ num_consumers: 1 -> 4"));
         QVERIFY(hasLine(lines, "    + skip_broken_messages: 10"));
         QVERIFY(hasLine(lines, "    - group_name: \"ch\""));
-        QVERIFY(std::any_of(lines.begin(), lines.end(),
-                            [](const std::string& l) { return l.find("+ materialized_view") != std::string::npos; }));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+            return l.find("+ materialized_view") != std::string::npos;
+        }));
         const std::string summary = diff.summary();
         QVERIFY2(summary.find("1 table added (clicks)") != std::string::npos, summary.c_str());
         QVERIFY2(summary.find("1 table removed (orders)") != std::string::npos, summary.c_str());
@@ -84,7 +85,8 @@ private Q_SLOTS:
 
     void materializedViewFieldsAndOrder() {
         Json before = baseConfig();
-        before["tables"][0]["materialized_view"] = Json{{"view_name", "mv"}, {"order_by", {"id"}}, {"ttl_days", 30}};
+        before["tables"][0]["materialized_view"] =
+            Json{{"view_name", "mv"}, {"order_by", {"id"}}, {"ttl_days", 30}};
         Json after = before;
         after["tables"][0]["materialized_view"]["order_by"] = Json{"id", "ts"};
         after["tables"][0]["materialized_view"].erase("ttl_days");

@@ -13,7 +13,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace ckstudio::emulator {
@@ -85,7 +84,9 @@ const QString kEventTypes[] = {QStringLiteral("view"), QStringLiteral("click"), 
 // Deterministic sample messages from a compact description in the seed.
 QByteArray generatedMessage(const QString& kind, int i, qint64 timestampMs) {
     Json m = Json::object();
-    const std::string ts = QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toStdString();
+    const std::string ts = QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC)
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                               .toStdString();
     if (kind == QLatin1String("sensor")) {
         m["sensor_id"] = 1000 + i % 25;
         m["ts"] = ts;
@@ -128,7 +129,8 @@ AivenEmulator::AivenEmulator(QObject* parent)
     QFile schema(QStringLiteral(":/schema/clickhouse_kafka.user_config.schema.json"));
     if (schema.open(QIODevice::ReadOnly)) {
         const QByteArray text = schema.readAll();
-        auto parsed = parseJsonText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        auto parsed =
+            parseJsonText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
         if (parsed)
             m_schema = *parsed.value;
     }
@@ -136,18 +138,23 @@ AivenEmulator::AivenEmulator(QObject* parent)
 
 AivenEmulator::~AivenEmulator() = default;
 
-void AivenEmulator::setTopicStore(std::unique_ptr<TopicStore> store) { m_topicStore = std::move(store); }
+void AivenEmulator::setTopicStore(std::unique_ptr<TopicStore> store) {
+    m_topicStore = std::move(store);
+}
 
 quint16 AivenEmulator::start(quint16 port) {
     m_port = listen(QHostAddress::LocalHost, port);
     return m_port;
 }
 
-QUrl AivenEmulator::url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+QUrl AivenEmulator::url() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
 
 int AivenEmulator::countRequests(const QByteArray& method, const QString& pathContains) const {
     return static_cast<int>(std::count_if(m_log.begin(), m_log.end(), [&](const LoggedRequest& r) {
-        return (method.isEmpty() || r.method == method) && (pathContains.isEmpty() || r.path.contains(pathContains));
+        return (method.isEmpty() || r.method == method) &&
+               (pathContains.isEmpty() || r.path.contains(pathContains));
     }));
 }
 
@@ -188,7 +195,8 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
         Project project;
         project.info = Json::object();
         for (const auto& [key, value] : p.items())
-            if (key != "services" && key != "integrations" && key != "integration_endpoints" && key != "topics")
+            if (key != "services" && key != "integrations" && key != "integration_endpoints" &&
+                key != "topics")
                 project.info[key] = value;
         for (const char* list : {"services", "integrations", "integration_endpoints"})
             if (p.contains(list) && p.at(list).is_array())
@@ -215,12 +223,14 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
                         for (; index < count; ++index) {
                             const qint64 ts = baseTime + index * 1000LL;
                             m_topicStore->append(service, topic, index % partitions,
-                                                 QByteArray::number(index % 17), generatedMessage(kind, index, ts), ts);
+                                                 QByteArray::number(index % 17),
+                                                 generatedMessage(kind, index, ts), ts);
                         }
                     }
                     if (t.contains("messages") && t.at("messages").is_array())
                         for (const auto& m : t.at("messages")) {
-                            const int partition = m.contains("partition") ? m.at("partition").get<int>() : index % partitions;
+                            const int partition =
+                                m.contains("partition") ? m.at("partition").get<int>() : index % partitions;
                             std::optional<QByteArray> key;
                             if (m.contains("key") && m.at("key").is_string())
                                 key = QByteArray::fromStdString(m.at("key").get<std::string>());
@@ -228,19 +238,22 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
                             if (m.contains("value_text"))
                                 value = QByteArray::fromStdString(m.at("value_text").get<std::string>());
                             else if (m.contains("value_base64"))
-                                value = QByteArray::fromBase64(QByteArray::fromStdString(m.at("value_base64").get<std::string>()));
+                                value = QByteArray::fromBase64(
+                                    QByteArray::fromStdString(m.at("value_base64").get<std::string>()));
                             else if (m.contains("value") && !m.at("value").is_null())
                                 value = QByteArray::fromStdString(m.at("value").dump());
                             const qint64 ts = baseTime + index * 1000LL;
                             if (!m_topicStore->append(service, topic, partition, key, value, ts))
-                                return fail(QStringLiteral("topic %1 has no partition %2").arg(topic).arg(partition));
+                                return fail(
+                                    QStringLiteral("topic %1 has no partition %2").arg(topic).arg(partition));
                             ++index;
                         }
                     if (t.contains("consumer_groups") && t.at("consumer_groups").is_object())
                         for (const auto& [group, offsets] : t.at("consumer_groups").items())
                             for (const auto& [partition, offset] : offsets.items())
                                 m_topicStore->setConsumerGroupOffset(service, topic, std::stoi(partition),
-                                                                     QString::fromStdString(group), offset.get<qint64>());
+                                                                     QString::fromStdString(group),
+                                                                     offset.get<qint64>());
                 }
             }
         m_projects.push_back(std::move(project));
@@ -322,7 +335,8 @@ Json AivenEmulator::topicView(const QString& service, const QString& topic) cons
 
 std::vector<std::string> AivenEmulator::validateUserConfig(const Json& userConfig) const {
     if (m_schema.is_null())
-        return userConfig.is_object() ? std::vector<std::string>{} : std::vector<std::string>{"user_config: not an object"};
+        return userConfig.is_object() ? std::vector<std::string>{}
+                                      : std::vector<std::string>{"user_config: not an object"};
     return checkAgainstSchema(userConfig, m_schema);
 }
 
@@ -345,7 +359,8 @@ bool AivenEmulator::handleRequest(const QHttpServerRequest& httpRequest, QTcpSoc
         if (scheme == "aivenv1" || scheme == "bearer")
             request.token = QString::fromUtf8(auth.mid(space + 1).trimmed());
     }
-    LoggedRequest logged{request.method, request.encodedPath, url.query(QUrl::FullyEncoded), request.body, false};
+    LoggedRequest logged{request.method, request.encodedPath, url.query(QUrl::FullyEncoded), request.body,
+                         false};
 
     // Faults: the header's first, then the command line's.
     std::optional<FaultSpec> fault;
@@ -354,7 +369,9 @@ bool AivenEmulator::handleRequest(const QHttpServerRequest& httpRequest, QTcpSoc
         QString error;
         fault = parseFaultSpec(QString::fromUtf8(header), &error);
         if (!fault) {
-            writeResponse(socket, {400, aivenErrorBody(400, QStringLiteral("X-Emulator-Fault: %1").arg(error)), {}}, false);
+            writeResponse(socket,
+                          {400, aivenErrorBody(400, QStringLiteral("X-Emulator-Fault: %1").arg(error)), {}},
+                          false);
             m_log.push_back(logged);
             return true;
         }
@@ -383,8 +400,9 @@ bool AivenEmulator::handleRequest(const QHttpServerRequest& httpRequest, QTcpSoc
     if (fault && fault->status) {
         QString message = QStringLiteral("Injected fault: HTTP %1").arg(fault->status);
         if (fault->status == 429) {
-            message = QStringLiteral("The user has sent too many requests in a given amount of time: Rate limit 120 "
-                                     "exceeded");
+            message = QStringLiteral(
+                "The user has sent too many requests in a given amount of time: Rate limit 120 "
+                "exceeded");
             if (!fault->retryMessageHint.isEmpty())
                 message += QStringLiteral(" - try again in %1s").arg(fault->retryMessageHint);
         }
@@ -422,7 +440,8 @@ void AivenEmulator::writeResponse(QTcpSocket* socket, const Response& response, 
     const QByteArray body = response.body.is_null() && response.status == 204
                                 ? QByteArray()
                                 : QByteArray::fromStdString(response.body.dump());
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " " + reason(response.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(response.status) + " " + reason(response.status) + "\r\n";
     head += "Content-Type: application/json\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto& [key, value] : response.headers)
@@ -446,15 +465,18 @@ AivenEmulator::Response AivenEmulator::route(Request& request) {
     if (s.size() >= 2 && s[0] == QLatin1String("_emulator") && s[1] == QLatin1String("requests")) {
         Json list = Json::array();
         for (const auto& r : m_log)
-            list.push_back(Json{{"method", r.method.toStdString()}, {"path", r.path.toStdString()},
-                                {"faulted", r.faulted}});
+            list.push_back(Json{
+                {"method", r.method.toStdString()}, {"path", r.path.toStdString()}, {"faulted", r.faulted}});
         return {200, Json{{"requests", list}}, {}};
     }
     if (request.token.isEmpty() ||
         (!m_tokens.empty() && std::find(m_tokens.begin(), m_tokens.end(), request.token) == m_tokens.end()))
-        return {403, aivenErrorBody(403, QStringLiteral("Authentication failed"), QStringLiteral("authentication_failed")), {}};
-    request.canReadSecrets = std::find(m_tokensWithoutSecrets.begin(), m_tokensWithoutSecrets.end(), request.token) ==
-                             m_tokensWithoutSecrets.end();
+        return {403,
+                aivenErrorBody(403, QStringLiteral("Authentication failed"),
+                               QStringLiteral("authentication_failed")),
+                {}};
+    request.canReadSecrets = std::find(m_tokensWithoutSecrets.begin(), m_tokensWithoutSecrets.end(),
+                                       request.token) == m_tokensWithoutSecrets.end();
     if (s.size() < 2 || s[0] != QLatin1String("v1") || s[1] != QLatin1String("project"))
         return {404, aivenErrorBody(404, QStringLiteral("Not found: %1").arg(request.encodedPath)), {}};
     if (s.size() == 2) {
@@ -470,7 +492,10 @@ AivenEmulator::Response AivenEmulator::route(Request& request) {
     }
     Project* project = findProject(s[2]);
     if (!project)
-        return {404, aivenErrorBody(404, QStringLiteral("Project does not exist"), QStringLiteral("project_not_found")), {}};
+        return {404,
+                aivenErrorBody(404, QStringLiteral("Project does not exist"),
+                               QStringLiteral("project_not_found")),
+                {}};
     return projectRoute(request, *project);
 }
 
@@ -478,10 +503,13 @@ AivenEmulator::Response AivenEmulator::projectRoute(Request& request, Project& p
     const QStringList& s = request.segments;
     const QString what = s.size() > 3 ? s[3] : QString();
     const bool get = request.method == "GET";
-    const bool wantSecrets = request.query.queryItemValue(QStringLiteral("include_secrets")) == QLatin1String("true");
+    const bool wantSecrets =
+        request.query.queryItemValue(QStringLiteral("include_secrets")) == QLatin1String("true");
     if (wantSecrets && !request.canReadSecrets && what == QLatin1String("service"))
-        return {403, aivenErrorBody(403, QStringLiteral("Insufficient permissions to read secrets"),
-                                    QStringLiteral("permission_denied")), {}};
+        return {403,
+                aivenErrorBody(403, QStringLiteral("Insufficient permissions to read secrets"),
+                               QStringLiteral("permission_denied")),
+                {}};
     if (what == QLatin1String("service") && s.size() == 4 && get) {
         Json list = Json::array();
         for (const auto& svc : project.services)
@@ -491,8 +519,10 @@ AivenEmulator::Response AivenEmulator::projectRoute(Request& request, Project& p
     if (what == QLatin1String("service") && s.size() >= 5) {
         Json* service = findService(project, s[4]);
         if (!service)
-            return {404, aivenErrorBody(404, QStringLiteral("Service %1 does not exist").arg(s[4]),
-                                        QStringLiteral("service_not_found")), {}};
+            return {404,
+                    aivenErrorBody(404, QStringLiteral("Service %1 does not exist").arg(s[4]),
+                                   QStringLiteral("service_not_found")),
+                    {}};
         return serviceRoute(request, project, *service);
     }
     if (what == QLatin1String("integration"))
@@ -533,7 +563,8 @@ AivenEmulator::Response AivenEmulator::serviceRoute(Request& request, Project& p
     const QStringList& s = request.segments;
     const QString name = qs(service, "service_name");
     const bool get = request.method == "GET";
-    const bool wantSecrets = request.query.queryItemValue(QStringLiteral("include_secrets")) == QLatin1String("true");
+    const bool wantSecrets =
+        request.query.queryItemValue(QStringLiteral("include_secrets")) == QLatin1String("true");
     if (s.size() == 5 && get)
         return {200, Json{{"service", serviceView(project, service, wantSecrets)}}, {}};
     const QString what = s.size() > 5 ? s[5] : QString();
@@ -565,8 +596,11 @@ AivenEmulator::Response AivenEmulator::serviceRoute(Request& request, Project& p
     if (what == QLatin1String("kafka") && s.size() == 10 && s[6] == QLatin1String("rest") &&
         s[7] == QLatin1String("topics") && request.method == "POST") {
         const Json& userConfig = service.contains("user_config") ? service.at("user_config") : Json();
-        if (userConfig.is_object() && userConfig.contains("kafka_rest") && userConfig.at("kafka_rest") == false)
-            return {400, aivenErrorBody(400, QStringLiteral("Kafka REST is not enabled for service %1").arg(name)), {}};
+        if (userConfig.is_object() && userConfig.contains("kafka_rest") &&
+            userConfig.at("kafka_rest") == false)
+            return {400,
+                    aivenErrorBody(400, QStringLiteral("Kafka REST is not enabled for service %1").arg(name)),
+                    {}};
         if (!m_topicStore->hasTopic(name, s[8]))
             return {404, aivenErrorBody(404, QStringLiteral("Topic '%1' does not exist").arg(s[8])), {}};
         if (s[9] == QLatin1String("messages"))
@@ -577,20 +611,26 @@ AivenEmulator::Response AivenEmulator::serviceRoute(Request& request, Project& p
     return {404, aivenErrorBody(404, QStringLiteral("Not found: %1").arg(request.encodedPath)), {}};
 }
 
-AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Json& service, const QString& topic) {
-    auto parsed = parseJsonText(std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
+AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Json& service,
+                                                     const QString& topic) {
+    auto parsed = parseJsonText(
+        std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
     if (!parsed || !parsed.value->is_object())
         return {400, aivenErrorBody(400, QStringLiteral("Invalid JSON body")), {}};
     const Json& body = *parsed.value;
     if (!body.contains("partitions") || !body.at("partitions").is_object())
         return {400, aivenErrorBody(400, QStringLiteral("'partitions' is a required property")), {}};
-    const std::string format = body.contains("format") && body.at("format").is_string() ? body.at("format").get<std::string>()
-                                                                                         : std::string("binary");
+    const std::string format = body.contains("format") && body.at("format").is_string()
+                                   ? body.at("format").get<std::string>()
+                                   : std::string("binary");
     if (format != "binary" && format != "json")
-        return {400, aivenErrorBody(400, QStringLiteral("Format %1 is not supported by this emulator")
-                                             .arg(QString::fromStdString(format))), {}};
-    if (body.contains("timeout") && (!body.at("timeout").is_number_integer() || body.at("timeout").get<int>() < 3000 ||
-                                     body.at("timeout").get<int>() > 40000))
+        return {400,
+                aivenErrorBody(400, QStringLiteral("Format %1 is not supported by this emulator")
+                                        .arg(QString::fromStdString(format))),
+                {}};
+    if (body.contains("timeout") &&
+        (!body.at("timeout").is_number_integer() || body.at("timeout").get<int>() < 3000 ||
+         body.at("timeout").get<int>() > 40000))
         return {400, aivenErrorBody(400, QStringLiteral("timeout: must be between 3000 and 40000")), {}};
     qint64 maxBytes = 1000000000;
     if (body.contains("max_bytes")) {
@@ -604,9 +644,12 @@ AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Jso
         bool ok = false;
         const int partition = QString::fromStdString(partitionKey).toInt(&ok);
         if (!ok || !spec.is_object() || !spec.contains("offset") || !spec.at("offset").is_number_integer())
-            return {400, aivenErrorBody(400, QStringLiteral("partitions.%1: needs {\"offset\": N}")
-                                                 .arg(QString::fromStdString(partitionKey))), {}};
-        for (const auto& m : m_topicStore->read(name, topic, partition, spec.at("offset").get<qint64>(), 1000, maxBytes)) {
+            return {400,
+                    aivenErrorBody(400, QStringLiteral("partitions.%1: needs {\"offset\": N}")
+                                            .arg(QString::fromStdString(partitionKey))),
+                    {}};
+        for (const auto& m :
+             m_topicStore->read(name, topic, partition, spec.at("offset").get<qint64>(), 1000, maxBytes)) {
             Json out = Json::object();
             out["topic"] = topic.toStdString();
             out["partition"] = partition;
@@ -621,7 +664,8 @@ AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Jso
                     target = bytes->toBase64().toStdString();
                     return true;
                 }
-                auto value = parseJsonText(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
+                auto value = parseJsonText(
+                    std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
                 if (!value)
                     return false;
                 target = *value.value;
@@ -632,8 +676,13 @@ AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Jso
             if (!encode(m.key, key))
                 key = m.key ? Json(m.key->toStdString()) : Json();
             if (!encode(m.value, value))
-                return {500, aivenErrorBody(500, QStringLiteral("Message at offset %1 of partition %2 is not valid JSON; "
-                                                                "use format binary").arg(m.offset).arg(partition)), {}};
+                return {500,
+                        aivenErrorBody(
+                            500, QStringLiteral("Message at offset %1 of partition %2 is not valid JSON; "
+                                                "use format binary")
+                                     .arg(m.offset)
+                                     .arg(partition)),
+                        {}};
             out["key"] = key;
             out["value"] = value;
             messages.push_back(std::move(out));
@@ -643,15 +692,18 @@ AivenEmulator::Response AivenEmulator::topicMessages(Request& request, const Jso
 }
 
 AivenEmulator::Response AivenEmulator::produce(Request& request, const Json& service, const QString& topic) {
-    auto parsed = parseJsonText(std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
+    auto parsed = parseJsonText(
+        std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
     if (!parsed || !parsed.value->is_object() || !parsed.value->contains("records") ||
         !parsed.value->at("records").is_array())
         return {400, aivenErrorBody(400, QStringLiteral("'records' is a required property")), {}};
     const Json& body = *parsed.value;
-    const std::string format = body.contains("format") && body.at("format").is_string() ? body.at("format").get<std::string>()
-                                                                                         : std::string("binary");
+    const std::string format = body.contains("format") && body.at("format").is_string()
+                                   ? body.at("format").get<std::string>()
+                                   : std::string("binary");
     if (body.at("records").size() > 32)
-        return {400, aivenErrorBody(400, QStringLiteral("At most 32 records can be produced per request")), {}};
+        return {
+            400, aivenErrorBody(400, QStringLiteral("At most 32 records can be produced per request")), {}};
     const QString name = qs(service, "service_name");
     const auto partitions = m_topicStore->partitions(name, topic);
     Json offsets = Json::array();
@@ -670,9 +722,13 @@ AivenEmulator::Response AivenEmulator::produce(Request& request, const Json& ser
         auto offset = m_topicStore->append(name, topic, partition, bytes("key"), bytes("value"),
                                            QDateTime::currentMSecsSinceEpoch());
         if (offset)
-            offsets.push_back(Json{{"partition", partition}, {"offset", *offset}, {"error", nullptr}, {"error_code", nullptr}});
+            offsets.push_back(Json{
+                {"partition", partition}, {"offset", *offset}, {"error", nullptr}, {"error_code", nullptr}});
         else
-            offsets.push_back(Json{{"partition", partition}, {"offset", nullptr}, {"error", "Unknown partition"}, {"error_code", 40402}});
+            offsets.push_back(Json{{"partition", partition},
+                                   {"offset", nullptr},
+                                   {"error", "Unknown partition"},
+                                   {"error_code", 40402}});
     }
     return {200, Json{{"offsets", offsets}, {"key_schema_id", nullptr}, {"value_schema_id", nullptr}}, {}};
 }
@@ -686,18 +742,22 @@ AivenEmulator::Response AivenEmulator::integrationRoute(Request& request, Projec
     }
     Json* integration = findIntegration(project, s[4]);
     if (!integration)
-        return {404, aivenErrorBody(404, QStringLiteral("Service integration does not exist"),
-                                    QStringLiteral("service_integration_not_found")), {}};
+        return {404,
+                aivenErrorBody(404, QStringLiteral("Service integration does not exist"),
+                               QStringLiteral("service_integration_not_found")),
+                {}};
     if (request.method == "GET")
         return {200, Json{{"service_integration", *integration}}, {}};
     if (request.method == "PUT")
         return updateIntegration(request, project, *integration);
     if (request.method == "DELETE") {
         const QString kafka = qs(*integration, "source_service");
-        std::erase_if(project.integrations, [&](const Json& i) { return qs(i, "service_integration_id") == s[4]; });
+        std::erase_if(project.integrations,
+                      [&](const Json& i) { return qs(i, "service_integration_id") == s[4]; });
         if (m_clickhouse.isValid() && !kafka.isEmpty()) {
             QNetworkRequest req(m_clickhouse);
-            auto* reply = m_network->post(req, QStringLiteral("DROP DATABASE IF EXISTS `service_%1`").arg(kafka).toUtf8());
+            auto* reply = m_network->post(
+                req, QStringLiteral("DROP DATABASE IF EXISTS `service_%1`").arg(kafka).toUtf8());
             connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
         }
         return {200, Json{{"message", "deleted"}}, {}};
@@ -706,26 +766,37 @@ AivenEmulator::Response AivenEmulator::integrationRoute(Request& request, Projec
 }
 
 AivenEmulator::Response AivenEmulator::createIntegration(Request& request, Project& project) {
-    auto parsed = parseJsonText(std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
+    auto parsed = parseJsonText(
+        std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
     if (!parsed || !parsed.value->is_object())
         return {400, aivenErrorBody(400, QStringLiteral("Invalid JSON body")), {}};
     const Json& body = *parsed.value;
     if (qs(body, "integration_type") != QLatin1String("clickhouse_kafka"))
-        return {400, aivenErrorBody(400, QStringLiteral("This emulator creates clickhouse_kafka integrations only")), {}};
+        return {
+            400,
+            aivenErrorBody(400, QStringLiteral("This emulator creates clickhouse_kafka integrations only")),
+            {}};
     const QString source = qs(body, "source_service");
     const QString endpoint = qs(body, "source_endpoint_id");
     const QString dest = qs(body, "dest_service");
     if (source.isEmpty() == endpoint.isEmpty())
-        return {400, aivenErrorBody(400, QStringLiteral("Give exactly one of source_service and source_endpoint_id")), {}};
+        return {
+            400,
+            aivenErrorBody(400, QStringLiteral("Give exactly one of source_service and source_endpoint_id")),
+            {}};
     if (!source.isEmpty() && !findService(project, source))
         return {404, aivenErrorBody(404, QStringLiteral("Service %1 does not exist").arg(source)), {}};
     if (!findService(project, dest))
         return {404, aivenErrorBody(404, QStringLiteral("Service %1 does not exist").arg(dest)), {}};
-    const Json userConfig = body.contains("user_config") && !body.at("user_config").is_null() ? body.at("user_config")
-                                                                                               : Json::object();
+    const Json userConfig = body.contains("user_config") && !body.at("user_config").is_null()
+                                ? body.at("user_config")
+                                : Json::object();
     const auto problems = validateUserConfig(userConfig);
     if (!problems.empty())
-        return {400, aivenErrorBody(400, QStringLiteral("Invalid 'user_config': %1").arg(QString::fromStdString(problems.front()))), {}};
+        return {400,
+                aivenErrorBody(400, QStringLiteral("Invalid 'user_config': %1")
+                                        .arg(QString::fromStdString(problems.front()))),
+                {}};
     const QString projectName = qs(project.info, "project_name");
     Json i = Json::object();
     i["service_integration_id"] = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
@@ -755,8 +826,10 @@ AivenEmulator::Response AivenEmulator::createIntegration(Request& request, Proje
     return {200, Json{{"service_integration", i}}, {}};
 }
 
-AivenEmulator::Response AivenEmulator::updateIntegration(Request& request, Project& project, Json& integration) {
-    auto parsed = parseJsonText(std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
+AivenEmulator::Response AivenEmulator::updateIntegration(Request& request, Project& project,
+                                                         Json& integration) {
+    auto parsed = parseJsonText(
+        std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
     if (!parsed || !parsed.value->is_object())
         return {400, aivenErrorBody(400, QStringLiteral("Invalid JSON body")), {}};
     if (!parsed.value->contains("user_config"))
@@ -764,7 +837,10 @@ AivenEmulator::Response AivenEmulator::updateIntegration(Request& request, Proje
     const Json& userConfig = parsed.value->at("user_config");
     const auto problems = validateUserConfig(userConfig);
     if (!problems.empty())
-        return {400, aivenErrorBody(400, QStringLiteral("Invalid 'user_config': %1").arg(QString::fromStdString(problems.front()))), {}};
+        return {400,
+                aivenErrorBody(400, QStringLiteral("Invalid 'user_config': %1")
+                                        .arg(QString::fromStdString(problems.front()))),
+                {}};
     integration["user_config"] = userConfig;
     integration["integration_status"]["state"]["status"] = m_clickhouse.isValid() ? "starting" : "running";
     integration["integration_status"]["state"]["errors"] = Json::array();
@@ -774,8 +850,9 @@ AivenEmulator::Response AivenEmulator::updateIntegration(Request& request, Proje
     return {200, Json{{"service_integration", snapshot}}, {}};
 }
 
-// What Aiven does in ClickHouse when an integration is applied: database service_<kafka>, one table per entry.
-// Plain tables (ENGINE = Null) stand in for the Kafka-engine connector tables until those are wired to a broker.
+// What Aiven does in ClickHouse when an integration is applied: database service_<kafka>, one table per
+// entry. Plain tables (ENGINE = Null) stand in for the Kafka-engine connector tables until those are wired to
+// a broker.
 void AivenEmulator::applyToClickHouse(const QString& projectName, const QString& integrationId) {
     Project* project = findProject(projectName);
     Json* integration = project ? findIntegration(*project, integrationId) : nullptr;
@@ -791,7 +868,10 @@ void AivenEmulator::applyToClickHouse(const QString& projectName, const QString&
             if (qs(e, "endpoint_id") == qs(*integration, "source_endpoint_id"))
                 source = qs(e, "endpoint_name");
     }
-    auto quote = [](const QString& name) { return QLatin1Char('`') + QString(name).replace(QLatin1Char('`'), QLatin1String("\\`")) + QLatin1Char('`'); };
+    auto quote = [](const QString& name) {
+        return QLatin1Char('`') + QString(name).replace(QLatin1Char('`'), QLatin1String("\\`")) +
+               QLatin1Char('`');
+    };
     const QString database = quote(QStringLiteral("service_") + source);
     auto statements = std::make_shared<QStringList>();
     *statements << QStringLiteral("DROP DATABASE IF EXISTS %1").arg(database)
@@ -819,37 +899,40 @@ void AivenEmulator::applyToClickHouse(const QString& projectName, const QString&
                 (*i)["integration_status"]["state"]["status"] = status;
                 (*i)["integration_status"]["state"]["errors"] =
                     error.isEmpty() ? Json::array() : Json::array({error.toStdString()});
-                (*i)["integration_status"]["state"]["likely_error_cause"] = error.isEmpty() ? "null" : "destination";
+                (*i)["integration_status"]["state"]["likely_error_cause"] =
+                    error.isEmpty() ? "null" : "destination";
             }
         };
         if (statements->isEmpty()) {
             setStatus("running", {});
             emit self->integrationApplied(integrationId, true);
-            QTimer::singleShot(0, [runNext] { *runNext = nullptr; }); // break the cycle once this call is over
+            QTimer::singleShot(0,
+                               [runNext] { *runNext = nullptr; }); // break the cycle once this call is over
             return;
         }
         const QString sql = statements->takeFirst();
         QNetworkRequest req(self->m_clickhouse);
         req.setTransferTimeout(15000);
         QNetworkReply* reply = self->m_network->post(req, sql.toUtf8());
-        QObject::connect(reply, &QNetworkReply::finished, self, [self, reply, runNext, projectName, integrationId] {
-            reply->deleteLater();
-            if (reply->error() != QNetworkReply::NoError) {
-                Project* p = self->findProject(projectName);
-                Json* i = p ? self->findIntegration(*p, integrationId) : nullptr;
-                if (i) {
-                    const QString error = QString::fromUtf8(reply->readAll()).left(300).trimmed();
-                    (*i)["integration_status"]["state"]["status"] = "failed";
-                    (*i)["integration_status"]["state"]["errors"] =
-                        Json::array({(error.isEmpty() ? reply->errorString() : error).toStdString()});
-                    (*i)["integration_status"]["state"]["likely_error_cause"] = "destination";
+        QObject::connect(
+            reply, &QNetworkReply::finished, self, [self, reply, runNext, projectName, integrationId] {
+                reply->deleteLater();
+                if (reply->error() != QNetworkReply::NoError) {
+                    Project* p = self->findProject(projectName);
+                    Json* i = p ? self->findIntegration(*p, integrationId) : nullptr;
+                    if (i) {
+                        const QString error = QString::fromUtf8(reply->readAll()).left(300).trimmed();
+                        (*i)["integration_status"]["state"]["status"] = "failed";
+                        (*i)["integration_status"]["state"]["errors"] =
+                            Json::array({(error.isEmpty() ? reply->errorString() : error).toStdString()});
+                        (*i)["integration_status"]["state"]["likely_error_cause"] = "destination";
+                    }
+                    emit self->integrationApplied(integrationId, false);
+                    *runNext = nullptr;
+                    return;
                 }
-                emit self->integrationApplied(integrationId, false);
-                *runNext = nullptr;
-                return;
-            }
-            (*runNext)();
-        });
+                (*runNext)();
+            });
     };
     (*runNext)();
 }

@@ -1,6 +1,7 @@
 #pragma once
-// A stand-in for Aiven's public REST API (the subset ckstudio uses) with the real paths, field names and error
-// bodies (reference/aiven-api.md), for tests and demos. State comes from a JSON seed; faults are injected by
+// A stand-in for Aiven's public REST API (the subset ckstudio uses) with the real paths, field names and
+// error bodies (reference/aiven-api.md), for tests and demos. State comes from a JSON seed; faults are
+// injected by
 // --fault or by the X-Emulator-Fault request header (see FaultSpec.h). Optionally does what Aiven does to a
 // ClickHouse when an integration is applied: database service_<kafka> with one table per tables[] entry.
 #include "FaultSpec.h"
@@ -11,7 +12,6 @@
 #include <QHostAddress>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <functional>
 #include <map>
 #include <memory>

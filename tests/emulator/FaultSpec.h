@@ -5,14 +5,13 @@
 // `count` limits how many matching requests get the fault (default: all of them).
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace ckstudio::emulator {
 
 struct FaultSpec {
-    int status = 0;       // 0: answer normally (maybe delayed/truncated)
-    int count = -1;       // -1: unlimited
+    int status = 0; // 0: answer normally (maybe delayed/truncated)
+    int count = -1; // -1: unlimited
     std::optional<int> retryAfterSeconds;
     QString retryMessageHint; // "try again in Ns" put into the 429 message when set via message-hint=N
     int delayMs = 0;

@@ -14,7 +14,9 @@ bool hasType(const Json& value, const std::string& type) {
     if (type == "string")
         return value.is_string();
     if (type == "integer")
-        return value.is_number_integer() || (value.is_number_float() && value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>())));
+        return value.is_number_integer() ||
+               (value.is_number_float() &&
+                value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>())));
     if (type == "number")
         return value.is_number();
     if (type == "boolean")
@@ -24,9 +26,13 @@ bool hasType(const Json& value, const std::string& type) {
     return true;
 }
 
-std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+}
 
-std::string where(const std::string& path) { return path.empty() ? std::string("user_config") : path; }
+std::string where(const std::string& path) {
+    return path.empty() ? std::string("user_config") : path;
+}
 
 } // namespace
 
@@ -54,7 +60,8 @@ std::vector<std::string> checkAgainstSchema(const Json& value, const Json& schem
         for (const auto& option : schema.at("enum"))
             found = found || option == value;
         if (!found)
-            problems.push_back(where(path) + ": " + value.dump() + " is not one of " + schema.at("enum").dump());
+            problems.push_back(where(path) + ": " + value.dump() + " is not one of " +
+                               schema.at("enum").dump());
     }
     if (value.is_string()) {
         const auto length = QString::fromStdString(value.get<std::string>()).size();
@@ -65,24 +72,29 @@ std::vector<std::string> checkAgainstSchema(const Json& value, const Json& schem
         if (schema.contains("pattern") && schema.at("pattern").is_string()) {
             const QRegularExpression re(QString::fromStdString(schema.at("pattern").get<std::string>()));
             if (re.isValid() && !re.match(QString::fromStdString(value.get<std::string>())).hasMatch())
-                problems.push_back(where(path) + ": " + value.dump() + " does not match " + schema.at("pattern").dump());
+                problems.push_back(where(path) + ": " + value.dump() + " does not match " +
+                                   schema.at("pattern").dump());
         }
     }
     if (value.is_number()) {
         const double n = value.get<double>();
-        if (schema.contains("minimum") && schema.at("minimum").is_number() && n < schema.at("minimum").get<double>())
+        if (schema.contains("minimum") && schema.at("minimum").is_number() &&
+            n < schema.at("minimum").get<double>())
             problems.push_back(where(path) + ": " + value.dump() + " is less than the minimum of " +
                                schema.at("minimum").dump());
-        if (schema.contains("maximum") && schema.at("maximum").is_number() && n > schema.at("maximum").get<double>())
+        if (schema.contains("maximum") && schema.at("maximum").is_number() &&
+            n > schema.at("maximum").get<double>())
             problems.push_back(where(path) + ": " + value.dump() + " is greater than the maximum of " +
                                schema.at("maximum").dump());
     }
     if (value.is_array()) {
-        if (schema.contains("maxItems") && static_cast<long long>(value.size()) > schema.at("maxItems").get<long long>())
+        if (schema.contains("maxItems") &&
+            static_cast<long long>(value.size()) > schema.at("maxItems").get<long long>())
             problems.push_back(where(path) + ": has more than " + schema.at("maxItems").dump() + " items");
         if (schema.contains("items"))
             for (std::size_t i = 0; i < value.size(); ++i) {
-                auto sub = checkAgainstSchema(value.at(i), schema.at("items"), path + "[" + std::to_string(i) + "]");
+                auto sub =
+                    checkAgainstSchema(value.at(i), schema.at("items"), path + "[" + std::to_string(i) + "]");
                 problems.insert(problems.end(), sub.begin(), sub.end());
             }
     }
@@ -90,9 +102,11 @@ std::vector<std::string> checkAgainstSchema(const Json& value, const Json& schem
         if (schema.contains("required") && schema.at("required").is_array())
             for (const auto& key : schema.at("required"))
                 if (key.is_string() && !value.contains(key.get<std::string>()))
-                    problems.push_back(where(path) + ": '" + key.get<std::string>() + "' is a required property");
+                    problems.push_back(where(path) + ": '" + key.get<std::string>() +
+                                       "' is a required property");
         const Json props = schema.contains("properties") ? schema.at("properties") : Json::object();
-        const bool closed = !(schema.contains("additionalProperties") && schema.at("additionalProperties") != false);
+        const bool closed =
+            !(schema.contains("additionalProperties") && schema.at("additionalProperties") != false);
         for (const auto& [key, item] : value.items()) {
             if (props.contains(key)) {
                 auto sub = checkAgainstSchema(item, props.at(key), join(path, key));

@@ -9,6 +9,7 @@
 
 namespace ckstudio::emulator {
 
-std::vector<std::string> checkAgainstSchema(const Json& value, const Json& schema, const std::string& path = {});
+std::vector<std::string> checkAgainstSchema(const Json& value, const Json& schema,
+                                            const std::string& path = {});
 
 } // namespace ckstudio::emulator

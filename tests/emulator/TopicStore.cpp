@@ -25,7 +25,8 @@ void InMemoryTopicStore::createTopic(const QString& service, const QString& topi
     }
 }
 
-std::vector<PartitionState> InMemoryTopicStore::partitions(const QString& service, const QString& topic) const {
+std::vector<PartitionState> InMemoryTopicStore::partitions(const QString& service,
+                                                           const QString& topic) const {
     std::vector<PartitionState> out;
     auto it = m_topics.find({service, topic});
     if (it != m_topics.end())
@@ -34,8 +35,9 @@ std::vector<PartitionState> InMemoryTopicStore::partitions(const QString& servic
     return out;
 }
 
-std::vector<StoredMessage> InMemoryTopicStore::read(const QString& service, const QString& topic, int partition,
-                                                    qint64 offset, int maxMessages, qint64 maxBytes) const {
+std::vector<StoredMessage> InMemoryTopicStore::read(const QString& service, const QString& topic,
+                                                    int partition, qint64 offset, int maxMessages,
+                                                    qint64 maxBytes) const {
     std::vector<StoredMessage> out;
     auto it = m_topics.find({service, topic});
     if (it == m_topics.end() || partition < 0 || partition >= static_cast<int>(it->second.size()))
@@ -55,8 +57,8 @@ std::vector<StoredMessage> InMemoryTopicStore::read(const QString& service, cons
 }
 
 std::optional<qint64> InMemoryTopicStore::append(const QString& service, const QString& topic, int partition,
-                                                 std::optional<QByteArray> key, std::optional<QByteArray> value,
-                                                 qint64 timestampMs) {
+                                                 std::optional<QByteArray> key,
+                                                 std::optional<QByteArray> value, qint64 timestampMs) {
     auto it = m_topics.find({service, topic});
     if (it == m_topics.end() || partition < 0 || partition >= static_cast<int>(it->second.size()))
         return std::nullopt;

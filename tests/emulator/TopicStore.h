@@ -1,9 +1,8 @@
 #pragma once
-// The emulator's Kafka topics behind a small interface: in memory here; a librdkafka mock cluster can implement
-// the same interface so that ClickHouse's Kafka-engine tables consume the very same messages.
+// The emulator's Kafka topics behind a small interface: in memory here; a librdkafka mock cluster can
+// implement the same interface so that ClickHouse's Kafka-engine tables consume the very same messages.
 #include <QByteArray>
 #include <QString>
-
 #include <map>
 #include <optional>
 #include <vector>
@@ -32,8 +31,8 @@ public:
     virtual void createTopic(const QString& service, const QString& topic, int partitions) = 0;
     virtual std::vector<PartitionState> partitions(const QString& service, const QString& topic) const = 0;
     // Messages of one partition from `offset` on, at most `maxMessages` (and about `maxBytes`).
-    virtual std::vector<StoredMessage> read(const QString& service, const QString& topic, int partition, qint64 offset,
-                                            int maxMessages, qint64 maxBytes) const = 0;
+    virtual std::vector<StoredMessage> read(const QString& service, const QString& topic, int partition,
+                                            qint64 offset, int maxMessages, qint64 maxBytes) const = 0;
     // Appends; returns the offset written, or nullopt when the partition does not exist.
     virtual std::optional<qint64> append(const QString& service, const QString& topic, int partition,
                                          std::optional<QByteArray> key, std::optional<QByteArray> value,
@@ -48,13 +47,13 @@ public:
     bool hasTopic(const QString& service, const QString& topic) const override;
     void createTopic(const QString& service, const QString& topic, int partitions) override;
     std::vector<PartitionState> partitions(const QString& service, const QString& topic) const override;
-    std::vector<StoredMessage> read(const QString& service, const QString& topic, int partition, qint64 offset,
-                                    int maxMessages, qint64 maxBytes) const override;
+    std::vector<StoredMessage> read(const QString& service, const QString& topic, int partition,
+                                    qint64 offset, int maxMessages, qint64 maxBytes) const override;
     std::optional<qint64> append(const QString& service, const QString& topic, int partition,
                                  std::optional<QByteArray> key, std::optional<QByteArray> value,
                                  qint64 timestampMs) override;
-    void setConsumerGroupOffset(const QString& service, const QString& topic, int partition, const QString& group,
-                                qint64 offset) override;
+    void setConsumerGroupOffset(const QString& service, const QString& topic, int partition,
+                                const QString& group, qint64 offset) override;
 
 private:
     struct Partition {

@@ -3,7 +3,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
 #include <iostream>
 
 int main(int argc, char* argv[]) {
@@ -13,14 +12,19 @@ int main(int argc, char* argv[]) {
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "A local stand-in for Aiven's public REST API (projects, services, clickhouse_kafka integrations, integration\n"
-        "endpoints, integration types, Kafka topics and Kafka REST messages) with the real paths and error bodies.\n\n"
-        "Auth: 'Authorization: aivenv1 TOKEN' or 'Bearer TOKEN'; TOKEN must be one of the seed's \"tokens\" or a\n"
+        "A local stand-in for Aiven's public REST API (projects, services, clickhouse_kafka integrations, "
+        "integration\n"
+        "endpoints, integration types, Kafka topics and Kafka REST messages) with the real paths and error "
+        "bodies.\n\n"
+        "Auth: 'Authorization: aivenv1 TOKEN' or 'Bearer TOKEN'; TOKEN must be one of the seed's \"tokens\" "
+        "or a\n"
         "--token (any non-empty token when none is configured). Otherwise 403 with Aiven's error body.\n\n"
-        "Faults (--fault SPEC, or per request with the header 'X-Emulator-Fault: SPEC'), SPEC is ';'-separated:\n"
+        "Faults (--fault SPEC, or per request with the header 'X-Emulator-Fault: SPEC'), SPEC is "
+        "';'-separated:\n"
         "  503 | status=N      answer with HTTP N and Aiven's error body\n"
         "  count=N             only the first N matching requests (default: all)\n"
-        "  retry-after=S       add a Retry-After header; message-hint=S adds 'try again in Ss' to a 429's message\n"
+        "  retry-after=S       add a Retry-After header; message-hint=S adds 'try again in Ss' to a 429's "
+        "message\n"
         "  delay=MS            answer after MS milliseconds\n"
         "  truncate            promise the whole body, send half, close the connection\n"
         "  drop                close the connection without answering\n"
@@ -28,17 +32,21 @@ int main(int argc, char* argv[]) {
         "Requests seen so far: GET /_emulator/requests."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."), QStringLiteral("PORT"),
-                      QStringLiteral("0")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("JSON seed with projects, services, integrations, endpoints, "
-                                                             "topics and messages."),
+    parser.addOption({QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."),
+                      QStringLiteral("PORT"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("seed"),
+                      QStringLiteral("JSON seed with projects, services, integrations, endpoints, "
+                                     "topics and messages."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("clickhouse"),
-                      QStringLiteral("ClickHouse HTTP URL: applying an integration creates service_<kafka> and its tables "
-                                     "there."),
-                      QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("token"), QStringLiteral("Accept this API token (repeatable)."), QStringLiteral("TOKEN")});
-    parser.addOption({QStringLiteral("fault"), QStringLiteral("Inject a fault into every matching request (repeatable)."),
+    parser.addOption(
+        {QStringLiteral("clickhouse"),
+         QStringLiteral("ClickHouse HTTP URL: applying an integration creates service_<kafka> and its tables "
+                        "there."),
+         QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("token"), QStringLiteral("Accept this API token (repeatable)."),
+                      QStringLiteral("TOKEN")});
+    parser.addOption({QStringLiteral("fault"),
+                      QStringLiteral("Inject a fault into every matching request (repeatable)."),
                       QStringLiteral("SPEC")});
     parser.process(app);
 
@@ -56,7 +64,8 @@ int main(int argc, char* argv[]) {
         QString error;
         auto fault = ckstudio::emulator::parseFaultSpec(spec, &error);
         if (!fault) {
-            std::cerr << "ckstudio-aiven-emulator: --fault " << spec.toStdString() << ": " << error.toStdString() << "\n";
+            std::cerr << "ckstudio-aiven-emulator: --fault " << spec.toStdString() << ": "
+                      << error.toStdString() << "\n";
             return 2;
         }
         emulator.addFault(*fault);
