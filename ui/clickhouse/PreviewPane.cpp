@@ -186,7 +186,11 @@ PreviewPane::PreviewPane(QWidget* parent)
     updateStatus();
 }
 
-PreviewPane::~PreviewPane() = default;
+PreviewPane::~PreviewPane() {
+    // A closed pane stops its query rather than let the server run it to the limit or timeout.
+    if (mSession)
+        mSession->cancel();
+}
 
 void PreviewPane::setClient(ClickHouseClient* client) {
     cancel();
