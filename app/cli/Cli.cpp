@@ -37,10 +37,14 @@ const std::vector<Command>& commands() {
         {"pull", "pull --project P --integration ID [-o FILE]", "fetch an integration's user_config", runPull},
         {"push", "push --project P --integration ID CONFIG.json [--dry-run] [--force]",
          "apply a config; refuses (exit 3) when the remote changed since the pull", runPush},
-        {"peek", "peek --project P --service KAFKA --topic T [--limit N]",
-         "newest messages of a topic through Aiven's Kafka REST endpoint; consumes nothing", runPeek},
-        {"preview", "preview --table DB.TABLE [--limit N] [--format tsv|jsonl] [--output FILE]",
-         "rows over ClickHouse HTTP", runPreview},
+        {"peek",
+         "peek --project P --service KAFKA --topic T [--limit N] | peek --bootstrap HOST:PORT --topic T [--limit N] "
+         "[--from-offset N | --from-time ISO]",
+         "newest messages of a topic through Aiven's Kafka REST endpoint, or directly from the brokers; consumes "
+         "nothing",
+         runPeek},
+        {"preview", "preview --table DB.TABLE [--limit N] [--format tsv|jsonl] [--output FILE] [--consume]",
+         "rows over ClickHouse HTTP; a Kafka connector table is refused unless --consume", runPreview},
         {"insert", "insert --table DB.TABLE --format FORMAT FILE", "write rows to a table (a connector table "
          "produces them to its topic)", runInsert},
     };
