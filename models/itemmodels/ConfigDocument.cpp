@@ -73,7 +73,11 @@ ConfigDocument::ConfigDocument(std::shared_ptr<const ConfigValidator> validator,
     runValidation();
 }
 
-ConfigDocument::~ConfigDocument() = default;
+ConfigDocument::~ConfigDocument() {
+    // QUndoStack's destructor clears the stack, which reports "clean": a document going away is not a save
+    // (the autosave draft must survive a crash-like teardown).
+    disconnect(&m_undoStack, nullptr, this, nullptr);
+}
 
 const ConnectorTable* ConfigDocument::table(int index) const {
     return validTable(index) ? &m_config.tables[static_cast<std::size_t>(index)] : nullptr;
