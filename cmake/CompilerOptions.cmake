@@ -11,3 +11,8 @@ if(CKSTUDIO_SANITIZE)
   target_compile_options(ckstudio_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
   target_link_options(ckstudio_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(CKSTUDIO_FUZZ)
+  # libFuzzer coverage + ASan/UBSan in every library the fuzz targets link (tests/fuzz adds the fuzzer runtime).
+  target_compile_options(ckstudio_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(ckstudio_options INTERFACE -fsanitize=address,undefined)
+endif()
