@@ -60,6 +60,21 @@ JsonReadResult parseJsonText(std::string_view text, const JsonLimits& limits) {
         result.value = std::move(json);
     } catch (const Json::parse_error& e) {
         result.error = positionOf(text, e.byte > 0 ? e.byte - 1 : 0, plainMessage(e.what()));
+    } catch (const Json::out_of_range& e) {
+        // A number beyond double's range ("1e400") is refused by the parser with the literal in its message.
+        std::string message = plainMessage(e.what());
+        std::size_t offset = 0;
+        const auto open = message.find('\'');
+        const auto close = message.rfind('\'');
+        if (open != std::string::npos && close > open) {
+            const auto found = text.find(message.substr(open + 1, close - open - 1));
+            if (found != std::string_view::npos)
+                offset = found;
+        }
+        result.error = positionOf(text, offset, message);
+    } catch (const Json::exception& e) {
+        // Anything else the parser throws is still an error about the text, never a crash.
+        result.error = positionOf(text, 0, plainMessage(e.what()));
     } catch (const TooDeep&) {
         // Find where the nesting got too deep, for the message.
         int depth = 0;

@@ -46,6 +46,13 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error->line, std::size_t(1));
     }
+    void hugeNumberIsAnErrorNotACrash() {
+        auto r = parseJsonText("{\"tables\": [\n  {\"num_consumers\": 1e400}]}");
+        QVERIFY(!r);
+        QCOMPARE(r.error->line, std::size_t(2));
+        QCOMPARE(r.error->column, std::size_t(21));
+        QVERIFY2(QString::fromStdString(r.error->message).contains(QStringLiteral("1e400")), r.error->message.c_str());
+    }
     void oversizeIsRefused() {
         JsonLimits limits;
         limits.maxBytes = 10;
