@@ -29,6 +29,10 @@ JsonParseError positionOf(std::string_view text, std::size_t byteOffset, std::st
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ".
 std::string plainMessage(const std::string& what) {
     auto pos = what.find(": ");
+    if (pos == std::string::npos && !what.empty() && what.front() == '[') {
+        const auto bracket = what.find("] ");
+        pos = bracket == std::string::npos ? pos : bracket;
+    }
     std::string msg = pos == std::string::npos ? what : what.substr(pos + 2);
     if (msg.rfind("syntax error while parsing value - ", 0) == 0)
         msg = msg.substr(35);
