@@ -1,2 +1,0 @@
-// Keeps the library non-empty until its widgets land; the owner removes this file.
-namespace ckstudio { int uiAivenPlaceholder = 0; }
