@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ClickHouseMenu.h"
 #include "DdlDialog.h"
 #include "DraftStore.h"
 #include "ExportDialog.h"
@@ -10,6 +11,7 @@
 #include "domain/JsonText.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/TablesModel.h"
+#include "secrets/FallbackSecretStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -160,6 +162,10 @@ void MainWindow::buildMenus() {
 
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problems->toggleViewAction());
+
+    // Remote menus: Aiven and ClickHouse (secrets in the keychain, or in memory when none answers).
+    m_secrets = FallbackSecretStore::createDefault(this);
+    m_clickHouse = new ClickHouseMenu(this, m_secrets);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     action(help, tr("&About"), QKeySequence(), [this] {

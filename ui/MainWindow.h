@@ -10,7 +10,9 @@ class QMenu;
 
 namespace ckstudio {
 
+class ClickHouseMenu;
 class ConfigDocument;
+class SecretStore;
 class DraftStore;
 class ProblemsDock;
 class RecentFiles;
@@ -30,6 +32,7 @@ public:
     ProblemsDock* problemsDock() const { return m_problems; }
     QTableView* tablesView() const { return m_tablesView; }
     DraftStore* draftStore() const { return m_drafts; }
+    ClickHouseMenu* clickHouseMenu() const { return m_clickHouse; }
 
     // Start-up: offers a left-over draft, then opens `path` when given and no draft was restored.
     void startUp(const QString& path);
@@ -77,6 +80,8 @@ private:
     RecentFiles* m_recent;
     QSplitter* m_splitter = nullptr;
     QMenu* m_recentMenu = nullptr;
+    SecretStore* m_secrets = nullptr;
+    ClickHouseMenu* m_clickHouse = nullptr;
 };
 
 } // namespace ckstudio
