@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AivenMenu.h"
 #include "ClickHouseMenu.h"
 #include "DdlDialog.h"
 #include "DraftStore.h"
@@ -165,6 +166,7 @@ void MainWindow::buildMenus() {
 
     // Remote menus: Aiven and ClickHouse (secrets in the keychain, or in memory when none answers).
     m_secrets = FallbackSecretStore::createDefault(this);
+    m_aiven = new AivenMenu(this, m_secrets);
     m_clickHouse = new ClickHouseMenu(this, m_secrets);
 
     auto* help = menuBar()->addMenu(tr("&Help"));

@@ -10,6 +10,7 @@ class QMenu;
 
 namespace ckstudio {
 
+class AivenMenu;
 class ClickHouseMenu;
 class ConfigDocument;
 class SecretStore;
@@ -33,6 +34,7 @@ public:
     QTableView* tablesView() const { return m_tablesView; }
     DraftStore* draftStore() const { return m_drafts; }
     ClickHouseMenu* clickHouseMenu() const { return m_clickHouse; }
+    AivenMenu* aivenMenu() const { return m_aiven; }
 
     // Start-up: offers a left-over draft, then opens `path` when given and no draft was restored.
     void startUp(const QString& path);
@@ -81,6 +83,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QMenu* m_recentMenu = nullptr;
     SecretStore* m_secrets = nullptr;
+    AivenMenu* m_aiven = nullptr;
     ClickHouseMenu* m_clickHouse = nullptr;
 };
 
