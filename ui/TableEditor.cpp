@@ -41,6 +41,20 @@ QString schemaTip(const JsonSchema& schema, const char* genericPath) {
     return QString::fromStdString(property->description.empty() ? property->title : property->description);
 }
 
+// The selected rows (or the current one), each once, last first so that removing them in order keeps the
+// remaining indices valid.
+std::vector<int> selectedRowsDescending(const QAbstractItemView* view) {
+    auto rows = view->selectionModel()->selectedRows();
+    if (rows.isEmpty() && view->currentIndex().isValid())
+        rows << view->currentIndex();
+    std::vector<int> list;
+    for (const auto& index : rows)
+        list.push_back(index.row());
+    std::sort(list.rbegin(), list.rend());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+}
+
 } // namespace
 
 TableEditor::TableEditor(ConfigDocument* document, QWidget* parent)
@@ -232,14 +246,7 @@ void TableEditor::addColumn() {
 }
 
 void TableEditor::removeSelectedColumns() {
-    auto rows = m_columnsView->selectionModel()->selectedRows();
-    if (rows.isEmpty() && m_columnsView->currentIndex().isValid())
-        rows << m_columnsView->currentIndex();
-    std::vector<int> list;
-    for (const auto& index : rows)
-        list.push_back(index.row());
-    std::sort(list.rbegin(), list.rend());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+    const std::vector<int> list = selectedRowsDescending(m_columnsView);
     if (list.empty())
         return;
     auto* stack = m_document->undoStack();
@@ -272,14 +279,7 @@ void TableEditor::addTopic() {
 }
 
 void TableEditor::removeSelectedTopics() {
-    auto rows = m_topicsView->selectionModel()->selectedRows();
-    if (rows.isEmpty() && m_topicsView->currentIndex().isValid())
-        rows << m_topicsView->currentIndex();
-    std::vector<int> list;
-    for (const auto& index : rows)
-        list.push_back(index.row());
-    std::sort(list.rbegin(), list.rend());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+    const std::vector<int> list = selectedRowsDescending(m_topicsView);
     if (list.empty())
         return;
     auto* stack = m_document->undoStack();
