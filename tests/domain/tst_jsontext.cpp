@@ -51,7 +51,8 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error->line, std::size_t(2));
         QCOMPARE(r.error->column, std::size_t(21));
-        QVERIFY2(QString::fromStdString(r.error->message).contains(QStringLiteral("1e400")), r.error->message.c_str());
+        QVERIFY2(QString::fromStdString(r.error->message).contains(QStringLiteral("1e400")),
+                 r.error->message.c_str());
     }
     void oversizeIsRefused() {
         JsonLimits limits;
@@ -60,11 +61,35 @@ private slots:
         QVERIFY(!r);
         QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("bytes")));
     }
+    // The DOM is built by our own SAX handler: same values, key order and duplicate-key rule as nlohmann's.
+    void domEqualsNlohmannsOwnParse_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("scalars") << QByteArray(
+            "[null, true, false, -9223372036854775808, 18446744073709551615, 1.5e3, \"x\"]");
+        QTest::newRow("nested order")
+            << QByteArray("{\"b\":{\"y\":[],\"x\":{}},\"a\":[[1],[2,{\"k\":\"v\"}]]}");
+        QTest::newRow("duplicate key") << QByteArray("{\"a\":1,\"b\":2,\"a\":{\"c\":3}}");
+        QTest::newRow("scalar root") << QByteArray("\"just text\"");
+        QTest::newRow("empty") << QByteArray("{\"a\":{},\"b\":[],\"c\":\"\"}");
+        QByteArray wide = "{";
+        for (int i = 0; i < 100; ++i)
+            wide += "\"k" + QByteArray::number(i % 70) + "\":" + QByteArray::number(i) + ",";
+        wide += "\"end\":true}";
+        QTest::newRow("duplicates in a large object") << wide;
+    }
+    void domEqualsNlohmannsOwnParse() {
+        QFETCH(QByteArray, text);
+        auto r = parseJsonText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        QVERIFY(r);
+        const Json expected = Json::parse(text.constData(), text.constData() + text.size());
+        QCOMPARE(QByteArray::fromStdString(r.value->dump()), QByteArray::fromStdString(expected.dump()));
+    }
     void formatIsStable() {
         auto r = parseJsonText(R"({"b":1,"a":[1,{"z":"ü"}]})");
         QVERIFY(r);
-        QCOMPARE(QString::fromStdString(formatJson(*r.value)),
-                 QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    1,\n    {\n      \"z\": \"ü\"\n    }\n  ]\n}\n"));
+        QCOMPARE(
+            QString::fromStdString(formatJson(*r.value)),
+            QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    1,\n    {\n      \"z\": \"ü\"\n    }\n  ]\n}\n"));
     }
 };
 
