@@ -468,6 +468,14 @@ void ConfigDocument::doReplaceConfig(const UserConfig& config) {
 
 // --- Validation ---
 
+void ConfigDocument::setValidator(std::shared_ptr<const ConfigValidator> validator) {
+    m_validator = validator ? std::move(validator) : std::make_shared<const ConfigValidator>();
+    // Every problem may change with the schema, so the per-table shortcut does not apply.
+    m_documentDirty = true;
+    validateNow();
+    emit validatorChanged();
+}
+
 void ConfigDocument::changed(Scope scope, int table) {
     if (scope == Scope::Document)
         m_documentDirty = true;

@@ -37,6 +37,9 @@ public:
     int tableCount() const { return static_cast<int>(m_config.tables.size()); }
     int itemCount(ItemList list, int table) const;
     const ConfigValidator& validator() const { return *m_validator; }
+    // Swaps the schema in use (live from the API, or back to the bundled one when `validator` is null) and
+    // re-validates the whole document at once; problemsChanged() follows, then validatorChanged().
+    void setValidator(std::shared_ptr<const ConfigValidator> validator);
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
@@ -125,6 +128,7 @@ signals:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
     void remoteBaseChanged();
+    void validatorChanged();
 
 private:
     // What a change may affect, so that validation can stay local to one table when it can.
