@@ -91,6 +91,9 @@ void TableRules::checkColumns(const Json& table, const Json& columns) {
     }
     m_columnsKnown = true;
     std::unordered_map<std::string_view, std::size_t> firstIndex;
+    firstIndex.reserve(columns.size());
+    m_columnNames.reserve(columns.size());
+    m_columnTypes.reserve(columns.size());
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const Json& column = columns[i];
         const std::string* name = column.is_object() ? stringMember(column, "name") : nullptr;
@@ -141,6 +144,7 @@ void TableRules::checkTopics(const Json& table, const Json& topics) {
         return;
     }
     std::unordered_map<std::string_view, std::size_t> firstIndex;
+    firstIndex.reserve(topics.size());
     for (std::size_t i = 0; i < topics.size(); ++i) {
         const std::string* name = topics[i].is_object() ? stringMember(topics[i], "name") : nullptr;
         if (!name || name->empty())
@@ -300,6 +304,7 @@ void DocumentRules::check(const Json& document) {
     std::unordered_map<std::string, std::size_t> tableByView;
     // group -> topic -> first table; views into the document, so a huge name is never copied per topic.
     std::unordered_map<std::string_view, std::unordered_map<std::string_view, std::size_t>> tableByGroupTopic;
+    tableByName.reserve(tables->size());
     for (std::size_t i = 0; i < tables->size(); ++i) {
         const Json& table = (*tables)[i];
         if (!table.is_object())
