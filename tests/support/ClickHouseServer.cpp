@@ -182,6 +182,16 @@ void ClickHouseServer::stop() {
     m_process.reset();
 }
 
+void ClickHouseServer::kill() {
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+}
+
 QueryResult ClickHouseServer::query(const QString& sql, int timeoutMs) const {
     QueryResult result;
     QNetworkAccessManager nam;

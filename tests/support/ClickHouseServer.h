@@ -28,6 +28,8 @@ public:
     // Starts the server; false (with error()) when clickhouse-server is missing or does not come up.
     bool start();
     void stop();
+    // SIGKILL, no shutdown: connections break mid-answer (fault tests). Waits until the process is gone.
+    void kill();
     bool isRunning() const;
     QString error() const { return m_error; }
 
