@@ -43,8 +43,8 @@ const std::vector<Command>& commands() {
          "newest messages of a topic through Aiven's Kafka REST endpoint, or directly from the brokers; consumes "
          "nothing",
          runPeek},
-        {"preview", "preview --table DB.TABLE [--limit N] [--format tsv|jsonl] [--output FILE] [--consume]",
-         "rows over ClickHouse HTTP; a Kafka connector table is refused unless --consume", runPreview},
+        {"preview", "preview --table DB.TABLE [--limit N] [--format tsv|jsonl] [--output FILE] [--consume|--twin]",
+         "rows over ClickHouse HTTP; a Kafka connector table is refused unless --consume or --twin", runPreview},
         {"insert", "insert --table DB.TABLE --format FORMAT FILE", "write rows to a table (a connector table "
          "produces them to its topic)", runInsert},
     };

@@ -15,7 +15,7 @@ namespace {
 void printPreviewHelp(std::ostream& out) {
     out << "Usage: ckstudio-cli preview --table DB.TABLE [--limit N] [--format tsv|jsonl|csv] [--output "
            "FILE]\n"
-           "                            [--consume] [connection options]\n\n"
+           "                            [--consume | --twin [--twin-database DB]] [connection options]\n\n"
            "Reads up to N rows (default 100) with readonly=2, LIMIT N and a time limit.\n"
            "  --table DB.TABLE   names with dots or dashes in backquotes: `service_my-kafka`.`events`\n"
            "  --format tsv       ClickHouse's TabSeparated escaping, equal to the server's FORMAT "
@@ -30,9 +30,25 @@ void printPreviewHelp(std::ostream& out) {
            "                     table's consumer group offsets); without it such a preview is refused (exit "
            "1)\n"
            "                     with an explanation and the alternatives\n"
+           "  --twin             read a Kafka-engine table through a temporary twin: a Kafka table with the "
+           "same\n"
+           "                     columns and settings but a fresh consumer group ckstudio_preview_<uuid>, "
+           "created\n"
+           "                     before the SELECT and dropped after it (also on error). The production "
+           "group's\n"
+           "                     offsets do not move. The twin starts at the earliest offset where the "
+           "server "
+           "has\n"
+           "                     kafka_auto_offset_reset (Aiven); elsewhere (e.g. ClickHouse 18.16) a new "
+           "group\n"
+           "                     starts at the LATEST offset and sees only messages produced from now on; "
+           "stderr\n"
+           "                     says which. Needs CREATE/DROP rights on the twin's database.\n"
+           "  --twin-database DB where to create the twin (default ckstudio_tmp, created if missing)\n"
         << connectionOptionsHelp()
-        << "Exit codes: 0 rows written, 1 refused (Kafka table without --consume), 2 usage, 4 ClickHouse or "
-           "network error.\n";
+        << "Exit codes: 0 rows written, 1 refused (Kafka table without --consume or --twin), 2 usage (also "
+           "--twin\n"
+           "on a table that is not a Kafka table), 4 ClickHouse or network error.\n";
 }
 
 // Owns everything one run needs; deleted after finish().
@@ -48,6 +64,7 @@ public:
     void start(const PreviewRequest& request, RowExportFormat format, const QString& output) {
         mFormat = format;
         mOutput = output;
+        mTwinRequested = request.twin;
         connect(mSession, &PreviewSession::refused, this, [this](const PreviewPlan& plan) {
             mIo.err << "ckstudio-cli preview: refused: " << plan.explanation().toStdString() << "\n";
             mIo.err << "Instead you can:\n";
@@ -57,9 +74,12 @@ public:
         });
         connect(mSession, &PreviewSession::finished, this,
                 [this](const std::optional<ClickHouseError>& error) {
+                    if (const auto& twin = mSession->twin())
+                        mIo.err << "ckstudio-cli preview: " << twin->explanation().toStdString() << "\n";
                     if (error) {
                         mIo.err << "ckstudio-cli preview: " << error->toString().toStdString() << "\n";
-                        done(ExitRemote);
+                        done(error->kind == ClickHouseError::Kind::Usage && mTwinRequested ? ExitUsage
+                                                                                           : ExitRemote);
                         return;
                     }
                     mModel->fetchAll();
@@ -97,6 +117,7 @@ private:
     PreviewSession* mSession;
     RowExportFormat mFormat = RowExportFormat::Tsv;
     QString mOutput;
+    bool mTwinRequested = false;
 };
 
 } // namespace
@@ -137,6 +158,10 @@ std::optional<int> runPreview(const QStringList& arguments, CliIo& io, const Fin
             output = v;
         } else if (a == QLatin1String("--consume")) {
             request.allowConsume = true;
+        } else if (a == QLatin1String("--twin")) {
+            request.twin = true;
+        } else if (a == QLatin1String("--twin-database") && value(v)) {
+            request.twinDatabase = v;
         } else {
             io.err << "ckstudio-cli preview: unexpected argument '" << a.toStdString() << "' (see --help)\n";
             return ExitUsage;
@@ -154,6 +179,10 @@ std::optional<int> runPreview(const QStringList& arguments, CliIo& io, const Fin
         return ExitUsage;
     }
     request.table = *table;
+    if (!request.twinDatabase.isEmpty() && !request.twin) {
+        io.err << "ckstudio-cli preview: --twin-database needs --twin\n";
+        return ExitUsage;
+    }
     const auto format = rowExportFormatFromName(formatText);
     if (!format) {
         io.err << "ckstudio-cli preview: --format must be tsv, jsonl or csv, got '"

@@ -9,6 +9,11 @@ namespace ckstudio {
 namespace {
 
 constexpr qsizetype kTailBytes = 4096;
+// A streamed body is handed on in slices of at most this size, one slice per event-loop pass, so that parsing
+// never holds the (GUI) event loop for long; the reply buffers at most kStreamBuffer bytes and TCP flow
+// control holds back the rest, so a fast server cannot fill the memory while we parse.
+constexpr qint64 kSliceBytes = 256 * 1024;
+constexpr qint64 kStreamBuffer = 4 * 1024 * 1024;
 constexpr qsizetype kErrorBodyLimit = 64 * 1024;
 
 QString bodyText(const QByteArray& body) {
@@ -30,6 +35,8 @@ ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply,
     if (!mReply)
         return; // a query that failed before it was sent; finishWith() follows
     mReply->setParent(this);
+    if (mStreaming)
+        mReply->setReadBufferSize(kStreamBuffer);
     connect(mReply, &QNetworkReply::metaDataChanged, this, &ClickHouseQuery::onMetaData);
     connect(mReply, &QNetworkReply::readyRead, this, &ClickHouseQuery::onReadyRead);
     connect(mReply, &QNetworkReply::finished, this, &ClickHouseQuery::onFinished);
@@ -39,6 +46,10 @@ ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply,
     });
     connect(&mDeadline, &QTimer::timeout, this, [this] {
         mTimedOut = true;
+        if (mReplyFinished) { // only our own buffered bytes were left
+            finishWith(errorFromReply());
+            return;
+        }
         if (!mServerCancelsOnClose && mClient)
             mClient->killQuery(mQueryId);
         mReply->abort();
@@ -54,6 +65,10 @@ void ClickHouseQuery::cancel() {
         finishWith(ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0});
         return;
     }
+    if (mReplyFinished) { // the transport is done; only our own buffered bytes were left
+        finishWith(errorFromReply());
+        return;
+    }
     if (!mServerCancelsOnClose && mClient)
         mClient->killQuery(mQueryId);
     mReply->abort();
@@ -67,7 +82,7 @@ void ClickHouseQuery::onMetaData() {
 }
 
 void ClickHouseQuery::onReadyRead() {
-    if (mCancelled || mTimedOut)
+    if (mCancelled || mTimedOut || mFinished)
         return;
     if (mErrorStatus || !mStreaming) {
         const QByteArray chunk = mReply->readAll();
@@ -75,13 +90,33 @@ void ClickHouseQuery::onReadyRead() {
             mBody += chunk;
         return;
     }
-    const QByteArray chunk = mReply->readAll();
-    if (!mExceptionTag.isEmpty()) {
-        mTail += chunk;
-        if (mTail.size() > 2 * kTailBytes)
-            mTail = mTail.right(kTailBytes);
+    if (!mDrainScheduled)
+        drainSlice();
+}
+
+void ClickHouseQuery::drainSlice() {
+    mDrainScheduled = false;
+    if (mCancelled || mTimedOut || mFinished)
+        return;
+    const QByteArray chunk = mReply->read(kSliceBytes);
+    if (!chunk.isEmpty()) {
+        if (!mExceptionTag.isEmpty()) {
+            mTail += chunk;
+            if (mTail.size() > 2 * kTailBytes)
+                mTail = mTail.right(kTailBytes);
+        }
+        emit dataReceived(chunk); // may cancel this query
+        if (mCancelled || mTimedOut || mFinished)
+            return;
     }
-    emit dataReceived(chunk);
+    if (mReply->bytesAvailable() > 0) {
+        // The rest on the next pass: timers, input and painting get their turn in between.
+        mDrainScheduled = true;
+        QTimer::singleShot(0, this, &ClickHouseQuery::drainSlice);
+        return;
+    }
+    if (mReplyFinished)
+        finishWith(errorFromReply());
 }
 
 std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
@@ -168,6 +203,12 @@ std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
 void ClickHouseQuery::onFinished() {
     if (mFinished)
         return;
+    mReplyFinished = true;
+    if (mStreaming && !mErrorStatus && !mCancelled && !mTimedOut) {
+        if (!mDrainScheduled)
+            drainSlice(); // finishes once the buffered bytes are handed on
+        return;
+    }
     if (!mErrorStatus && !mCancelled && !mTimedOut && mReply->bytesAvailable() > 0)
         onReadyRead();
     finishWith(errorFromReply());

@@ -41,6 +41,7 @@ private:
 
     void onMetaData();
     void onReadyRead();
+    void drainSlice();
     void onFinished();
     void finishWith(std::optional<ClickHouseError> error);
     std::optional<ClickHouseError> errorFromReply();
@@ -54,6 +55,8 @@ private:
     bool mCancelled = false;
     bool mTimedOut = false;
     bool mFinished = false;
+    bool mReplyFinished = false; // the transport is done; buffered bytes may still be waiting
+    bool mDrainScheduled = false;
     QByteArray mBody;
     QByteArray mTail; // last bytes of a streamed body, for the exception-tag frame
     QByteArray mExceptionTag;

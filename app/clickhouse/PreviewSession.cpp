@@ -1,9 +1,42 @@
 #include "clickhouse/PreviewSession.h"
 
 #include "clickhouse/ClickHouseClient.h"
+#include "clickhouse/TwinTable.h"
 #include "preview/ResultRowModel.h"
 
 namespace ckstudio {
+
+QString TwinReport::explanation() const {
+    QString text;
+    if (fromEarliest)
+        text =
+            QStringLiteral("Read through the temporary twin table %1 as consumer group '%2', starting at the "
+                           "earliest offset still in the topic.")
+                .arg(table.display(), group);
+    else
+        text =
+            QStringLiteral("Read through the temporary twin table %1 as the new consumer group '%2'. This "
+                           "server's Kafka engine has no per-table offset reset (kafka_auto_offset_reset), "
+                           "so a new group starts at the LATEST offset: the twin shows only messages "
+                           "produced after it joined and cannot show the messages already in the topic.")
+                .arg(table.display(), group);
+    if (quickEmptyPoll)
+        text +=
+            QStringLiteral(" This server version also ends a direct SELECT from a Kafka table at its first "
+                           "empty poll, often before a new group is assigned any partition: expect few or "
+                           "no rows.");
+    if (!sourceGroup.isEmpty())
+        text += QStringLiteral(" The production group '%1' was not touched.").arg(sourceGroup);
+    if (dropped)
+        text +=
+            QStringLiteral(" The twin table was dropped; Kafka may list group '%1' until its offsets expire.")
+                .arg(group);
+    else if (!dropError.isEmpty())
+        text +=
+            QStringLiteral(" The twin table could NOT be dropped (%1): drop it by hand with DROP TABLE %2.")
+                .arg(dropError, table.quoted());
+    return text;
+}
 
 PreviewSession::PreviewSession(ClickHouseClient* client, ResultRowModel* model, QObject* parent)
     : QObject(parent)
@@ -18,6 +51,15 @@ PreviewSession::PreviewSession(ClickHouseClient* client, ResultRowModel* model, 
     });
 }
 
+PreviewSession::~PreviewSession() {
+    // A pane closed mid-preview: the twin must not outlive it. The query belongs to the client.
+    if (mTwinExists && mClient) {
+        QueryOptions o;
+        o.timeoutMs = 30000;
+        mClient->query(mTwinDrop, o);
+    }
+}
+
 QString PreviewSession::previewSql(const PreviewRequest& request, WireFormat format) {
     return QStringLiteral("SELECT * FROM %1 LIMIT %2 FORMAT %3")
         .arg(request.table.quoted())
@@ -27,9 +69,14 @@ QString PreviewSession::previewSql(const PreviewRequest& request, WireFormat for
 
 void PreviewSession::start(const PreviewRequest& request) {
     mRequest = request;
+    mReadTable = request.table;
     mPlan.reset();
+    mTwin.reset();
     mStoppedAtCap = false;
+    mCancelRequested = false;
     mDone = false;
+    mFinishing = false;
+    mReceivedBytes = 0;
     mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
         if (error) {
             complete(error);
@@ -50,6 +97,15 @@ void PreviewSession::start(const PreviewRequest& request) {
                          }
                          mPlan = planPreview(info);
                          emit planned(*mPlan);
+                         if (mCancelRequested) {
+                             complete(ClickHouseError{ClickHouseError::Kind::Cancelled,
+                                                      QStringLiteral("cancelled"), 0, 0});
+                             return;
+                         }
+                         if (mRequest.twin) {
+                             startTwin();
+                             return;
+                         }
                          if (mPlan->consumes && !mRequest.allowConsume) {
                              mDone = true;
                              emit refused(*mPlan);
@@ -57,6 +113,60 @@ void PreviewSession::start(const PreviewRequest& request) {
                          }
                          runQuery();
                      });
+    });
+}
+
+void PreviewSession::runDdl(const QString& sql, Next next) {
+    QueryOptions o;
+    o.timeoutMs = 30000;
+    auto* q = mClient->query(sql, o);
+    connect(q, &ClickHouseQuery::finished, this, [q, next = std::move(next)] { next(q->error()); });
+}
+
+void PreviewSession::startTwin() {
+    QString problem;
+    const auto sql = twinTableSql(
+        mPlan->table, mRequest.twinDatabase.isEmpty() ? defaultTwinDatabase() : mRequest.twinDatabase,
+        mRequest.twinGroup.isEmpty() ? freshTwinGroup() : mRequest.twinGroup, &problem);
+    if (!sql) {
+        complete(ClickHouseError{ClickHouseError::Kind::Usage, problem, 0, 0});
+        return;
+    }
+    mTwinDrop = sql->drop;
+    const auto created = [this, sql](bool fromEarliest) {
+        mTwinExists = true;
+        mTwin = TwinReport{sql->twin, sql->group, mPlan->table.consumerGroup, fromEarliest, false, {}};
+        mTwin->quickEmptyPoll = !mClient->capabilities()->version().atLeast(19, 0);
+        emit twinCreated(*mTwin);
+        if (mCancelRequested) {
+            complete(ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0});
+            return;
+        }
+        mReadTable = sql->twin;
+        runQuery();
+    };
+    runDdl(sql->createDatabase, [this, sql, created](const std::optional<ClickHouseError>& e) {
+        if (e) {
+            complete(e);
+            return;
+        }
+        runDdl(sql->createEarliest, [this, sql, created](const std::optional<ClickHouseError>& early) {
+            if (!early) {
+                created(true);
+                return;
+            }
+            if (early->kind != ClickHouseError::Kind::Server) {
+                complete(early);
+                return;
+            }
+            // Upstream ClickHouse has no kafka_auto_offset_reset (only Aiven's builds do): without it.
+            runDdl(sql->createPlain, [this, created](const std::optional<ClickHouseError>& plain) {
+                if (plain)
+                    complete(plain);
+                else
+                    created(false);
+            });
+        });
     });
 }
 
@@ -83,8 +193,11 @@ void PreviewSession::runQuery() {
         o.settings.append({QStringLiteral("stream_like_engine_allow_direct_select"), one});
     if (ResultRowModel* model = mModel.data())
         model->begin(format, mRequest.limit);
-    mQuery = mClient->query(previewSql(mRequest, format), o);
+    PreviewRequest read = mRequest;
+    read.table = mReadTable;
+    mQuery = mClient->query(previewSql(read, format), o);
     connect(mQuery, &ClickHouseQuery::dataReceived, this, [this](const QByteArray& chunk) {
+        mReceivedBytes += chunk.size();
         if (ResultRowModel* model = mModel.data())
             model->appendBytes(chunk);
     });
@@ -112,16 +225,36 @@ void PreviewSession::runQuery() {
 }
 
 void PreviewSession::cancel() {
+    mCancelRequested = true; // a twin DDL in flight ends, then the twin is dropped
     if (ClickHouseQuery* q = mQuery.data(); q && !q->isFinished())
         q->cancel();
 }
 
 void PreviewSession::complete(const std::optional<ClickHouseError>& error) {
-    if (mDone)
+    if (mDone || mFinishing)
         return;
-    mDone = true;
     if (ResultRowModel* model = mModel.data(); error && model)
         model->fail(error->toString());
+    if (!mTwinExists || !mClient) {
+        emitFinished(error);
+        return;
+    }
+    // Drop the twin first, so that finished() means nothing of ours is left on the server.
+    mFinishing = true;
+    runDdl(mTwinDrop, [this, error](const std::optional<ClickHouseError>& dropError) {
+        mTwinExists = false;
+        if (mTwin) {
+            mTwin->dropped = !dropError;
+            if (dropError)
+                mTwin->dropError = dropError->toString();
+        }
+        emitFinished(error);
+    });
+}
+
+void PreviewSession::emitFinished(const std::optional<ClickHouseError>& error) {
+    mDone = true;
+    mFinishing = false;
     emit finished(error);
 }
 

@@ -214,7 +214,7 @@ QStringList PreviewPlan::alternatives() const {
                               "--execute creates one)");
     out << QStringLiteral(
         "preview through a temporary twin table with its own consumer group (the production "
-        "group's offsets stay where they are)");
+        "group's offsets stay where they are): add --twin");
     out << QStringLiteral("or consume anyway: add --consume");
     return out;
 }

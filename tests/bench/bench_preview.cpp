@@ -1,6 +1,7 @@
 // Benchmark (run on demand, not by ctest): 1M rows x 5 columns through PreviewSession + ResultRowModel
 // versus Debian's clickhouse-client on the same query against the fixture's server, and the model's memory
-// versus the TSV bytes of the same rows. Prints ratios.
+// versus the TSV bytes of the same rows, and how long the event loop stalls while the rows stream in (a 1 ms
+// timer records the gaps between its ticks: the GUI would be frozen for that long). Prints ratios.
 #include "ClickHouseServer.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/PreviewSession.h"
@@ -12,20 +13,32 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace ckstudio;
 
 namespace {
 
-qint64 residentBytes() {
+// VmRSS (current) or VmHWM (peak) from /proc/self/status, in bytes.
+qint64 statusBytes(const char* key) {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
+    const QByteArray prefix = QByteArray(key) + ':';
     for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong() * 1024;
     return 0;
+}
+
+// Resets VmHWM to the current RSS (Linux >= 4.0), so that the peak is the preview's own.
+void resetPeakResident() {
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
 }
 
 } // namespace
@@ -78,20 +91,46 @@ int main(int argc, char* argv[]) {
         if (e)
             std::fprintf(stderr, "preview failed: %s\n", qPrintable(e->toString()));
         done = true;
+        QCoreApplication::quit();
     });
-    const qint64 rssBefore = residentBytes();
+    // Event-loop stalls: a 1 ms timer fires whenever the loop is free; a long gap is a frozen GUI.
+    std::vector<qint64> gapsNs;
+    gapsNs.reserve(1 << 20);
+    QElapsedTimer tick;
+    QTimer probe;
+    probe.setInterval(1);
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        gapsNs.push_back(tick.nsecsElapsed());
+        tick.start();
+    });
+    resetPeakResident();
+    const qint64 rssBefore = statusBytes("VmRSS");
     QElapsedTimer t;
     t.start();
+    tick.start();
+    probe.start();
     PreviewRequest request;
     request.table = TableName{QStringLiteral("default"), QStringLiteral("bench")};
     request.limit = rows;
     request.wireFormat = WireFormat::TabSeparatedWithNamesAndTypes;
     request.maxExecutionSeconds = 240;
     session.start(request);
-    while (!done)
-        QTest::qWait(5);
+    // The application's own event loop (QTest::qWait sleeps between its passes, which would read as stalls).
+    if (!done)
+        app.exec();
+    probe.stop();
     const double modelSeconds = t.nsecsElapsed() / 1e9;
-    const qint64 rssAfter = residentBytes();
+    const qint64 rssAfter = statusBytes("VmRSS");
+    const qint64 peakAfter = statusBytes("VmHWM");
+    std::sort(gapsNs.begin(), gapsNs.end());
+    const auto gapMs = [&](double quantile) {
+        if (gapsNs.empty())
+            return 0.0;
+        const auto at =
+            std::min(gapsNs.size() - 1, static_cast<std::size_t>(quantile * double(gapsNs.size())));
+        return double(gapsNs[at]) / 1e6;
+    };
 
     std::printf("rows: %lld (model loaded %lld), TSV bytes: %lld\n", rows,
                 static_cast<long long>(model.loadedRows()), tsvBytes);
@@ -101,5 +140,12 @@ int main(int argc, char* argv[]) {
         "memory: model store %lld bytes = %.2f x TSV bytes; process RSS grew %lld bytes = %.2f x TSV bytes\n",
         model.memoryBytes(), double(model.memoryBytes()) / double(tsvBytes), rssAfter - rssBefore,
         double(rssAfter - rssBefore) / double(tsvBytes));
+    std::printf("peak memory: VmHWM grew %lld bytes = %.2f x TSV bytes (goal <= 2)\n",
+                static_cast<long long>(peakAfter - rssBefore),
+                double(peakAfter - rssBefore) / double(tsvBytes));
+    std::printf(
+        "event loop: %zu ticks, longest stall %.1f ms, 99th percentile %.2f ms, median %.3f ms (goal: "
+        "never > 50 ms)\n",
+        gapsNs.size(), gapsNs.empty() ? 0.0 : double(gapsNs.back()) / 1e6, gapMs(0.99), gapMs(0.5));
     return model.loadedRows() == rows ? 0 : 1;
 }

@@ -244,7 +244,9 @@ private slots:
                                       QStringLiteral("a.b"), QStringLiteral("--clickhouse-url"),
                                       QStringLiteral("http://127.0.0.1:%1/").arg(freeLoopbackPort())});
         QCOMPARE(noServer.code, 4);
-        QVERIFY2(QString::fromStdString(noServer.err).contains(QStringLiteral("network error")),
+        QVERIFY(noServer.out.empty());
+        QVERIFY2(QString::fromStdString(noServer.err).contains(QStringLiteral("network error")) &&
+                     QString::fromStdString(noServer.err).contains(QStringLiteral("refused")),
                  noServer.err.c_str());
     }
 
@@ -305,6 +307,61 @@ private slots:
         QCOMPARE(error->kind, ClickHouseError::Kind::Cancelled);
         // The server-side query ends too (KILL QUERY on the same server).
         QTRY_COMPARE_WITH_TIMEOUT(server.queryOk(running), QByteArray("0\n"), 10000);
+    }
+
+    // Fault: the server dies (SIGKILL) while rows stream in. Its own server, so the others stay up.
+    void serverKilledMidPreviewIsAnIncompleteError() {
+        ClickHouseServer victim;
+        QVERIFY2(victim.start(), qPrintable(victim.error()));
+        const auto created = victim.query(QStringLiteral(
+            "CREATE VIEW default.endless AS SELECT number, toString(number) AS s FROM system.numbers"));
+        QVERIFY2(created.ok(), created.body.constData());
+        ConnectionSettings s;
+        s.url = victim.httpUrl();
+        s.queryTimeoutMs = 60000;
+        ClickHouseClient client(s);
+        ResultRowModel model;
+        PreviewSession session(&client, &model);
+        bool killed = false;
+        connect(&model, &ResultRowModel::rowsLoaded, this, [&](qsizetype rows) {
+            if (!killed && rows > 0) {
+                killed = true;
+                victim.kill();
+            }
+        });
+        std::optional<std::optional<ClickHouseError>> result;
+        connect(&session, &PreviewSession::finished, this,
+                [&](const std::optional<ClickHouseError>& e) { result = e; });
+        PreviewRequest request;
+        request.table = TableName{QStringLiteral("default"), QStringLiteral("endless")};
+        request.limit = 500000000;
+        session.start(request);
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+        QVERIFY(killed);
+        QVERIFY2(result->has_value(), "a broken stream must not finish as a success");
+        QVERIFY2((*result)->kind == ClickHouseError::Kind::Network ||
+                     (*result)->kind == ClickHouseError::Kind::Protocol,
+                 qPrintable((*result)->toString()));
+        QCOMPARE(model.state(), ResultRowModel::State::Failed);
+        QVERIFY(model.loadedRows() > 0);
+
+        // The CLI: exit 4, nothing on stdout (a partial result is never printed as if complete).
+        ClickHouseServer second;
+        QVERIFY2(second.start(), qPrintable(second.error()));
+        QVERIFY(second
+                    .query(QStringLiteral("CREATE VIEW default.endless AS SELECT number, toString(number) "
+                                          "AS s FROM system.numbers"))
+                    .ok());
+        QTimer::singleShot(1000, this, [&] { second.kill(); });
+        const auto r =
+            cliRun({QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("default.endless"),
+                    QStringLiteral("--limit"), QStringLiteral("500000000"),
+                    QStringLiteral("--clickhouse-url"), second.httpUrl().toString()},
+                   60000);
+        QVERIFY(!second.isRunning());
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.out.empty(), "no partial result may be printed");
+        QVERIFY2(QString::fromStdString(r.err).contains(QStringLiteral("network error")), r.err.c_str());
     }
 
     void timeoutIsAnError() {

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -78,6 +79,12 @@ private slots:
         QVERIFY2(pane.statusText().startsWith(QStringLiteral("250 rows ·")), qPrintable(pane.statusText()));
         QVERIFY2(pane.statusText().contains(QStringLiteral("complete")), qPrintable(pane.statusText()));
         QVERIFY(!pane.statusText().contains(QStringLiteral("INCOMPLETE")));
+        // The status counts the bytes that came over the network (the reply body), not the model's memory.
+        const QByteArray wire = server.queryOk(
+            QStringLiteral("SELECT * FROM shop.orders LIMIT 1000 FORMAT TabSeparatedWithNamesAndTypes"));
+        QVERIFY2(pane.statusText().contains(QLocale().formattedDataSize(wire.size()) +
+                                            QStringLiteral(" received")),
+                 qPrintable(pane.statusText()));
         QCOMPARE(pane.resultModel()->headerData(3, Qt::Horizontal, ResultRowModel::ColumnTypeRole).toString(),
                  QStringLiteral("Array(String)"));
         QVERIFY(pane.resultModel()->index(0, 2).data(ResultRowModel::IsNullRole).toBool());
@@ -188,6 +195,32 @@ private slots:
         QCOMPARE(peek.size(), 1);
         QCOMPARE(peek.first().first().toStringList(), QStringList{QStringLiteral("orders")});
         QVERIFY(!pane.isConsumptionWarningVisible());
+    }
+
+    void kafkaTableThroughATwin() {
+        PreviewPane pane;
+        pane.setClient(client.get());
+        pane.setTable(QStringLiteral("shop.queue"));
+        pane.run();
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isConsumptionWarningVisible(), 15000);
+        QPushButton* twinButton = nullptr;
+        for (QPushButton* b : pane.findChildren<QPushButton*>())
+            if (b->text().contains(QStringLiteral("twin")))
+                twinButton = b;
+        QVERIFY(twinButton);
+        QVERIFY(twinButton->isEnabled());
+        QSignalSpy finished(&pane, &PreviewPane::finished);
+        QTest::mouseClick(twinButton, Qt::LeftButton);
+        QVERIFY(pane.isRunning());
+        QVERIFY(!pane.isConsumptionWarningVisible());
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(pane.statusText()));
+        // 18.16: said plainly that the twin cannot show what is already in the topic; the twin is gone.
+        QVERIFY2(pane.statusText().contains(QStringLiteral("LATEST")), qPrintable(pane.statusText()));
+        QVERIFY2(pane.statusText().contains(QStringLiteral("was dropped")), qPrintable(pane.statusText()));
+        QCOMPARE(server.queryOk(QStringLiteral("SELECT count() FROM system.tables WHERE name LIKE "
+                                               "'ckstudio_preview_%'")),
+                 QByteArray("0\n"));
     }
 
     void withoutClientSaysNotConnected() {

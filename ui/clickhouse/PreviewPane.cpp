@@ -79,6 +79,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     , mWarning(new QFrame(this))
     , mWarningText(new QLabel(mWarning))
     , mConsumeButton(new QPushButton(tr("Read it anyway (consumes messages)"), mWarning))
+    , mTwinButton(new QPushButton(tr("Preview through a temporary twin"), mWarning))
     , mPeekButton(new QPushButton(tr("Peek the topic instead"), mWarning))
     , mDestinationButton(new QPushButton(tr("Preview the attached view instead"), mWarning))
     , mViews(new QStackedWidget(this))
@@ -117,6 +118,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     mTreeView->setAccessibleName(tr("Selected row"));
     mStatus->setAccessibleName(tr("Preview status"));
     mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mStatus->setWordWrap(true);
     mViews->addWidget(mGrid);
     mViews->addWidget(mRaw);
 
@@ -126,6 +128,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     auto* warningLayout = new QVBoxLayout(mWarning);
     warningLayout->addWidget(mWarningText);
     auto* choices = new QHBoxLayout;
+    choices->addWidget(mTwinButton);
     choices->addWidget(mConsumeButton);
     choices->addWidget(mPeekButton);
     choices->addWidget(mDestinationButton);
@@ -165,6 +168,9 @@ PreviewPane::PreviewPane(QWidget* parent)
     connect(mRawToggle, &QCheckBox::toggled, this, &PreviewPane::setRawView);
     connect(mExportButton, &QPushButton::clicked, this, &PreviewPane::chooseExport);
     connect(mConsumeButton, &QPushButton::clicked, this, &PreviewPane::runConsuming);
+    connect(mTwinButton, &QPushButton::clicked, this, &PreviewPane::runThroughTwin);
+    mTwinButton->setToolTip(tr("Creates a Kafka table with the same columns and settings but a new consumer "
+                               "group, reads it, and drops it. The production group's offsets do not move."));
     connect(mPeekButton, &QPushButton::clicked, this, [this] {
         mWarning->hide();
         emit peekTopicRequested(mTopics);
@@ -206,18 +212,23 @@ void PreviewPane::setLimit(int limit) {
 }
 
 void PreviewPane::run() {
-    start(false);
+    start(KafkaRead::Refuse);
 }
 
 void PreviewPane::runConsuming() {
-    start(true);
+    start(KafkaRead::Consume);
 }
 
-void PreviewPane::start(bool allowConsume) {
+void PreviewPane::runThroughTwin() {
+    start(KafkaRead::Twin);
+}
+
+void PreviewPane::start(KafkaRead kafkaRead) {
     if (mRunning)
         return;
     mWarning->hide();
     mProblem.clear();
+    mTwinNote.clear();
     mComplete = false;
     QString parseError;
     const std::optional<TableName> table = TableName::parse(mTableEdit->text().trimmed(), &parseError);
@@ -248,7 +259,8 @@ void PreviewPane::start(bool allowConsume) {
     PreviewRequest request;
     request.table = *table;
     request.limit = mLimit->value();
-    request.allowConsume = allowConsume;
+    request.allowConsume = kafkaRead == KafkaRead::Consume;
+    request.twin = kafkaRead == KafkaRead::Twin;
     mSession->start(request);
     updateStatus();
 }
@@ -284,6 +296,7 @@ void PreviewPane::onRefused(const PreviewPlan& plan) {
     }
     mWarningText->setText(text);
     mPeekButton->setEnabled(!mTopics.isEmpty());
+    mTwinButton->setEnabled(plan.table.engine == QLatin1String("Kafka"));
     mDestinationButton->setEnabled(!mDestinations.isEmpty());
     mWarning->show();
     mProblem = tr("not read: choose how to preview this Kafka table");
@@ -298,6 +311,8 @@ void PreviewPane::onFinished(const std::optional<ClickHouseError>& error) {
     mCancelButton->setEnabled(false);
     if (error && error->kind != ClickHouseError::Kind::Cancelled)
         mProblem = error->toString();
+    if (mSession && mSession->twin())
+        mTwinNote = mSession->twin()->explanation();
     mComplete = !error && mRows->state() == ResultRowModel::State::Finished;
     mRows->fetchAll();
     if (mRawToggle->isChecked())
@@ -323,7 +338,8 @@ void PreviewPane::updateStatus() {
         parts << (rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows));
         if (mFilter->rowCount() != mRows->rowCount())
             parts << tr("%1 shown").arg(mFilter->rowCount());
-        parts << tr("%1 in memory").arg(locale.formattedDataSize(mRows->memoryBytes()));
+        // Bytes of the reply as they came over the network, not the model's memory.
+        parts << tr("%1 received").arg(locale.formattedDataSize(mSession ? mSession->receivedBytes() : 0));
         parts << tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 2));
         QString state = stateWord(mRows->state());
         if (mRows->state() == ResultRowModel::State::Finished && mRows->isCapped())
@@ -334,6 +350,8 @@ void PreviewPane::updateStatus() {
         parts << mProblem;
     else if (mRows->state() == ResultRowModel::State::Failed)
         parts << mRows->errorMessage();
+    if (!mTwinNote.isEmpty())
+        parts << mTwinNote;
     mStatus->setText(parts.join(QStringLiteral(" · ")));
 }
 

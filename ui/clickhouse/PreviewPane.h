@@ -1,8 +1,9 @@
 #pragma once
 // Preview of a ClickHouse table: table name + limit, Run/Cancel, a typed grid over the streaming
 // ResultRowModel (filterable), a JSON tree of the selected row, a raw TSV view, export of the shown rows, and
-// a status line (rows, bytes, elapsed) that says "incomplete" whenever a result was cut short. A Kafka-like
-// table is never read before the user explicitly chooses to consume from it.
+// a status line (rows, bytes received, elapsed) that says "incomplete" whenever a result was cut short. A
+// Kafka-like table is never read before the user explicitly chooses to consume from it or to read it through
+// a temporary twin table with its own consumer group.
 #include "clickhouse/PreviewSession.h"
 #include "preview/RowExport.h"
 
@@ -58,6 +59,8 @@ public slots:
     void cancel();
     // The explicit choice after the consumption warning: read the stream-like table anyway.
     void runConsuming();
+    // The other explicit choice: read it through a temporary twin (own consumer group, dropped afterwards).
+    void runThroughTwin();
     void setFilterText(const QString& text);
     void setRawView(bool raw);
 
@@ -68,7 +71,8 @@ signals:
     void previewTableRequested(const QString& table);
 
 private:
-    void start(bool allowConsume);
+    enum class KafkaRead { Refuse, Consume, Twin };
+    void start(KafkaRead kafkaRead);
     void onRefused(const PreviewPlan& plan);
     void onFinished(const std::optional<ClickHouseError>& error);
     void updateStatus();
@@ -92,6 +96,7 @@ private:
     QFrame* mWarning;
     QLabel* mWarningText;
     QPushButton* mConsumeButton;
+    QPushButton* mTwinButton;
     QPushButton* mPeekButton;
     QPushButton* mDestinationButton;
     QStackedWidget* mViews;
@@ -105,7 +110,8 @@ private:
     qint64 mElapsedMs = 0;
     bool mRunning = false;
     bool mComplete = false;
-    QString mProblem; // why the last result is incomplete
+    QString mProblem;  // why the last result is incomplete
+    QString mTwinNote; // what a twin preview could see, and that the twin is gone
     QStringList mTopics;
     QStringList mDestinations;
 };
