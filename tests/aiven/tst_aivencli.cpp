@@ -414,8 +414,22 @@ private Q_SLOTS:
                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
                         QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json")});
         QVERIFY(emulator.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(emulator.canReadLine(), 10000);
-        const QString banner = QString::fromUtf8(emulator.readLine()).trimmed();
+        // One "kafka <service> bootstrap <address>" line per Kafka service (its mock cluster), then the URL.
+        QString banner;
+        QStringList kafkaLines;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                while (emulator.canReadLine()) {
+                    banner = QString::fromUtf8(emulator.readLine()).trimmed();
+                    if (banner.startsWith(QStringLiteral("kafka ")))
+                        kafkaLines << banner;
+                }
+                return banner.startsWith(QStringLiteral("listening on"));
+            }(),
+            20000);
+        QCOMPARE(kafkaLines.size(), 1);
+        QVERIFY2(kafkaLines.first().startsWith(QStringLiteral("kafka demo-kafka bootstrap 127.0.0.1:")),
+                 qPrintable(kafkaLines.first()));
         QVERIFY2(banner.startsWith(QStringLiteral("listening on http://127.0.0.1:")), qPrintable(banner));
         const QString url = banner.mid(QStringLiteral("listening on ").size());
 

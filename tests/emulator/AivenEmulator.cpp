@@ -108,6 +108,31 @@ QByteArray generatedMessage(const QString& kind, int i, qint64 timestampMs) {
     return QByteArray::fromStdString(m.dump());
 }
 
+// The mock cluster speaks plaintext on loopback: the service's Kafka endpoints are rewritten to it (first
+// broker as host/port, all of them in connection_info), and `ssl` says false so clients do not try TLS.
+void pointAtBrokers(Json& service, const QString& bootstrap) {
+    const QStringList brokers = bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (brokers.isEmpty())
+        return;
+    const QString host = brokers.first().section(QLatin1Char(':'), 0, -2);
+    const int port = brokers.first().section(QLatin1Char(':'), -1).toInt();
+    if (service.contains("components") && service.at("components").is_array())
+        for (auto& c : service["components"])
+            if (qs(c, "component") == QLatin1String("kafka")) {
+                c["host"] = host.toStdString();
+                c["port"] = port;
+                c["ssl"] = false;
+                c.erase("kafka_authentication_method"); // neither certificate nor SASL: plaintext
+            }
+    service["service_uri"] = brokers.first().toStdString();
+    service["service_uri_params"]["host"] = host.toStdString();
+    service["service_uri_params"]["port"] = QString::number(port).toStdString();
+    Json list = Json::array();
+    for (const QString& b : brokers)
+        list.push_back(b.toStdString());
+    service["connection_info"]["kafka"] = list;
+}
+
 } // namespace
 
 Json aivenErrorBody(int status, const QString& message, const QString& errorCode) {
@@ -125,7 +150,10 @@ Json aivenErrorBody(int status, const QString& message, const QString& errorCode
 AivenEmulator::AivenEmulator(QObject* parent)
     : QAbstractHttpServer(parent)
     , m_topicStore(std::make_unique<InMemoryTopicStore>())
+    , m_storeFactory([] { return std::make_unique<InMemoryTopicStore>(); })
     , m_network(new QNetworkAccessManager(this)) {
+    m_connector = new ConnectorTables(
+        m_network, [this] { return m_topicStore.get(); }, this);
     QFile schema(QStringLiteral(":/schema/clickhouse_kafka.user_config.schema.json"));
     if (schema.open(QIODevice::ReadOnly)) {
         const QByteArray text = schema.readAll();
@@ -140,6 +168,35 @@ AivenEmulator::~AivenEmulator() = default;
 
 void AivenEmulator::setTopicStore(std::unique_ptr<TopicStore> store) {
     m_topicStore = std::move(store);
+}
+
+void AivenEmulator::setTopicStoreFactory(std::function<std::unique_ptr<TopicStore>()> factory) {
+    m_storeFactory = std::move(factory);
+}
+
+void AivenEmulator::setClickHouseUrl(const QUrl& url) {
+    m_clickhouse = url;
+    m_connector->setClickHouseUrl(url);
+}
+
+std::vector<std::pair<QString, QString>> AivenEmulator::kafkaBootstraps() const {
+    std::vector<std::pair<QString, QString>> out;
+    for (const auto& p : m_projects)
+        for (const auto& service : p.services)
+            if (qs(service, "service_type") == QLatin1String("kafka")) {
+                const QString address = m_topicStore->bootstrapServers(qs(service, "service_name"));
+                if (!address.isEmpty())
+                    out.emplace_back(qs(service, "service_name"), address);
+            }
+    return out;
+}
+
+void AivenEmulator::applyAllToClickHouse() {
+    for (const auto& p : m_projects)
+        for (const auto& i : p.integrations)
+            if (qs(i, "integration_type") == QLatin1String("clickhouse_kafka") &&
+                !qs(i, "service_integration_id").isEmpty())
+                applyToClickHouse(qs(p.info, "project_name"), qs(i, "service_integration_id"));
 }
 
 quint16 AivenEmulator::start(quint16 port) {
@@ -177,7 +234,7 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
     if (!seed.is_object() || !seed.contains("projects") || !seed.at("projects").is_array())
         return fail(QStringLiteral("the seed needs a \"projects\" list"));
     m_projects.clear();
-    m_topicStore = std::make_unique<InMemoryTopicStore>();
+    m_topicStore = m_storeFactory();
     if (seed.contains("tokens") && seed.at("tokens").is_array())
         for (const auto& t : seed.at("tokens")) {
             if (t.is_string())
@@ -216,15 +273,15 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
                                                : 1;
                     m_topicStore->createTopic(service, topic, partitions);
                     int index = 0;
+                    std::vector<AppendRecord> records;
                     if (t.contains("generate") && t.at("generate").is_object()) {
                         const Json& g = t.at("generate");
                         const int count = g.contains("count") ? g.at("count").get<int>() : 100;
                         const QString kind = qs(g, "template");
                         for (; index < count; ++index) {
                             const qint64 ts = baseTime + index * 1000LL;
-                            m_topicStore->append(service, topic, index % partitions,
-                                                 QByteArray::number(index % 17),
-                                                 generatedMessage(kind, index, ts), ts);
+                            records.push_back({index % partitions, QByteArray::number(index % 17),
+                                               generatedMessage(kind, index, ts), ts});
                         }
                     }
                     if (t.contains("messages") && t.at("messages").is_array())
@@ -243,11 +300,14 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
                             else if (m.contains("value") && !m.at("value").is_null())
                                 value = QByteArray::fromStdString(m.at("value").dump());
                             const qint64 ts = baseTime + index * 1000LL;
-                            if (!m_topicStore->append(service, topic, partition, key, value, ts))
+                            if (partition < 0 || partition >= partitions)
                                 return fail(
                                     QStringLiteral("topic %1 has no partition %2").arg(topic).arg(partition));
+                            records.push_back({partition, key, value, ts});
                             ++index;
                         }
+                    if (!records.empty() && !m_topicStore->appendMany(service, topic, records))
+                        return fail(QStringLiteral("cannot write the seed messages of topic %1").arg(topic));
                     if (t.contains("consumer_groups") && t.at("consumer_groups").is_object())
                         for (const auto& [group, offsets] : t.at("consumer_groups").items())
                             for (const auto& [partition, offset] : offsets.items())
@@ -256,6 +316,15 @@ bool AivenEmulator::loadSeed(const Json& seed, QString* error) {
                                                                      offset.get<qint64>());
                 }
             }
+        // Kafka services with real (mock) brokers say where they are, so that direct Kafka clients reach
+        // them.
+        for (auto& service : project.services) {
+            if (qs(service, "service_type") != QLatin1String("kafka"))
+                continue;
+            const QString address = m_topicStore->bootstrapServers(qs(service, "service_name"));
+            if (!address.isEmpty())
+                pointAtBrokers(service, address);
+        }
         m_projects.push_back(std::move(project));
     }
     return true;
@@ -754,12 +823,8 @@ AivenEmulator::Response AivenEmulator::integrationRoute(Request& request, Projec
         const QString kafka = qs(*integration, "source_service");
         std::erase_if(project.integrations,
                       [&](const Json& i) { return qs(i, "service_integration_id") == s[4]; });
-        if (m_clickhouse.isValid() && !kafka.isEmpty()) {
-            QNetworkRequest req(m_clickhouse);
-            auto* reply = m_network->post(
-                req, QStringLiteral("DROP DATABASE IF EXISTS `service_%1`").arg(kafka).toUtf8());
-            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        }
+        if (m_clickhouse.isValid() && !kafka.isEmpty())
+            m_connector->dropDatabase(QStringLiteral("service_") + kafka);
         return {200, Json{{"message", "deleted"}}, {}};
     }
     return {405, aivenErrorBody(405, QStringLiteral("Method not allowed")), {}};
@@ -850,9 +915,9 @@ AivenEmulator::Response AivenEmulator::updateIntegration(Request& request, Proje
     return {200, Json{{"service_integration", snapshot}}, {}};
 }
 
-// What Aiven does in ClickHouse when an integration is applied: database service_<kafka>, one table per
-// entry. Plain tables (ENGINE = Null) stand in for the Kafka-engine connector tables until those are wired to
-// a broker.
+// What Aiven does in ClickHouse when an integration is applied: database service_<kafka> with one
+// Kafka-engine table per entry, reading the Kafka service's (mock) brokers or the external endpoint's
+// bootstrap_servers.
 void AivenEmulator::applyToClickHouse(const QString& projectName, const QString& integrationId) {
     Project* project = findProject(projectName);
     Json* integration = project ? findIntegration(*project, integrationId) : nullptr;
@@ -863,78 +928,51 @@ void AivenEmulator::applyToClickHouse(const QString& projectName, const QString&
         return;
     }
     QString source = qs(*integration, "source_service");
+    QString kafkaService = source;
+    QString brokers;
     if (source.isEmpty()) {
         for (const auto& e : project->endpoints)
-            if (qs(e, "endpoint_id") == qs(*integration, "source_endpoint_id"))
+            if (qs(e, "endpoint_id") == qs(*integration, "source_endpoint_id")) {
                 source = qs(e, "endpoint_name");
+                brokers =
+                    e.contains("user_config") ? qs(e.at("user_config"), "bootstrap_servers") : QString();
+            }
+    } else {
+        brokers = m_topicStore->bootstrapServers(source);
+        if (brokers.isEmpty()) // in-memory topics: no broker to read, the tables exist all the same
+            brokers = QStringLiteral("127.0.0.1:9");
     }
-    auto quote = [](const QString& name) {
-        return QLatin1Char('`') + QString(name).replace(QLatin1Char('`'), QLatin1String("\\`")) +
-               QLatin1Char('`');
-    };
-    const QString database = quote(QStringLiteral("service_") + source);
-    auto statements = std::make_shared<QStringList>();
-    *statements << QStringLiteral("DROP DATABASE IF EXISTS %1").arg(database)
-                << QStringLiteral("CREATE DATABASE %1").arg(database);
     const Json& config = integration->at("user_config");
-    if (config.is_object() && config.contains("tables") && config.at("tables").is_array())
-        for (const auto& table : config.at("tables")) {
-            QStringList columns;
-            if (!table.is_object() || !table.contains("columns") || !table.at("columns").is_array())
-                continue;
-            for (const auto& c : table.at("columns"))
-                columns << quote(qs(c, "name")) + QLatin1Char(' ') + qs(c, "type");
-            *statements << QStringLiteral("CREATE TABLE %1.%2 (%3) ENGINE = Null")
-                               .arg(database, quote(qs(table, "name")), columns.join(QStringLiteral(", ")));
-        }
-    auto runNext = std::make_shared<std::function<void()>>();
+    const Json tables = config.is_object() && config.contains("tables") ? config.at("tables") : Json::array();
     QPointer<AivenEmulator> self(this);
-    *runNext = [self, statements, runNext, projectName, integrationId] {
-        if (!self)
-            return;
-        auto setStatus = [&](const char* status, const QString& error) {
+    m_connector->apply(
+        QStringLiteral("service_") + source, kafkaService, brokers, tables,
+        [self, projectName, integrationId](const ConnectorApplyResult& result) {
+            if (!self)
+                return;
             Project* p = self->findProject(projectName);
             Json* i = p ? self->findIntegration(*p, integrationId) : nullptr;
             if (i) {
-                (*i)["integration_status"]["state"]["status"] = status;
-                (*i)["integration_status"]["state"]["errors"] =
-                    error.isEmpty() ? Json::array() : Json::array({error.toStdString()});
-                (*i)["integration_status"]["state"]["likely_error_cause"] =
-                    error.isEmpty() ? "null" : "destination";
+                Json errors = Json::array();
+                for (const QString& e : result.errors)
+                    errors.push_back(e.toStdString());
+                for (const QString& n : result.notes)
+                    errors.push_back((QStringLiteral("note: ") + n).toStdString());
+                auto& state = (*i)["integration_status"]["state"];
+                state["status"] = result.ok() ? "running" : "failed";
+                state["errors"] = errors;
+                state["likely_error_cause"] = result.ok() ? "null" : "destination";
+                (*i)["integration_status"]["status_user_desc"] =
+                    result.ok()
+                        ? (result.notes.isEmpty() ? std::string("Integration is running")
+                                                  : (QStringLiteral("Integration is running; ") +
+                                                     result.notes.join(QStringLiteral("; ")))
+                                                        .toStdString())
+                        : (QStringLiteral("Integration failed: ") + result.errors.join(QStringLiteral("; ")))
+                              .toStdString();
             }
-        };
-        if (statements->isEmpty()) {
-            setStatus("running", {});
-            emit self->integrationApplied(integrationId, true);
-            QTimer::singleShot(0,
-                               [runNext] { *runNext = nullptr; }); // break the cycle once this call is over
-            return;
-        }
-        const QString sql = statements->takeFirst();
-        QNetworkRequest req(self->m_clickhouse);
-        req.setTransferTimeout(15000);
-        QNetworkReply* reply = self->m_network->post(req, sql.toUtf8());
-        QObject::connect(
-            reply, &QNetworkReply::finished, self, [self, reply, runNext, projectName, integrationId] {
-                reply->deleteLater();
-                if (reply->error() != QNetworkReply::NoError) {
-                    Project* p = self->findProject(projectName);
-                    Json* i = p ? self->findIntegration(*p, integrationId) : nullptr;
-                    if (i) {
-                        const QString error = QString::fromUtf8(reply->readAll()).left(300).trimmed();
-                        (*i)["integration_status"]["state"]["status"] = "failed";
-                        (*i)["integration_status"]["state"]["errors"] =
-                            Json::array({(error.isEmpty() ? reply->errorString() : error).toStdString()});
-                        (*i)["integration_status"]["state"]["likely_error_cause"] = "destination";
-                    }
-                    emit self->integrationApplied(integrationId, false);
-                    *runNext = nullptr;
-                    return;
-                }
-                (*runNext)();
-            });
-    };
-    (*runNext)();
+            emit self->integrationApplied(integrationId, result.ok());
+        });
 }
 
 } // namespace ckstudio::emulator

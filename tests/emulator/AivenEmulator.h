@@ -2,8 +2,12 @@
 // A stand-in for Aiven's public REST API (the subset ckstudio uses) with the real paths, field names and
 // error bodies (reference/aiven-api.md), for tests and demos. State comes from a JSON seed; faults are
 // injected by
-// --fault or by the X-Emulator-Fault request header (see FaultSpec.h). Optionally does what Aiven does to a
-// ClickHouse when an integration is applied: database service_<kafka> with one table per tables[] entry.
+// --fault or by the X-Emulator-Fault request header (see FaultSpec.h). Topics live in a TopicStore: in memory
+// by default, in librdkafka mock clusters (one per Kafka service) with setTopicStoreFactory(); then the Kafka
+// services' `kafka` component, service_uri and connection_info name the cluster's real address. Optionally
+// does what Aiven does to a ClickHouse when an integration is applied: database service_<kafka> with one
+// ENGINE = Kafka table per tables[] entry (ConnectorTables.h).
+#include "ConnectorTables.h"
 #include "FaultSpec.h"
 #include "TopicStore.h"
 #include "domain/Json.h"
@@ -41,10 +45,17 @@ public:
         m_faults.clear();
         m_faultCounters.clear();
     }
-    void setClickHouseUrl(const QUrl& url) { m_clickhouse = url; }
+    void setClickHouseUrl(const QUrl& url);
+    // Applies every clickhouse_kafka integration of the seed to the ClickHouse (as they would exist on
+    // Aiven).
+    void applyAllToClickHouse();
     // The JSON schema PUT/POST validate user_config against (default: the bundled clickhouse_kafka schema).
     void setUserConfigSchema(const Json& schema) { m_schema = schema; }
     void setTopicStore(std::unique_ptr<TopicStore> store);
+    // loadSeed() makes its store with this (default: an InMemoryTopicStore). Set it before loadSeed().
+    void setTopicStoreFactory(std::function<std::unique_ptr<TopicStore>()> factory);
+    // Kafka service name -> its brokers' address, for stores with real brokers (empty otherwise).
+    std::vector<std::pair<QString, QString>> kafkaBootstraps() const;
     TopicStore& topicStore() { return *m_topicStore; }
 
     struct LoggedRequest {
@@ -110,6 +121,8 @@ private:
 
     std::vector<Project> m_projects;
     std::unique_ptr<TopicStore> m_topicStore;
+    std::function<std::unique_ptr<TopicStore>()> m_storeFactory;
+    ConnectorTables* m_connector;
     std::vector<QString> m_tokens;
     std::vector<QString> m_tokensWithoutSecrets;
     std::vector<FaultSpec> m_faults;

@@ -1,6 +1,7 @@
 #pragma once
-// The emulator's Kafka topics behind a small interface: in memory here; a librdkafka mock cluster can
-// implement the same interface so that ClickHouse's Kafka-engine tables consume the very same messages.
+// The emulator's Kafka topics behind a small interface: in memory here (unit tests that need no broker); the
+// librdkafka mock cluster store (tests/kafka/MockKafkaTopicStore.h) implements the same interface so that
+// ClickHouse's Kafka-engine tables, kcat and `peek --bootstrap` consume the very same messages.
 #include <QByteArray>
 #include <QString>
 #include <map>
@@ -23,9 +24,27 @@ struct PartitionState {
     std::map<QString, qint64> consumerGroupOffsets;
 };
 
+struct AppendRecord {
+    int partition = 0;
+    std::optional<QByteArray> key;
+    std::optional<QByteArray> value;
+    qint64 timestampMs = 0;
+};
+
 class TopicStore {
 public:
     virtual ~TopicStore() = default;
+    // Where Kafka clients reach the service's brokers ("host:port,..."); empty when the topics live only in
+    // this process. Starts the service's cluster on first use.
+    virtual QString bootstrapServers(const QString& service) {
+        Q_UNUSED(service);
+        return {};
+    }
+    // partitions() also reports this group's committed offsets from now on.
+    virtual void watchGroup(const QString& service, const QString& group) {
+        Q_UNUSED(service);
+        Q_UNUSED(group);
+    }
     virtual std::vector<QString> topics(const QString& service) const = 0;
     virtual bool hasTopic(const QString& service, const QString& topic) const = 0;
     virtual void createTopic(const QString& service, const QString& topic, int partitions) = 0;
@@ -37,6 +56,14 @@ public:
     virtual std::optional<qint64> append(const QString& service, const QString& topic, int partition,
                                          std::optional<QByteArray> key, std::optional<QByteArray> value,
                                          qint64 timestampMs) = 0;
+    // Appends several records to one topic; false when any of them could not be written.
+    virtual bool appendMany(const QString& service, const QString& topic,
+                            const std::vector<AppendRecord>& records) {
+        bool ok = true;
+        for (const auto& r : records)
+            ok = append(service, topic, r.partition, r.key, r.value, r.timestampMs).has_value() && ok;
+        return ok;
+    }
     virtual void setConsumerGroupOffset(const QString& service, const QString& topic, int partition,
                                         const QString& group, qint64 offset) = 0;
 };

@@ -1,5 +1,6 @@
 // ckstudio-aiven-emulator: a local stand-in for Aiven's REST API (see AivenEmulator.h) for tests and demos.
 #include "AivenEmulator.h"
+#include "MockKafkaTopicStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,7 +30,23 @@ int main(int argc, char* argv[]) {
         "  truncate            promise the whole body, send half, close the connection\n"
         "  drop                close the connection without answering\n"
         "  method=PUT, path=SUBSTRING   which requests the fault applies to; id=X gives it its own counter\n"
-        "Requests seen so far: GET /_emulator/requests."));
+        "Requests seen so far: GET /_emulator/requests.\n\n"
+        "Kafka: every Kafka service of the seed gets its own librdkafka mock cluster on 127.0.0.1 "
+        "(plaintext,\n"
+        "one broker) holding the seed's topics and messages; the service's 'kafka' component, service_uri "
+        "and\n"
+        "connection_info.kafka name that address, so kcat, ClickHouse's Kafka engine and\n"
+        "'ckstudio-cli peek --bootstrap' reach it. With --topics memory the topics stay in this process.\n\n"
+        "ClickHouse (--clickhouse): applying a clickhouse_kafka integration (and, at start, every one in "
+        "the\n"
+        "seed) creates database service_<kafka> with one ENGINE = Kafka table per tables[] entry reading "
+        "the\n"
+        "mock cluster; settings the server lacks are skipped with a note (log and integration_status).\n\n"
+        "Output on stdout, one line each, stable for scripts:\n"
+        "  kafka <service> bootstrap <host:port[,host:port]>   for every Kafka service with brokers\n"
+        "  listening on http://127.0.0.1:<port>                 last; the API is ready\n"
+        "Runs until killed (SIGTERM/SIGINT); everything, the mock clusters included, lives in this process.\n"
+        "Exit code 2: bad arguments, an unusable seed or a port in use."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."),
@@ -45,12 +62,26 @@ int main(int argc, char* argv[]) {
          QStringLiteral("URL")});
     parser.addOption({QStringLiteral("token"), QStringLiteral("Accept this API token (repeatable)."),
                       QStringLiteral("TOKEN")});
+    parser.addOption(
+        {QStringLiteral("topics"),
+         QStringLiteral("Where topics live: kafka (librdkafka mock clusters, default) or memory."),
+         QStringLiteral("STORE"), QStringLiteral("kafka")});
+    parser.addOption(
+        {QStringLiteral("no-apply-at-start"),
+         QStringLiteral("With --clickhouse: do not create the seed's integration tables at start.")});
     parser.addOption({QStringLiteral("fault"),
                       QStringLiteral("Inject a fault into every matching request (repeatable)."),
                       QStringLiteral("SPEC")});
     parser.process(app);
 
     ckstudio::emulator::AivenEmulator emulator;
+    const QString topics = parser.value(QStringLiteral("topics"));
+    if (topics == QLatin1String("kafka"))
+        emulator.setTopicStoreFactory([] { return std::make_unique<ckstudio::test::MockKafkaTopicStore>(); });
+    else if (topics != QLatin1String("memory")) {
+        std::cerr << "ckstudio-aiven-emulator: --topics must be kafka or memory\n";
+        return 2;
+    }
     if (parser.isSet(QStringLiteral("seed"))) {
         QString error;
         if (!emulator.loadSeedFile(parser.value(QStringLiteral("seed")), &error)) {
@@ -88,6 +119,10 @@ int main(int argc, char* argv[]) {
         std::cerr << "ckstudio-aiven-emulator: cannot listen on 127.0.0.1:" << port << "\n";
         return 2;
     }
+    for (const auto& [service, address] : emulator.kafkaBootstraps())
+        std::cout << "kafka " << service.toStdString() << " bootstrap " << address.toStdString() << "\n";
+    if (parser.isSet(QStringLiteral("clickhouse")) && !parser.isSet(QStringLiteral("no-apply-at-start")))
+        emulator.applyAllToClickHouse();
     std::cout << "listening on " << emulator.url().toString().toStdString() << std::endl;
     return app.exec();
 }

@@ -114,6 +114,23 @@ std::optional<qint64> MockKafkaTopicStore::append(const QString& service, const 
     return offsets.value(0, -1) >= 0 ? std::optional<qint64>(offsets.value(0)) : std::nullopt;
 }
 
+bool MockKafkaTopicStore::appendMany(const QString& service, const QString& topic,
+                                     const std::vector<emulator::AppendRecord>& records) {
+    if (find(service) == nullptr)
+        return false;
+    QList<MockMessage> messages;
+    for (const auto& r : records) {
+        if (r.partition < 0)
+            return false;
+        messages.append({r.partition, r.key, r.value, r.timestampMs});
+    }
+    QString error;
+    if (cluster(service).produce(topic, messages, &error))
+        return true;
+    qWarning("mock Kafka of %s: %s", qPrintable(service), qPrintable(error));
+    return false;
+}
+
 void MockKafkaTopicStore::setConsumerGroupOffset(const QString& service, const QString& topic, int partition,
                                                  const QString& group, qint64 offset) {
     if (find(service) == nullptr)

@@ -15,10 +15,10 @@ namespace ckstudio::test {
 class MockKafkaTopicStore : public emulator::TopicStore {
 public:
     // The service's cluster address, "127.0.0.1:PORT"; the cluster starts on first use.
-    QString bootstrapServers(const QString& service);
+    QString bootstrapServers(const QString& service) override;
     // partitions() reports the committed offsets of the groups set here and of groups named with
     // watchGroup().
-    void watchGroup(const QString& service, const QString& group);
+    void watchGroup(const QString& service, const QString& group) override;
 
     std::vector<QString> topics(const QString& service) const override;
     bool hasTopic(const QString& service, const QString& topic) const override;
@@ -30,6 +30,10 @@ public:
     std::optional<qint64> append(const QString& service, const QString& topic, int partition,
                                  std::optional<QByteArray> key, std::optional<QByteArray> value,
                                  qint64 timestampMs) override;
+    // One produce call for the whole batch (seeding a few hundred messages takes one round trip, not
+    // hundreds).
+    bool appendMany(const QString& service, const QString& topic,
+                    const std::vector<emulator::AppendRecord>& records) override;
     // Fails (the offset stays) while the group has live members: Kafka accepts offsets only from its members.
     void setConsumerGroupOffset(const QString& service, const QString& topic, int partition,
                                 const QString& group, qint64 offset) override;

@@ -112,8 +112,11 @@ bool ClickHouseServer::writeConfig() {
                                   .arg(m_httpsPort)
                                   .arg(m_tcpPort)
                                   .toUtf8();
+    QString profile;
+    for (const auto& [name, value] : m_profile)
+        profile += QStringLiteral("<%1>%2</%1>").arg(name, value.toHtmlEscaped());
     const QByteArray users = QStringLiteral(R"(<yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage>%3</default></profiles>
   <users>
     <default><password></password><networks><ip>::/0</ip></networks><profile>default</profile><quota>default</quota></default>
     <%1><password>%2</password><networks><ip>::/0</ip></networks><profile>default</profile><quota>default</quota></%1>
@@ -121,7 +124,7 @@ bool ClickHouseServer::writeConfig() {
   <quotas><default></default></quotas>
 </yandex>
 )")
-                                 .arg(passwordUser(), password())
+                                 .arg(passwordUser(), password(), profile)
                                  .toUtf8();
     return writeFile(d + QStringLiteral("/config.xml"), config) && writeFile(d + QStringLiteral("/users.xml"), users);
 }

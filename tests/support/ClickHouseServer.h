@@ -2,6 +2,8 @@
 // Test fixture: Debian's clickhouse-server started on free loopback ports in a temporary directory, with
 // HTTP and HTTPS (certificate signed by a CA the fixture makes with openssl). Stopped in the destructor.
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -24,6 +26,9 @@ public:
     ~ClickHouseServer();
     ClickHouseServer(const ClickHouseServer&) = delete;
     ClickHouseServer& operator=(const ClickHouseServer&) = delete;
+
+    // A setting of the default profile (both users), e.g. stream_flush_interval_ms; call before start().
+    void setProfileSetting(const QString& name, const QString& value) { m_profile.append({name, value}); }
 
     // Starts the server; false (with error()) when clickhouse-server is missing or does not come up.
     bool start();
@@ -60,6 +65,7 @@ private:
     int m_httpsPort = 0;
     int m_tcpPort = 0;
     QString m_error;
+    QList<QPair<QString, QString>> m_profile;
 };
 
 // A free TCP port on 127.0.0.1 (bound then released).

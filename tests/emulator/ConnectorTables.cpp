@@ -1,0 +1,387 @@
+#include "ConnectorTables.h"
+
+#include <QDebug>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace ckstudio::emulator {
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+const QString kProbeTable = QStringLiteral("`default`.`_ckstudio_kafka_settings_probe`");
+const QString kProbeEnd = QStringLiteral("kafka_ckstudio_probe_end"); // a setting no server has
+
+struct Candidate {
+    const char* setting;
+    const char* probeValue;
+};
+
+// Upstream settings first, then the ones of Aiven's ClickHouse fork (reference/aiven-api.md §5.2).
+const Candidate kCandidates[] = {
+    {"kafka_num_consumers", "1"},
+    {"kafka_max_block_size", "0"},
+    {"kafka_skip_broken_messages", "0"},
+    {"kafka_poll_max_batch_size", "0"},
+    {"kafka_poll_timeout_ms", "0"},
+    {"kafka_thread_per_consumer", "0"},
+    {"kafka_handle_error_mode", "'default'"},
+    {"kafka_max_rows_per_message", "1"},
+    {"date_time_input_format", "'basic'"},
+    {"kafka_date_time_input_format", "'basic'"},
+    {"kafka_auto_offset_reset", "'earliest'"},
+    {"kafka_auto_offset_reset_by_duration_ms", "0"},
+    {"kafka_producer_batch_size", "0"},
+    {"kafka_producer_batch_num_messages", "0"},
+    {"kafka_producer_linger_ms", "0"},
+    {"kafka_producer_queue_buffering_max_messages", "0"},
+    {"kafka_producer_queue_buffering_max_kbytes", "0"},
+    {"kafka_producer_request_required_acks", "-1"},
+    {"kafka_producer_compression_codec", "'none'"},
+    {"kafka_producer_compression_level", "-1"},
+};
+
+// user_config key -> the engine settings that carry it, preferred first.
+const std::map<std::string, QStringList>& settingMap() {
+    static const std::map<std::string, QStringList> map = {
+        {"num_consumers", {QStringLiteral("kafka_num_consumers")}},
+        {"max_block_size", {QStringLiteral("kafka_max_block_size")}},
+        {"skip_broken_messages", {QStringLiteral("kafka_skip_broken_messages")}},
+        {"poll_max_batch_size", {QStringLiteral("kafka_poll_max_batch_size")}},
+        {"poll_max_timeout_ms", {QStringLiteral("kafka_poll_timeout_ms")}},
+        {"thread_per_consumer", {QStringLiteral("kafka_thread_per_consumer")}},
+        {"handle_error_mode", {QStringLiteral("kafka_handle_error_mode")}},
+        {"max_rows_per_message", {QStringLiteral("kafka_max_rows_per_message")}},
+        {"date_time_input_format",
+         {QStringLiteral("kafka_date_time_input_format"), QStringLiteral("date_time_input_format")}},
+        {"auto_offset_reset", {QStringLiteral("kafka_auto_offset_reset")}},
+        {"auto_offset_reset_by_duration_ms", {QStringLiteral("kafka_auto_offset_reset_by_duration_ms")}},
+        {"producer_batch_size", {QStringLiteral("kafka_producer_batch_size")}},
+        {"producer_batch_num_messages", {QStringLiteral("kafka_producer_batch_num_messages")}},
+        {"producer_linger_ms", {QStringLiteral("kafka_producer_linger_ms")}},
+        {"producer_queue_buffering_max_messages",
+         {QStringLiteral("kafka_producer_queue_buffering_max_messages")}},
+        {"producer_queue_buffering_max_kbytes",
+         {QStringLiteral("kafka_producer_queue_buffering_max_kbytes")}},
+        {"producer_request_required_acks", {QStringLiteral("kafka_producer_request_required_acks")}},
+        {"producer_compression_codec", {QStringLiteral("kafka_producer_compression_codec")}},
+        {"producer_compression_level", {QStringLiteral("kafka_producer_compression_level")}},
+    };
+    return map;
+}
+
+QString str(const Json& obj, const char* key, const QString& fallback = {}) {
+    return obj.is_object() && obj.contains(key) && obj.at(key).is_string()
+               ? QString::fromStdString(obj.at(key).get<std::string>())
+               : fallback;
+}
+
+QString literal(const Json& value) {
+    if (value.is_boolean())
+        return value.get<bool>() ? QStringLiteral("1") : QStringLiteral("0");
+    if (value.is_string())
+        return quoteString(QString::fromStdString(value.get<std::string>()));
+    return QString::fromStdString(value.dump());
+}
+
+int majorVersion(const QString& version) {
+    return version.section(QLatin1Char('.'), 0, 0).toInt();
+}
+
+} // namespace
+
+QString quoteIdentifier(const QString& name) {
+    QString escaped = name;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('`'), QLatin1String("\\`"));
+    return QLatin1Char('`') + escaped + QLatin1Char('`');
+}
+
+QString quoteString(const QString& text) {
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QStringList candidateKafkaSettings() {
+    QStringList out;
+    for (const auto& c : kCandidates)
+        out << QString::fromLatin1(c.setting);
+    return out;
+}
+
+ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
+                                    const QSet<QString>& serverSettings, const QString& serverVersion) {
+    ConnectorTableSql out;
+    out.name = str(table, "name");
+    out.group = str(table, "group_name", QStringLiteral("clickhouse"));
+    if (table.contains("topics") && table.at("topics").is_array())
+        for (const auto& t : table.at("topics"))
+            if (!str(t, "name").isEmpty())
+                out.topics << str(t, "name");
+    const QString reset = str(table, "auto_offset_reset", QStringLiteral("earliest"));
+    out.startAtLatest = reset == QLatin1String("latest") || reset == QLatin1String("largest") ||
+                        reset == QLatin1String("end");
+    QStringList columns;
+    if (table.contains("columns") && table.at("columns").is_array())
+        for (const auto& c : table.at("columns"))
+            columns << quoteIdentifier(str(c, "name")) + QLatin1Char(' ') + str(c, "type");
+    QStringList settings = {
+        QStringLiteral("kafka_broker_list = ") + quoteString(brokers),
+        QStringLiteral("kafka_topic_list = ") + quoteString(out.topics.join(QLatin1Char(','))),
+        QStringLiteral("kafka_group_name = ") + quoteString(out.group),
+        QStringLiteral("kafka_format = ") +
+            quoteString(str(table, "data_format", QStringLiteral("JSONEachRow"))),
+    };
+    const QString server =
+        QStringLiteral("ClickHouse %1").arg(serverVersion.isEmpty() ? QStringLiteral("?") : serverVersion);
+    if (table.is_object())
+        for (const auto& [key, value] : table.items()) {
+            if (key == "name" || key == "columns" || key == "topics" || key == "group_name" ||
+                key == "data_format")
+                continue;
+            const QString k = QString::fromStdString(key);
+            if (key == "materialized_view") {
+                out.notes << QStringLiteral(
+                                 "table %1: materialized_view is not emulated; create the view with "
+                                 "`ckstudio-cli ddl --execute`")
+                                 .arg(out.name);
+                continue;
+            }
+            const auto mapped = settingMap().find(key);
+            if (mapped == settingMap().end()) {
+                out.notes
+                    << QStringLiteral("table %1: %2 has no Kafka-engine setting; skipped").arg(out.name, k);
+                continue;
+            }
+            QString chosen;
+            for (const QString& s : mapped->second)
+                if (serverSettings.contains(s)) {
+                    chosen = s;
+                    break;
+                }
+            if (chosen.isEmpty()) {
+                QString note = QStringLiteral("table %1: %2 skipped: %3 has no Kafka setting %4")
+                                   .arg(out.name, k, server, mapped->second.join(QStringLiteral(" or ")));
+                if (key == "auto_offset_reset")
+                    note += QStringLiteral(" (the consumer group's starting offsets were set instead)");
+                out.notes << note;
+                continue;
+            }
+            settings << chosen + QStringLiteral(" = ") + literal(value);
+        }
+    out.create = QStringLiteral("CREATE TABLE %1.%2 (%3) ENGINE = Kafka SETTINGS %4")
+                     .arg(quoteIdentifier(database), quoteIdentifier(out.name),
+                          columns.join(QStringLiteral(", ")), settings.join(QStringLiteral(", ")));
+    return out;
+}
+
+ConnectorTables::ConnectorTables(QNetworkAccessManager* network, StoreAccess store, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_store(std::move(store)) {}
+
+void ConnectorTables::enqueue(std::function<void(std::function<void()>)> run) {
+    m_jobs.push_back({std::move(run)});
+    if (!m_busy)
+        runNextJob();
+}
+
+void ConnectorTables::runNextJob() {
+    if (m_jobs.empty()) {
+        m_busy = false;
+        return;
+    }
+    m_busy = true;
+    Job job = std::move(m_jobs.front());
+    m_jobs.pop_front();
+    QPointer<ConnectorTables> self(this);
+    job.run([self] {
+        if (self)
+            self->runNextJob();
+    });
+}
+
+void ConnectorTables::post(const QString& sql, std::function<void(bool, const QString&)> done) {
+    QUrl url = m_url;
+    QUrlQuery query(url);
+    if (majorVersion(m_version) > 0 && majorVersion(m_version) < 19) // LowCardinality was experimental then
+        query.addQueryItem(QStringLiteral("allow_experimental_low_cardinality_type"), QStringLiteral("1"));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=utf-8"));
+    QNetworkReply* reply = m_network->post(request, sql.toUtf8());
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QString body = QString::fromUtf8(reply->readAll()).trimmed();
+        const bool ok = reply->error() == QNetworkReply::NoError;
+        done(ok, ok || !body.isEmpty() ? body : reply->errorString());
+    });
+}
+
+void ConnectorTables::probe(std::function<void()> then) {
+    if (m_settings) {
+        then();
+        return;
+    }
+    post(QStringLiteral("SELECT version()"), [this, then](bool ok, const QString& body) {
+        m_version = ok ? body : QString();
+        probeSettings(candidateKafkaSettings(), then);
+    });
+}
+
+void ConnectorTables::probeSettings(QStringList candidates, std::function<void()> then) {
+    QStringList settings = {
+        QStringLiteral("kafka_broker_list = '127.0.0.1:9'"), QStringLiteral("kafka_topic_list = 'probe'"),
+        QStringLiteral("kafka_group_name = 'probe'"), QStringLiteral("kafka_format = 'JSONEachRow'")};
+    for (const auto& c : kCandidates)
+        if (candidates.contains(QString::fromLatin1(c.setting)))
+            settings << QString::fromLatin1(c.setting) + QStringLiteral(" = ") +
+                            QString::fromLatin1(c.probeValue);
+    settings << kProbeEnd + QStringLiteral(" = 1");
+    const QString sql = QStringLiteral("CREATE TABLE %1 (x UInt8) ENGINE = Kafka SETTINGS %2")
+                            .arg(kProbeTable, settings.join(QStringLiteral(", ")));
+    post(sql, [this, candidates, then](bool ok, const QString& body) mutable {
+        const QSet<QString> required = {QStringLiteral("kafka_broker_list"),
+                                        QStringLiteral("kafka_topic_list"),
+                                        QStringLiteral("kafka_group_name"), QStringLiteral("kafka_format")};
+        auto finish = [&](const QStringList& known) {
+            QSet<QString> all = required;
+            for (const QString& s : known)
+                all.insert(s);
+            m_settings = all;
+            QStringList sorted(all.cbegin(), all.cend());
+            sorted.sort();
+            qInfo().noquote() << "clickhouse" << (m_version.isEmpty() ? QStringLiteral("?") : m_version)
+                              << "kafka settings" << sorted.join(QLatin1Char(','));
+            then();
+        };
+        if (ok) { // a server that ignores unknown settings: take them all, remove the table again
+            post(QStringLiteral("DROP TABLE IF EXISTS %1").arg(kProbeTable), [](bool, const QString&) {});
+            finish(candidates);
+            return;
+        }
+        static const QRegularExpression unknown(QStringLiteral("Unknown setting '?([A-Za-z0-9_]+)'?"));
+        const auto match = unknown.match(body);
+        const QString name = match.hasMatch() ? match.captured(1) : QString();
+        if (name == kProbeEnd) {
+            finish(candidates);
+            return;
+        }
+        if (!name.isEmpty() && candidates.removeAll(name) > 0) {
+            probeSettings(candidates, then);
+            return;
+        }
+        qWarning().noquote() << "cannot tell the server's Kafka settings, using the required four only:"
+                             << body.left(300);
+        const bool reachable = !m_version.isEmpty();
+        finish({});
+        if (!reachable) // ask again next time: the server may be up by then
+            m_settings.reset();
+    });
+}
+
+void ConnectorTables::seedGroup(const QString& kafkaService, const ConnectorTableSql& table) {
+    TopicStore* store = m_store ? m_store() : nullptr;
+    if (!store || kafkaService.isEmpty())
+        return;
+    store->watchGroup(kafkaService, table.group);
+    for (const QString& topic : table.topics)
+        for (const auto& p : store->partitions(kafkaService, topic))
+            if (p.consumerGroupOffsets.count(table.group) == 0)
+                store->setConsumerGroupOffset(kafkaService, topic, p.partition, table.group,
+                                              table.startAtLatest ? p.latestOffset : p.earliestOffset);
+}
+
+void ConnectorTables::apply(const QString& database, const QString& kafkaService, const QString& brokers,
+                            const Json& tables, std::function<void(const ConnectorApplyResult&)> done) {
+    enqueue([this, database, kafkaService, brokers, tables, done](std::function<void()> over) {
+        probe([this, database, kafkaService, brokers, tables, done, over] {
+            auto result = std::make_shared<ConnectorApplyResult>();
+            auto steps = std::make_shared<std::deque<Step>>();
+            const bool known = m_applied.count(database) > 0;
+            auto& applied = m_applied[database];
+            if (!known) // first time in this process: whatever an earlier run left there goes
+                steps->push_back(
+                    {{}, QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(database)), {}});
+            steps->push_back(
+                {{}, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(quoteIdentifier(database)), {}});
+            std::map<QString, ConnectorTableSql> wanted;
+            if (tables.is_array())
+                for (const auto& t : tables) {
+                    auto sql = connectorTableSql(database, t, brokers, *m_settings, m_version);
+                    if (!sql.name.isEmpty())
+                        wanted[sql.name] = std::move(sql);
+                }
+            for (const auto& [name, create] : applied)
+                if (!wanted.count(name) || wanted.at(name).create != create)
+                    steps->push_back({{},
+                                      QStringLiteral("DROP TABLE IF EXISTS %1.%2")
+                                          .arg(quoteIdentifier(database), quoteIdentifier(name)),
+                                      name});
+            for (const auto& [name, table] : wanted) {
+                result->notes << table.notes;
+                if (applied.count(name) && applied.at(name) == table.create)
+                    continue; // unchanged: its consumers keep their place
+                steps->push_back(
+                    {[this, kafkaService, table] { seedGroup(kafkaService, table); }, table.create, name});
+            }
+            for (const QString& note : result->notes)
+                qInfo().noquote() << database << "note:" << note;
+            // The record follows what the steps do; a failed CREATE leaves the table out of it.
+            for (auto it = applied.begin(); it != applied.end();)
+                it = wanted.count(it->first) ? std::next(it) : applied.erase(it);
+            for (const auto& [name, table] : wanted)
+                applied[name] = table.create;
+            runSteps(steps, result, database, [done, result, over] {
+                done(*result);
+                over();
+            });
+        });
+    });
+}
+
+void ConnectorTables::runSteps(std::shared_ptr<std::deque<Step>> steps,
+                               std::shared_ptr<ConnectorApplyResult> result, QString database,
+                               std::function<void()> finished) {
+    if (steps->empty()) {
+        finished();
+        return;
+    }
+    Step step = std::move(steps->front());
+    steps->pop_front();
+    if (step.before)
+        step.before();
+    post(step.sql, [this, steps, result, database, finished, step](bool ok, const QString& body) {
+        if (!ok) {
+            const QString what = step.table.isEmpty() ? database : QStringLiteral("table %1").arg(step.table);
+            result->errors << QStringLiteral("%1: %2").arg(what, body.left(400));
+            qWarning().noquote() << "clickhouse:" << result->errors.last();
+            if (!step.table.isEmpty())
+                m_applied[database].erase(step.table);
+            else { // without the database nothing else can work
+                m_applied.erase(database);
+                finished();
+                return;
+            }
+        }
+        runSteps(steps, result, database, finished);
+    });
+}
+
+void ConnectorTables::dropDatabase(const QString& database) {
+    enqueue([this, database](std::function<void()> over) {
+        m_applied.erase(database);
+        post(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(database)),
+             [over](bool ok, const QString& body) {
+                 if (!ok)
+                     qWarning().noquote() << "clickhouse:" << body.left(300);
+                 over();
+             });
+    });
+}
+
+} // namespace ckstudio::emulator
