@@ -12,7 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev librdkafka-dev kcat
   clickhouse-server clickhouse-client
   openssl ca-certificates xvfb xauth x11-utils imagemagick
-  python3 python3-jsonschema
+  python3 python3-jsonschema curl
   desktop-file-utils appstream dpkg-dev file ccache
 )
 export DEBIAN_FRONTEND=noninteractive
