@@ -191,6 +191,8 @@ TopicBrowser::~TopicBrowser() {
             m_client->cancel(m_sourceRequest);
         if (m_topicRequest)
             m_client->cancel(m_topicRequest);
+        if (m_partitionRequest)
+            m_client->cancel(m_partitionRequest);
     }
 }
 
@@ -346,18 +348,24 @@ void TopicBrowser::selectTopic(const QString& topic) {
     if (!m_client || m_service.isEmpty())
         return;
     QPointer<TopicBrowser> self(this);
-    m_client->getTopic(m_project, m_service, topic, [self, topic](AivenResult<AivenTopic> result) {
-        if (!self || self->m_destroying || self->m_topicEdit->text() != topic)
-            return;
-        if (!result) {
-            if (!result.error.cancelled)
-                self->m_status->setText(tr("Topic %1: %2").arg(topic, result.error.describe()));
-            return;
-        }
-        for (const auto& p : result.value->partitions)
-            self->m_partitionBox->addItem(tr("Partition %1").arg(p.partition), p.partition);
-        self->m_partitions->setPartitions(result.value->partitions);
-    });
+    if (m_partitionRequest)
+        m_client->cancel(std::exchange(m_partitionRequest, 0));
+    m_partitionRequest =
+        m_client->getTopic(m_project, m_service, topic, [self, topic](AivenResult<AivenTopic> result) {
+            if (!self || self->m_destroying)
+                return;
+            self->m_partitionRequest = 0;
+            if (self->m_topicEdit->text() != topic)
+                return;
+            if (!result) {
+                if (!result.error.cancelled)
+                    self->m_status->setText(tr("Topic %1: %2").arg(topic, result.error.describe()));
+                return;
+            }
+            for (const auto& p : result.value->partitions)
+                self->m_partitionBox->addItem(tr("Partition %1").arg(p.partition), p.partition);
+            self->m_partitions->setPartitions(result.value->partitions);
+        });
 }
 
 void TopicBrowser::peek() {
@@ -434,6 +442,10 @@ InferenceResult TopicBrowser::inferColumns() const {
             samples += *json + "\n";
     }
     return ckstudio::inferColumns(samples, format);
+}
+
+InferredColumnsDialog* TopicBrowser::inferDialog() const {
+    return m_inferDialog;
 }
 
 void TopicBrowser::showInferredColumns() {

@@ -68,7 +68,7 @@ public:
     bool isReady() const { return m_ready; }
     bool isPeeking() const { return m_peek->isRunning(); }
     PeekPath peekPath() const { return m_peek->path(); }
-    InferredColumnsDialog* inferDialog() const { return m_inferDialog; }
+    InferredColumnsDialog* inferDialog() const; // the open one, if any
 
     // Writes the shown messages, one JSON object per line (see messageJsonLine()). Returns an error message,
     // empty on success.
@@ -106,6 +106,7 @@ private:
     bool m_destroying = false; // requests cancelled by the destructor call back into a half-gone object
     quint64 m_sourceRequest = 0;
     quint64 m_topicRequest = 0;
+    quint64 m_partitionRequest = 0;
     std::vector<quint64> m_lagRequests;
 
     TopicPeek* m_peek;
