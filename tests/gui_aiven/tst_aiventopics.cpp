@@ -393,6 +393,38 @@ private Q_SLOTS:
         }
     }
 
+    void directReadFromAnExternalEndpoint() {
+        test::MockKafkaCluster cluster;
+        QVERIFY2(cluster.isValid(), qPrintable(cluster.error()));
+        QVERIFY(cluster.createTopic(QStringLiteral("ext"), 1));
+        QVERIFY(cluster.produce(QStringLiteral("ext"), {{0, QByteArray("a"), QByteArray(R"({"x":1})"), 0},
+                                                        {0, std::nullopt, QByteArray("text"), 0}}));
+        Json seed = seedJson();
+        auto& endpoint = seed["projects"][0]["integration_endpoints"][0];
+        endpoint["user_config"] = Json{{"bootstrap_servers", cluster.bootstrapServers().toStdString()},
+                                       {"security_protocol", "PLAINTEXT"}};
+        startEmulator(seed);
+        auto client = makeClient();
+        ConfigDocument document;
+        TopicBrowser browser(client.get(), &document);
+        browser.openEndpoint(kProject, QString::fromStdString(endpoint["endpoint_id"].get<std::string>()));
+        QTRY_VERIFY_WITH_TIMEOUT(browser.isReady(), kWait);
+        QCOMPARE(browser.peekPath(), PeekPath::DirectKafka);
+        QVERIFY(browser.sourceLabel()->text().contains(QStringLiteral("onprem-kafka")));
+        QCOMPARE(browser.topicsModel()->rowCount(), 0); // the API does not list an external cluster's topics
+        browser.topicEdit()->setText(QStringLiteral("ext"));
+        QSignalSpy finished(&browser, &TopicBrowser::peekFinished);
+        browser.peek();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(browser.statusLabel()->text()));
+        QCOMPARE(browser.messagesModel()->rowCount(), 2);
+        QCOMPARE(browser.messagesModel()->message(0)->value,
+                 std::optional<QByteArray>(QByteArray(R"({"x":1})")));
+        QVERIFY(!browser.messagesModel()->message(1)->key.has_value());
+        browser.messagesView()->selectRow(1);
+        QCOMPARE(browser.rawView()->toPlainText(), QStringLiteral("text"));
+    }
+
     void cancelStopsARunningPeek() {
         auto client = makeClient();
         ConfigDocument document;
