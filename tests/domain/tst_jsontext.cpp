@@ -205,6 +205,8 @@ private slots:
         QTest::newRow("two values") << QByteArray("{} {}") << 4 << QStringLiteral("end of input");
         QTest::newRow("unterminated") << QByteArray("[\"abc") << 6 << QStringLiteral("closing quote");
         QTest::newRow("empty") << QByteArray("") << 1 << QStringLiteral("expected a value");
+        // nlohmann would stop reading at the NUL and accept the document.
+        QTest::newRow("NUL after the value") << QByteArray("{}\0{", 4) << 3 << QStringLiteral("byte 0x00");
     }
     void messagesNameTheProblem() {
         QFETCH(QByteArray, text);
