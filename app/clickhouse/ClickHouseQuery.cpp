@@ -9,10 +9,11 @@ namespace ckstudio {
 namespace {
 
 constexpr qsizetype kTailBytes = 4096;
-// A streamed body is handed on in slices of at most this size, one slice per event-loop pass, so that parsing
-// never holds the (GUI) event loop for long; the reply buffers at most kStreamBuffer bytes and TCP flow
-// control holds back the rest, so a fast server cannot fill the memory while we parse.
-constexpr qint64 kSliceBytes = 256 * 1024;
+// A streamed body is handed on in slices of at most kSliceBytes, one slice per event-loop pass, so that
+// parsing never holds the (GUI) event loop for long (measured: whole-buffer readAll() + parse stalled it
+// 350-550 ms). The reply buffers about kStreamBuffer bytes before Qt stops reading (a soft limit; seen up to
+// 12 MB).
+constexpr qint64 kSliceBytes = 64 * 1024;
 constexpr qint64 kStreamBuffer = 4 * 1024 * 1024;
 constexpr qsizetype kErrorBodyLimit = 64 * 1024;
 

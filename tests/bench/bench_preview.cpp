@@ -95,18 +95,39 @@ int main(int argc, char* argv[]) {
     });
     // Event-loop stalls: a 1 ms timer fires whenever the loop is free; a long gap is a frozen GUI.
     std::vector<qint64> gapsNs;
+    struct Stall {
+        qint64 gapNs = 0;
+        qint64 startNs = 0; // since the preview started
+        qsizetype rowsAfter = 0;
+    } longest;
+    QElapsedTimer t;
     gapsNs.reserve(1 << 20);
     QElapsedTimer tick;
     QTimer probe;
-    probe.setInterval(1);
+    probe.setInterval(argc > 2 ? QByteArray(argv[2]).toInt() : 1); // ./bench_preview [ROWS [PROBE_MS]]
     probe.setTimerType(Qt::PreciseTimer);
     QObject::connect(&probe, &QTimer::timeout, [&] {
-        gapsNs.push_back(tick.nsecsElapsed());
+        const qint64 gap = tick.nsecsElapsed();
+        gapsNs.push_back(gap);
+        if (gap > longest.gapNs)
+            longest = {gap, t.nsecsElapsed() - gap, model.loadedRows()};
         tick.start();
     });
+    // Control: the same probe for one second with nothing to do, to see the machine's own scheduling noise
+    // (other processes on the shared cores preempt this one too).
+    t.start();
+    tick.start();
+    probe.start();
+    QTimer::singleShot(1000, &app, &QCoreApplication::quit);
+    app.exec();
+    probe.stop();
+    const qint64 idleLongestNs = longest.gapNs;
+    const std::size_t idleTicks = gapsNs.size();
+    gapsNs.clear();
+    longest = {};
+
     resetPeakResident();
     const qint64 rssBefore = statusBytes("VmRSS");
-    QElapsedTimer t;
     t.start();
     tick.start();
     probe.start();
@@ -147,5 +168,9 @@ int main(int argc, char* argv[]) {
         "event loop: %zu ticks, longest stall %.1f ms, 99th percentile %.2f ms, median %.3f ms (goal: "
         "never > 50 ms)\n",
         gapsNs.size(), gapsNs.empty() ? 0.0 : double(gapsNs.back()) / 1e6, gapMs(0.99), gapMs(0.5));
+    std::printf("control, idle event loop for 1 s: %zu ticks, longest gap %.1f ms\n", idleTicks,
+                double(idleLongestNs) / 1e6);
+    std::printf("longest stall began %.1f ms after the start, %lld rows loaded when it ended\n",
+                double(longest.startNs) / 1e6, static_cast<long long>(longest.rowsAfter));
     return model.loadedRows() == rows ? 0 : 1;
 }
