@@ -3,7 +3,8 @@
 // The functions run in order and build on each other: push creates the Kafka-engine tables (1), the preview
 // consumes once (2), DDL from the CLI moves every message into a MergeTree table with exact values (3), a
 // sample check names the failing field (4), peeking moves no consumer group (5), write-back on 18.16 says
-// plainly that the server cannot (6).
+// plainly that the server cannot (6); then a table the server rejects fails the integration with its message,
+// and deleting the integration drops the database.
 #include "AivenEmulator.h"
 #include "ClickHouseServer.h"
 #include "MockKafkaTopicStore.h"
@@ -15,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -492,6 +494,54 @@ private slots:
         QVERIFY2(r.err.contains("cannot INSERT into Kafka-engine tables"), r.err.constData());
         QVERIFY2(r.err.contains("nothing was produced"), r.err.constData());
         QVERIFY(latest(QStringLiteral("values")) == before);
+    }
+
+    // A table the server rejects: the integration fails with ClickHouse's own message; the others stay.
+    void rejectedTableFailsTheIntegration() {
+        Json config = pushedConfig();
+        config["tables"].push_back(
+            connectorTable("broken_t", "values", Json::array({column("x", "NoSuchType")})));
+        AivenClient::Options options;
+        options.baseUrl = m_emulator->url();
+        options.token = kToken;
+        AivenClient aiven(options);
+        QSignalSpy applied(m_emulator.get(), &AivenEmulator::integrationApplied);
+        bool accepted = false;
+        aiven.updateIntegration(kProject, kIntegration, config, [&](AivenResult<AivenIntegration> r) {
+            QVERIFY2(r, qPrintable(r.error.describe()));
+            accepted = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(accepted, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, kWaitMs);
+        QCOMPARE(applied.first().at(1).toBool(), false);
+        const Json status = apiGet(QStringLiteral("/v1/project/demo-project/integration/") +
+                                   kIntegration)["service_integration"]["integration_status"];
+        QVERIFY2(status["state"]["status"] == Json("failed"), status.dump().c_str());
+        const std::string errors = status["state"]["errors"].dump();
+        QVERIFY2(errors.find("table broken_t") != std::string::npos &&
+                     errors.find("NoSuchType") != std::string::npos,
+                 errors.c_str());
+        QCOMPARE(query(QStringLiteral("SELECT name FROM system.tables WHERE database = 'service_demo-kafka' "
+                                      "ORDER BY name FORMAT TabSeparated")),
+                 QByteArray("events\norders_raw\npreview_t\nvalues_t\n"));
+    }
+
+    // Deleting the integration drops its database, as on Aiven.
+    void deletingTheIntegrationDropsItsDatabase() {
+        AivenClient::Options options;
+        options.baseUrl = m_emulator->url();
+        options.token = kToken;
+        AivenClient aiven(options);
+        bool deleted = false;
+        aiven.deleteIntegration(kProject, kIntegration, [&](AivenResult<bool> r) {
+            QVERIFY2(r, qPrintable(r.error.describe()));
+            deleted = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(deleted, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            query(QStringLiteral("SELECT count() FROM system.databases WHERE name = 'service_demo-kafka'"))
+                .trimmed(),
+            QByteArray("0"), kWaitMs);
     }
 
     void cleanupTestCase() {

@@ -304,9 +304,6 @@ void ConnectorTables::apply(const QString& database, const QString& kafkaService
             auto steps = std::make_shared<std::deque<Step>>();
             const bool known = m_applied.count(database) > 0;
             auto& applied = m_applied[database];
-            if (!known) // first time in this process: whatever an earlier run left there goes
-                steps->push_back(
-                    {{}, QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(database)), {}});
             steps->push_back(
                 {{}, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(quoteIdentifier(database)), {}});
             std::map<QString, ConnectorTableSql> wanted;
@@ -336,9 +333,20 @@ void ConnectorTables::apply(const QString& database, const QString& kafkaService
                 it = wanted.count(it->first) ? std::next(it) : applied.erase(it);
             for (const auto& [name, table] : wanted)
                 applied[name] = table.create;
-            runSteps(steps, result, database, [done, result, over] {
-                done(*result);
-                over();
+            auto run = [this, steps, result, database, done, over] {
+                runSteps(steps, result, database, [done, result, over] {
+                    done(*result);
+                    over();
+                });
+            };
+            if (known) {
+                run();
+                return;
+            }
+            // First time in this process: whatever an earlier run left in the database goes.
+            dropDatabaseSteps(database, [steps, run](std::deque<Step> drops) {
+                steps->insert(steps->begin(), drops.begin(), drops.end());
+                run();
             });
         });
     });
@@ -372,15 +380,36 @@ void ConnectorTables::runSteps(std::shared_ptr<std::deque<Step>> steps,
     });
 }
 
+// 18.16 aborts on DROP DATABASE while a Kafka table of it streams into a materialized view elsewhere
+// (seen here); DROP TABLE stops the table's consumers first. So: every table on its own, then the database.
+void ConnectorTables::dropDatabaseSteps(const QString& database, std::function<void(std::deque<Step>)> then) {
+    post(QStringLiteral("SELECT name FROM system.tables WHERE database = %1 FORMAT TabSeparated")
+             .arg(quoteString(database)),
+         [database, then](bool ok, const QString& body) {
+             std::deque<Step> steps;
+             if (ok)
+                 for (const QString& name : body.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                     steps.push_back({{},
+                                      QStringLiteral("DROP TABLE IF EXISTS %1.%2")
+                                          .arg(quoteIdentifier(database), quoteIdentifier(name)),
+                                      name});
+             steps.push_back(
+                 {{}, QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(database)), {}});
+             then(std::move(steps));
+         });
+}
+
 void ConnectorTables::dropDatabase(const QString& database) {
     enqueue([this, database](std::function<void()> over) {
         m_applied.erase(database);
-        post(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(database)),
-             [over](bool ok, const QString& body) {
-                 if (!ok)
-                     qWarning().noquote() << "clickhouse:" << body.left(300);
-                 over();
-             });
+        dropDatabaseSteps(database, [this, database, over](std::deque<Step> drops) {
+            auto steps = std::make_shared<std::deque<Step>>(std::move(drops));
+            auto result = std::make_shared<ConnectorApplyResult>();
+            runSteps(steps, result, database, [this, database, over] {
+                m_applied.erase(database);
+                over();
+            });
+        });
     });
 }
 

@@ -91,6 +91,7 @@ private:
     void post(const QString& sql, std::function<void(bool ok, const QString& body)> done);
     void runSteps(std::shared_ptr<std::deque<Step>> steps, std::shared_ptr<ConnectorApplyResult> result,
                   QString database, std::function<void()> finished);
+    void dropDatabaseSteps(const QString& database, std::function<void(std::deque<Step>)> then);
     void seedGroup(const QString& kafkaService, const ConnectorTableSql& table);
 
     QNetworkAccessManager* m_network;
