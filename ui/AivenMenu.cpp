@@ -1,15 +1,21 @@
 #include "AivenMenu.h"
 
 #include "MainWindow.h"
+#include "ProblemsDock.h"
 #include "aiven/AivenClient.h"
 #include "aiven/AivenCredentials.h"
 #include "aiven/ApplyDialog.h"
 #include "aiven/ConnectDialog.h"
+#include "aiven/CreateIntegrationWizard.h"
 #include "aiven/IntegrationBrowser.h"
 #include "aiven/IntegrationOpener.h"
+#include "aiven/LiveSchema.h"
+#include "aiven/TopicBrowser.h"
 #include "itemmodels/ConfigDocument.h"
+#include "schema/ConfigValidator.h"
 
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -31,6 +37,10 @@ AivenMenu::AivenMenu(MainWindow* window, SecretStore* secrets)
     add(tr("&Connect…"), QKeySequence(), &AivenMenu::showConnect);
     add(tr("&Browse Integrations"), QKeySequence(Qt::CTRL | Qt::Key_B), &AivenMenu::showBrowser);
     add(tr("&Apply to Integration…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &AivenMenu::showApply);
+    m_menu->addSeparator();
+    add(tr("&New Integration…"), QKeySequence(), &AivenMenu::showCreateIntegration);
+    add(tr("Kafka &Topics"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &AivenMenu::showTopicBrowser);
+    setSchemaLabel(tr("bundled"), tr("Not connected to Aiven: validating against the bundled schema."));
 
     // A token in the environment or avn's credentials file is used without asking; the keychain is only read
     // when the user browses (no keychain prompt at start-up).
@@ -52,12 +62,18 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
     m_opener = new IntegrationOpener(m_client, m_window->document(), this);
     connect(m_opener, &IntegrationOpener::opened, this,
             [this](const QString& project, const AivenIntegration& integration) {
+                const bool newProject = project != m_project;
                 m_project = project;
                 m_integrationId = integration.id;
+                m_sourceService = integration.sourceService;
+                m_sourceEndpointId = integration.sourceEndpointId;
+                if (newProject)
+                    loadLiveSchema(project);
                 m_window->statusBar()->showMessage(
                     tr("Opened integration %1 (%2 → %3) of project %4")
                         .arg(integration.id, integration.sourceService, integration.destService, project),
                     10000);
+                emit connectionChanged(m_client->options().baseUrl, project);
             });
     connect(m_opener, &IntegrationOpener::failed, this, [this](const QString& message) {
         QMessageBox::warning(m_window, tr("Open Integration"), message);
@@ -67,9 +83,40 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
         m_browser = nullptr;
         m_browserDock->hide();
     }
+    delete m_topicBrowser; // it holds the old client
+    m_topicBrowser = nullptr;
+    if (m_topicDock)
+        m_topicDock->hide();
+    delete m_schemaLoader;
+    m_schemaLoader = new LiveSchemaLoader(m_client, this);
+    connect(m_schemaLoader, &LiveSchemaLoader::loaded, this,
+            [this](std::shared_ptr<const ConfigValidator> validator, const QString& project) {
+                m_window->document()->setValidator(std::move(validator));
+                setSchemaLabel(tr("live"),
+                               tr("Validating against the live clickhouse_kafka schema of the Aiven "
+                                  "API (project %1).")
+                                   .arg(project));
+            });
+    connect(m_schemaLoader, &LiveSchemaLoader::failed, this, [this](const QString& message) {
+        m_window->document()->setValidator({});
+        setSchemaLabel(
+            tr("bundled"),
+            tr("Validating against the bundled schema: the live one is unavailable (%1).").arg(message));
+    });
     if (old)
         old->deleteLater();
+    // The schema is the same for every project; the first one the token sees will do until one is opened.
+    if (!m_project.isEmpty()) {
+        loadLiveSchema(m_project);
+    } else {
+        QPointer<AivenMenu> self(this);
+        m_client->listProjects([self](AivenResult<std::vector<AivenProject>> result) {
+            if (self && result && !result.value->empty() && self->m_project.isEmpty())
+                self->loadLiveSchema(result.value->front().name);
+        });
+    }
     m_window->statusBar()->showMessage(tr("Aiven API: %1").arg(baseUrl.toString()), 10000);
+    emit connectionChanged(baseUrl, {});
 }
 
 void AivenMenu::showConnect() {
@@ -132,14 +179,137 @@ void AivenMenu::openIntegration(const QString& project, const QString& integrati
 
 void AivenMenu::showApply() {
     if (!m_client || m_integrationId.isEmpty()) {
-        QMessageBox::information(m_window, tr("Apply to Integration"),
-                                 tr("Open an integration from the Aiven browser first: applying compares your "
-                                    "edits with the configuration they were pulled from."));
+        QMessageBox::information(
+            m_window, tr("Apply to Integration"),
+            tr("Open an integration from the Aiven browser first: applying compares your "
+               "edits with the configuration they were pulled from."));
         return;
     }
     auto* dialog = new ApplyDialog(m_client, m_window->document(), m_project, m_integrationId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void AivenMenu::loadLiveSchema(const QString& project) {
+    if (m_schemaLoader)
+        m_schemaLoader->load(project);
+}
+
+void AivenMenu::setSchemaLabel(const QString& inUse, const QString& detail) {
+    m_schemaInUse = inUse;
+    if (auto* dock = m_window->problemsDock()) {
+        dock->setWindowTitle(tr("Problems (%1 schema)").arg(inUse));
+        dock->setToolTip(detail);
+        dock->setStatusTip(detail);
+    }
+}
+
+void AivenMenu::showTopicBrowser() {
+    if (!m_client) {
+        showConnect();
+        return;
+    }
+    if (!m_sourceService.isEmpty() || !m_sourceEndpointId.isEmpty()) {
+        browseTopics(m_project, m_sourceService, m_sourceEndpointId);
+        return;
+    }
+    if (!m_project.isEmpty()) {
+        chooseKafkaSource(m_project);
+        return;
+    }
+    QPointer<AivenMenu> self(this);
+    m_client->listProjects([self](AivenResult<std::vector<AivenProject>> result) {
+        if (!self)
+            return;
+        if (!result || result.value->empty()) {
+            QMessageBox::warning(self->m_window, tr("Kafka Topics"),
+                                 result ? tr("This token sees no project.") : result.error.describe());
+            return;
+        }
+        self->chooseKafkaSource(result.value->front().name);
+    });
+}
+
+// No integration is open: the user picks one of the project's Kafka services or external endpoints.
+void AivenMenu::chooseKafkaSource(const QString& project) {
+    QPointer<AivenMenu> self(this);
+    m_client->listServices(project, [self, project](AivenResult<std::vector<AivenService>> services) {
+        if (!self)
+            return;
+        if (!services) {
+            QMessageBox::warning(self->m_window, tr("Kafka Topics"), services.error.describe());
+            return;
+        }
+        self->m_client->listIntegrationEndpoints(
+            project, [self, project, services](AivenResult<std::vector<AivenIntegrationEndpoint>> endpoints) {
+                if (!self)
+                    return;
+                QStringList items;
+                std::vector<std::pair<QString, QString>> choices; // service, endpoint id
+                for (const auto& s : *services.value)
+                    if (s.type == QLatin1String("kafka")) {
+                        items << tr("Kafka service %1").arg(s.name);
+                        choices.emplace_back(s.name, QString());
+                    }
+                if (endpoints)
+                    for (const auto& e : *endpoints.value)
+                        if (e.type == QLatin1String("external_kafka")) {
+                            items << tr("External endpoint %1").arg(e.name);
+                            choices.emplace_back(QString(), e.id);
+                        }
+                if (items.isEmpty()) {
+                    QMessageBox::information(
+                        self->m_window, tr("Kafka Topics"),
+                        tr("Project %1 has no Kafka service or external Kafka endpoint.").arg(project));
+                    return;
+                }
+                auto* dialog = new QInputDialog(self->m_window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->setWindowTitle(tr("Kafka Topics"));
+                dialog->setLabelText(tr("Browse the topics of:"));
+                dialog->setComboBoxItems(items);
+                connect(dialog, &QInputDialog::textValueSelected, self,
+                        [self, project, items, choices](const QString& text) {
+                            const auto index = items.indexOf(text);
+                            if (self && index >= 0)
+                                self->browseTopics(project, choices[static_cast<std::size_t>(index)].first,
+                                                   choices[static_cast<std::size_t>(index)].second);
+                        });
+                dialog->open();
+            });
+    });
+}
+
+void AivenMenu::browseTopics(const QString& project, const QString& service, const QString& endpointId) {
+    if (!m_topicDock) {
+        m_topicDock = new QDockWidget(tr("Kafka Topics"), m_window);
+        m_topicDock->setObjectName(QStringLiteral("kafkaTopicsDock"));
+        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_topicDock);
+    }
+    delete m_topicBrowser;
+    m_topicBrowser = new TopicBrowser(m_client, m_window->document(), m_topicDock);
+    m_topicBrowser->setCurrentTableProvider([window = m_window] { return window->currentTable(); });
+    m_topicDock->setWidget(m_topicBrowser);
+    if (!service.isEmpty())
+        m_topicBrowser->openService(project, service);
+    else
+        m_topicBrowser->openEndpoint(project, endpointId);
+    m_topicDock->show();
+    m_topicDock->raise();
+}
+
+void AivenMenu::showCreateIntegration() {
+    if (!m_client) {
+        showConnect();
+        return;
+    }
+    auto* wizard = new CreateIntegrationWizard(m_client, m_window->document(), m_project, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &CreateIntegrationWizard::created, this,
+            [this](const QString& project, const AivenIntegration& integration) {
+                openIntegration(project, integration.id);
+            });
+    wizard->open();
 }
 
 } // namespace ckstudio

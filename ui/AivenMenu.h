@@ -1,9 +1,12 @@
 #pragma once
 // The main window's Aiven menu: connect (token from env / avn credentials / keychain, or the connect dialog),
 // a dock with the project → service → integration browser, opening an integration into the editor (which
-// records the pulled config as the document's base) and applying with the diff/conflict dialog.
+// records the pulled config as the document's base) and applying with the diff/conflict dialog; a topic
+// browser dock for the current integration's Kafka source (or a chosen one), the create-integration wizard,
+// and the live schema: once connected, the document validates against the API's clickhouse_kafka schema.
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 class QDockWidget;
 class QMenu;
@@ -13,6 +16,8 @@ namespace ckstudio {
 class AivenClient;
 class IntegrationBrowser;
 class IntegrationOpener;
+class LiveSchemaLoader;
+class TopicBrowser;
 class MainWindow;
 class SecretStore;
 
@@ -30,9 +35,22 @@ public:
     void showBrowser();
     void openIntegration(const QString& project, const QString& integrationId);
     void showApply();
+    void showTopicBrowser();
+    void showCreateIntegration();
+    TopicBrowser* topicBrowser() const { return m_topicBrowser; }
+    // "bundled" or "live": which schema the document validates against.
+    QString schemaInUse() const { return m_schemaInUse; }
+
+signals:
+    // A client was made for `baseUrl` (project empty) or an integration of `project` was opened.
+    void connectionChanged(const QUrl& baseUrl, const QString& project);
 
 private:
     void useToken(const QString& token, const QUrl& baseUrl);
+    void loadLiveSchema(const QString& project);
+    void setSchemaLabel(const QString& inUse, const QString& detail);
+    void chooseKafkaSource(const QString& project);
+    void browseTopics(const QString& project, const QString& service, const QString& endpointId);
 
     MainWindow* m_window;
     SecretStore* m_secrets;
@@ -41,8 +59,14 @@ private:
     IntegrationOpener* m_opener = nullptr;
     QDockWidget* m_browserDock = nullptr;
     IntegrationBrowser* m_browser = nullptr;
+    LiveSchemaLoader* m_schemaLoader = nullptr;
+    QDockWidget* m_topicDock = nullptr;
+    TopicBrowser* m_topicBrowser = nullptr;
     QString m_project;
     QString m_integrationId;
+    QString m_sourceService;    // the opened integration's Kafka service, or
+    QString m_sourceEndpointId; // its external endpoint
+    QString m_schemaInUse;
 };
 
 } // namespace ckstudio

@@ -1,0 +1,122 @@
+// The main window's Aiven menu with a token in the environment: the document switches to the API's live
+// schema and the problems dock says which schema is in use; the topic browser dock opens for the opened
+// integration's Kafka service.
+#include "AivenEmulator.h"
+#include "AivenMenu.h"
+#include "MainWindow.h"
+#include "ProblemsDock.h"
+#include "aiven/CreateIntegrationWizard.h"
+#include "aiven/TopicBrowser.h"
+#include "aiven/TopicOverviewModels.h"
+#include "domain/JsonText.h"
+#include "itemmodels/ConfigDocument.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace ckstudio;
+using namespace ckstudio::emulator;
+
+namespace {
+const QString kProject = QStringLiteral("demo-project");
+const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
+constexpr int kWait = 10000;
+} // namespace
+
+class TestAivenMenu : public QObject {
+    Q_OBJECT
+    std::unique_ptr<AivenEmulator> m_emulator;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ckstudio-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("ckstudio-aivenmenu-test"));
+        QSettings().clear();
+    }
+    void init() {
+        m_emulator = std::make_unique<AivenEmulator>();
+        QString error;
+        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
+                 qPrintable(error));
+        QVERIFY(m_emulator->start() != 0);
+        qputenv("AIVEN_AUTH_TOKEN", "emulator-token-0123456789");
+        qputenv("AIVEN_WEB_URL", m_emulator->url().toString().toUtf8());
+    }
+    void cleanup() {
+        qunsetenv("AIVEN_AUTH_TOKEN");
+        qunsetenv("AIVEN_WEB_URL");
+        m_emulator.reset();
+    }
+
+    void liveSchemaIsUsedAndNamedThenTopicsOfTheOpenedIntegration() {
+        // A live schema stricter than the bundled one (table names of at most 6 characters).
+        QFile bundled(QStringLiteral(":/schema/clickhouse_kafka.user_config.schema.json"));
+        QVERIFY(bundled.open(QIODevice::ReadOnly));
+        Json schema = *parseJsonText(bundled.readAll().toStdString()).value;
+        schema["properties"]["tables"]["items"]["properties"]["name"]["maxLength"] = 6;
+        m_emulator->setUserConfigSchema(schema);
+
+        MainWindow window;
+        window.show();
+        AivenMenu* menu = window.aivenMenu();
+        QVERIFY(menu->client()); // the token came from the environment
+        QTRY_COMPARE_WITH_TIMEOUT(menu->schemaInUse(), QStringLiteral("live"), kWait);
+        QVERIFY(window.problemsDock()->windowTitle().contains(QStringLiteral("live")));
+
+        menu->openIntegration(kProject, kIntegration);
+        QTRY_COMPARE_WITH_TIMEOUT(window.document()->tableCount(), 2, kWait);
+        window.document()->validateNow();
+        QCOMPARE(window.document()->problemsAt("tables[1].name").size(), std::size_t(1)); // "orders_raw"
+
+        menu->showTopicBrowser();
+        TopicBrowser* browser = menu->topicBrowser();
+        QVERIFY(browser);
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isReady(), kWait);
+        QVERIFY(browser->sourceLabel()->text().contains(QStringLiteral("demo-kafka")));
+        QTRY_VERIFY_WITH_TIMEOUT(browser->topicsModel()->rowOf(QStringLiteral("events")) >= 0, kWait);
+    }
+
+    void wizardFromTheMenuOpensTheCreatedIntegration() {
+        MainWindow window;
+        window.show();
+        AivenMenu* menu = window.aivenMenu();
+        QVERIFY(menu->client());
+        menu->showCreateIntegration();
+        CreateIntegrationWizard* wizard = nullptr;
+        QTRY_VERIFY((wizard = window.findChild<CreateIntegrationWizard*>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isLoading() && wizard->clickhouseBox()->count() > 0, kWait);
+        wizard->next();
+        wizard->next();
+        QVERIFY(wizard->emptyOption()->isChecked()); // the new document has no table
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateIntegrationWizard::ConfirmPage));
+        const int before = m_emulator->countRequests("POST", QStringLiteral("/integration"));
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_emulator->countRequests("POST", QStringLiteral("/integration")),
+                                  before + 1, kWait);
+        // The created integration is opened: the document now has it as its remote base.
+        QTRY_VERIFY_WITH_TIMEOUT(window.document()->remoteBase().has_value(), kWait);
+        QCOMPARE(window.document()->tableCount(), 0);
+    }
+
+    void bundledSchemaNamedWhenTheApiHasNone() {
+        m_emulator->setUserConfigSchema(Json());
+        MainWindow window;
+        AivenMenu* menu = window.aivenMenu();
+        QVERIFY(menu->client());
+        QTRY_VERIFY_WITH_TIMEOUT(window.problemsDock()->toolTip().contains(QStringLiteral("unavailable")),
+                                 kWait);
+        QCOMPARE(menu->schemaInUse(), QStringLiteral("bundled"));
+        QVERIFY(window.problemsDock()->windowTitle().contains(QStringLiteral("bundled")));
+    }
+};
+
+QTEST_MAIN(TestAivenMenu)
+#include "tst_aivenmenu.moc"
