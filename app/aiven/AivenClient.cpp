@@ -447,6 +447,18 @@ AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& projec
             }));
 }
 
+AivenClient::RequestId AivenClient::getProjectCa(const QString& project, Callback<QString> done) {
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("kms"), QStringLiteral("ca")}, {},
+                std::nullopt,
+                adapt<QString>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<QString> {
+                    const Json& certificate = member(doc, "certificate");
+                    if (certificate.is_string())
+                        return QString::fromStdString(certificate.get<std::string>());
+                    e.message = QStringLiteral("the API's answer has no 'certificate'");
+                    return std::nullopt;
+                }));
+}
+
 AivenClient::RequestId AivenClient::listIntegrationTypes(const QString& project,
                                                          Callback<std::vector<AivenIntegrationType>> done) {
     return send(

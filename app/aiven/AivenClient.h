@@ -56,6 +56,8 @@ public:
                                        Callback<std::vector<AivenIntegrationEndpoint>> done);
     RequestId getIntegrationEndpoint(const QString& project, const QString& endpointId, bool includeSecrets,
                                      Callback<AivenIntegrationEndpoint> done);
+    // The project's CA certificate (PEM), which Aiven services' TLS endpoints (Kafka, ClickHouse) chain to.
+    RequestId getProjectCa(const QString& project, Callback<QString> done);
     RequestId listIntegrationTypes(const QString& project, Callback<std::vector<AivenIntegrationType>> done);
     RequestId listTopics(const QString& project, const QString& service,
                          Callback<std::vector<AivenTopicSummary>> done);

@@ -41,6 +41,11 @@ std::optional<KafkaConnection> kafkaConnectionForService(const AivenService& ser
                         connection.certificatePem = text(user, "access_cert").toUtf8();
                         connection.keyPem = text(user, "access_key").toUtf8();
                     }
+            if (connection.certificatePem.isEmpty() && service.raw.contains("connection_info")) {
+                const Json& info = service.raw.at("connection_info");
+                connection.certificatePem = text(info, "kafka_access_cert").toUtf8();
+                connection.keyPem = text(info, "kafka_access_key").toUtf8();
+            }
         }
         return connection;
     }

@@ -238,11 +238,20 @@ void TopicBrowser::openService(const QString& project, const QString& service) {
                     emit self->failed(self->m_source->text());
                     return;
                 }
-                self->m_peek->setDirectSource(*connection);
-                self->resolved(
-                    tr("Kafka service %1 of project %2 — REST proxy off, peeks read Kafka directly "
-                       "(%3)")
-                        .arg(self->m_service, self->m_project, connection->bootstrapServers));
+                if (connection->securityProtocol != QLatin1String("ssl")) {
+                    self->useService(*connection);
+                    return;
+                }
+                // TLS to an Aiven service chains to the project's CA, not to a public one.
+                self->m_sourceRequest = self->m_client->getProjectCa(
+                    self->m_project, [self, connection = *connection](AivenResult<QString> ca) mutable {
+                        if (!self || self->m_destroying)
+                            return;
+                        self->m_sourceRequest = 0;
+                        if (ca)
+                            connection.caPem = ca.value->toUtf8();
+                        self->useService(connection);
+                    });
             });
     });
     refreshTopics();
@@ -286,6 +295,12 @@ void TopicBrowser::useDirect(const KafkaConnection& connection, const QString& l
     m_peek->setDirectSource(connection);
     resolved(
         tr("%1 (%2) — peeks read Kafka directly; type the topic").arg(label, connection.bootstrapServers));
+}
+
+void TopicBrowser::useService(const KafkaConnection& connection) {
+    m_peek->setDirectSource(connection);
+    resolved(tr("Kafka service %1 of project %2 — REST proxy off, peeks read Kafka directly (%3)")
+                 .arg(m_service, m_project, connection.bootstrapServers));
 }
 
 void TopicBrowser::resolved(const QString& label) {

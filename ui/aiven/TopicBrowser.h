@@ -96,6 +96,7 @@ private:
     void setSourceText(const QString& text);
     void resolved(const QString& label);
     void useDirect(const KafkaConnection& connection, const QString& label);
+    void useService(const KafkaConnection& connection); // an Aiven Kafka service without REST proxy
 
     QPointer<AivenClient> m_client;
     QPointer<ConfigDocument> m_document;
