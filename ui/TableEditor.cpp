@@ -63,19 +63,26 @@ TableEditor::TableEditor(ConfigDocument* document, QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_topics(new TopicsModel(document, this))
     , m_columns(new ColumnsModel(document, this))
-    , m_settings(new SettingsEditor(document, this))
-    , m_view(new MaterializedViewEditor(document, this)) {
+    , m_settingsPage(new QWidget(this))
+    , m_viewPage(new QScrollArea(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     m_tabs->setObjectName(QStringLiteral("tableTabs"));
     m_tabs->addTab(buildGeneralTab(), tr("&Table"));
     m_tabs->addTab(buildColumnsTab(), tr("&Columns"));
-    m_tabs->addTab(m_settings, tr("&Settings"));
-    auto* viewPage = new QScrollArea(this);
-    viewPage->setWidget(m_view);
-    viewPage->setWidgetResizable(true);
-    m_tabs->addTab(viewPage, tr("&Materialized view"));
+    // The settings and materialized-view pages are built when first shown: they are most of the editor's
+    // widgets, and nobody sees them at start-up.
+    (new QVBoxLayout(m_settingsPage))->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_settingsPage, tr("&Settings"));
+    m_viewPage->setWidgetResizable(true);
+    m_tabs->addTab(m_viewPage, tr("&Materialized view"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == SettingsTab)
+            settingsEditor();
+        else if (index == ViewTab)
+            viewEditor();
+    });
 
     connect(document, &ConfigDocument::tableChanged, this, [this](int table) {
         if (table == m_table)
@@ -95,6 +102,24 @@ TableEditor::TableEditor(ConfigDocument* document, QWidget* parent)
     connect(document, &ConfigDocument::problemsChanged, this,
             [this] { m_marks.update(*m_document, m_table); });
     setTableIndex(-1);
+}
+
+SettingsEditor* TableEditor::settingsEditor() {
+    if (!m_settings) {
+        m_settings = new SettingsEditor(m_document, m_settingsPage);
+        m_settingsPage->layout()->addWidget(m_settings);
+        m_settings->setTableIndex(m_table);
+    }
+    return m_settings;
+}
+
+MaterializedViewEditor* TableEditor::viewEditor() {
+    if (!m_view) {
+        m_view = new MaterializedViewEditor(m_document, m_viewPage);
+        m_viewPage->setWidget(m_view);
+        m_view->setTableIndex(m_table);
+    }
+    return m_view;
 }
 
 QWidget* TableEditor::buildGeneralTab() {
@@ -209,8 +234,10 @@ void TableEditor::setTableIndex(int table) {
     m_table = table;
     m_columns->setTableIndex(table);
     m_topics->setTableIndex(table);
-    m_settings->setTableIndex(table);
-    m_view->setTableIndex(table);
+    if (m_settings)
+        m_settings->setTableIndex(table);
+    if (m_view)
+        m_view->setTableIndex(table);
     m_tabs->setEnabled(table >= 0);
     refresh();
 }
@@ -229,7 +256,8 @@ void TableEditor::refresh() {
         m_format->addItem(format); // keep what the file says, even if the schema does not know it
     m_format->setCurrentIndex(m_format->findText(format));
     m_refreshing = false;
-    m_view->refresh();
+    if (m_view)
+        m_view->refresh();
     m_marks.update(*m_document, m_table);
 }
 
@@ -318,7 +346,7 @@ void TableEditor::focusPath(const QString& path) {
         key == QLatin1String("data_format") || key == QLatin1String("columns") ||
         key == QLatin1String("topics") || !match.hasMatch()) {
         const bool columns = key == QLatin1String("columns");
-        m_tabs->setCurrentIndex(columns ? 1 : 0);
+        m_tabs->setCurrentIndex(columns ? ColumnsTab : GeneralTab);
         if (key == QLatin1String("name"))
             m_name->setFocus();
         else if (key == QLatin1String("group_name"))
@@ -332,12 +360,12 @@ void TableEditor::focusPath(const QString& path) {
         return;
     }
     if (key == QLatin1String("materialized_view")) {
-        m_tabs->setCurrentIndex(3);
-        m_view->focusField(match.captured(2));
+        m_tabs->setCurrentIndex(ViewTab);
+        viewEditor()->focusField(match.captured(2));
         return;
     }
-    m_tabs->setCurrentIndex(2);
-    m_settings->focusSetting(key);
+    m_tabs->setCurrentIndex(SettingsTab);
+    settingsEditor()->focusSetting(key);
 }
 
 } // namespace ckstudio

@@ -8,6 +8,7 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class QTableView;
 
@@ -32,8 +33,12 @@ public:
     QTableView* columnsView() const { return m_columnsView; }
     QTableView* topicsView() const { return m_topicsView; }
     QTabWidget* tabs() const { return m_tabs; }
+    // Built on first use (the tab's first showing, a jump to one of its fields).
+    SettingsEditor* settingsEditor();
+    MaterializedViewEditor* viewEditor();
 
 private:
+    enum Tab { GeneralTab, ColumnsTab, SettingsTab, ViewTab };
     QWidget* buildGeneralTab();
     QWidget* buildColumnsTab();
     void refresh();
@@ -54,8 +59,10 @@ private:
     QTableView* m_columnsView = nullptr;
     TopicsModel* m_topics;
     ColumnsModel* m_columns;
-    SettingsEditor* m_settings;
-    MaterializedViewEditor* m_view;
+    QWidget* m_settingsPage;
+    QScrollArea* m_viewPage;
+    SettingsEditor* m_settings = nullptr;
+    MaterializedViewEditor* m_view = nullptr;
     FieldMarks m_marks;
 };
 
