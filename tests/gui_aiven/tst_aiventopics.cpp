@@ -495,6 +495,7 @@ private Q_SLOTS:
         TopicBrowser browser(client.get(), &document);
         browser.openService(kProject, kKafka);
         QTRY_VERIFY_WITH_TIMEOUT(browser.isReady(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(client->pendingCount(), 0, kWait); // the topic list has arrived
         m_emulator->addFault(*parseFaultSpec(QStringLiteral("delay=3000"), nullptr));
         browser.topicEdit()->setText(QStringLiteral("events"));
         QSignalSpy finished(&browser, &TopicBrowser::peekFinished);
