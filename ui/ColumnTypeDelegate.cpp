@@ -1,5 +1,6 @@
 #include "ColumnTypeDelegate.h"
 
+#include "StatusColors.h"
 #include "itemmodels/ColumnsModel.h"
 #include "types/ClickHouseType.h"
 
@@ -64,7 +65,10 @@ QString ColumnTypeDelegate::showTypeCheck(QLineEdit* edit) {
         problem =
             tr("At character %1: %2").arg(result.errorOffset + 1).arg(QString::fromStdString(result.error));
     edit->setToolTip(problem);
-    edit->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("QLineEdit { color: #c01c28; }"));
+    edit->setStyleSheet(
+        problem.isEmpty()
+            ? QString()
+            : QStringLiteral("QLineEdit { color: %1; }").arg(errorColor(edit->palette()).name()));
     edit->setProperty("typeProblem", problem);
     return problem;
 }

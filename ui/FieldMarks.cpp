@@ -1,5 +1,6 @@
 #include "FieldMarks.h"
 
+#include "StatusColors.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/ProblemMarks.h"
 
@@ -21,10 +22,11 @@ void FieldMarks::update(const ConfigDocument& document, int table) {
         field.widget->setProperty("problem", marks.any ? marks.messages : QString());
         field.widget->setProperty("hasError", marks.error);
         const QString className = QString::fromLatin1(field.widget->metaObject()->className());
-        field.widget->setStyleSheet(marks.any ? QStringLiteral("%1 { border: 1px solid %2; }")
-                                                    .arg(className, marks.error ? QStringLiteral("#c01c28")
-                                                                                : QStringLiteral("#b06a00"))
-                                              : QString());
+        const QPalette& palette = field.widget->palette();
+        const QColor colour = marks.error ? errorColor(palette) : warningColor(palette);
+        field.widget->setStyleSheet(
+            marks.any ? QStringLiteral("%1 { border: 1px solid %2; }").arg(className, colour.name())
+                      : QString());
         field.widget->setToolTip(marks.any ? marks.messages + QStringLiteral("\n\n") + field.tooltip
                                            : field.tooltip);
     }

@@ -2,6 +2,7 @@
 
 #include "AivenMenu.h"
 #include "ClickHouseMenu.h"
+#include "ConnectionStatus.h"
 #include "DdlDialog.h"
 #include "DraftStore.h"
 #include "ExportDialog.h"
@@ -9,6 +10,7 @@
 #include "RecentFiles.h"
 #include "TableEditor.h"
 #include "UserPrompts.h"
+#include "aiven/AivenClient.h"
 #include "domain/JsonText.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/TablesModel.h"
@@ -52,7 +54,7 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     setCentralWidget(m_splitter);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     buildMenus();
-    statusBar();
+    buildStatusBar();
 
     m_drafts->watch(m_document);
     connect(m_drafts, &DraftStore::writeFailed, this, [this](const QString& message) {
@@ -138,8 +140,9 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     action(file, tr("&Paste Config from Clipboard"), QKeySequence(),
            [this] { pasteConfigText(QGuiApplication::clipboard()->text()); });
-    action(file, tr("&Export…"), QKeySequence(), [this] { showExport(); });
-    action(file, tr("Destination &DDL…"), QKeySequence(), [this] { showDdl(); });
+    action(file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { showExport(); });
+    action(file, tr("Destination &DDL…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+           [this] { showDdl(); });
     file->addSeparator();
     action(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -162,7 +165,9 @@ void MainWindow::buildMenus() {
            [this] { moveTable(1); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_problems->toggleViewAction());
+    auto* problems = m_problems->toggleViewAction();
+    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    view->addAction(problems);
 
     // Remote menus: Aiven and ClickHouse (secrets in the keychain, or in memory when none answers).
     m_secrets = FallbackSecretStore::createDefault(this);
@@ -176,6 +181,18 @@ void MainWindow::buildMenus() {
             tr("ClickHouse Kafka Studio %1\nEditor for Aiven ClickHouse–Kafka integration tables.")
                 .arg(QStringLiteral(CKSTUDIO_VERSION)));
     });
+}
+
+void MainWindow::buildStatusBar() {
+    m_connectionStatus = new ConnectionStatus(this);
+    statusBar()->addPermanentWidget(m_connectionStatus);
+    // The menus may have connected from the environment before this runs: start from what they hold.
+    if (auto* client = m_aiven->client())
+        m_connectionStatus->setAiven(client->options().baseUrl, {});
+    connect(m_aiven, &AivenMenu::connectionChanged, m_connectionStatus, &ConnectionStatus::setAiven);
+    m_connectionStatus->setClickHouse(m_clickHouse->client());
+    connect(m_clickHouse, &ClickHouseMenu::connectionChanged, m_connectionStatus,
+            [this] { m_connectionStatus->setClickHouse(m_clickHouse->client()); });
 }
 
 void MainWindow::updateTitle() {
@@ -423,6 +440,8 @@ void MainWindow::restoreLayout() {
         resize(1100, 720);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    for (const auto& [key, header] : headers())
+        header->restoreState(settings.value(key).toByteArray());
 }
 
 void MainWindow::saveLayout() {
@@ -430,6 +449,16 @@ void MainWindow::saveLayout() {
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    for (const auto& [key, header] : headers())
+        settings.setValue(key, header->saveState());
+}
+
+std::vector<std::pair<QString, QHeaderView*>> MainWindow::headers() const {
+    // Column widths the user set by hand; sections sized to contents or stretched stay as they are.
+    return {{QStringLiteral("mainWindow/tablesHeader"), m_tablesView->horizontalHeader()},
+            {QStringLiteral("mainWindow/columnsHeader"), m_editor->columnsView()->horizontalHeader()},
+            {QStringLiteral("mainWindow/topicsHeader"), m_editor->topicsView()->horizontalHeader()},
+            {QStringLiteral("mainWindow/problemsHeader"), m_problems->view()->horizontalHeader()}};
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

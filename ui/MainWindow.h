@@ -3,7 +3,10 @@
 // menus.
 #include <QMainWindow>
 #include <memory>
+#include <utility>
+#include <vector>
 
+class QHeaderView;
 class QSplitter;
 class QTableView;
 class QMenu;
@@ -13,6 +16,7 @@ namespace ckstudio {
 class AivenMenu;
 class ClickHouseMenu;
 class ConfigDocument;
+class ConnectionStatus;
 class SecretStore;
 class DraftStore;
 class ProblemsDock;
@@ -35,6 +39,7 @@ public:
     DraftStore* draftStore() const { return m_drafts; }
     ClickHouseMenu* clickHouseMenu() const { return m_clickHouse; }
     AivenMenu* aivenMenu() const { return m_aiven; }
+    ConnectionStatus* connectionStatus() const { return m_connectionStatus; }
 
     // Start-up: offers a left-over draft, then opens `path` when given and no draft was restored.
     void startUp(const QString& path);
@@ -71,6 +76,8 @@ private:
     void showDdl();
     void restoreLayout();
     void saveLayout();
+    void buildStatusBar();
+    std::vector<std::pair<QString, QHeaderView*>> headers() const;
 
     std::shared_ptr<UserPrompts> m_prompts;
     ConfigDocument* m_document;
@@ -85,6 +92,7 @@ private:
     SecretStore* m_secrets = nullptr;
     AivenMenu* m_aiven = nullptr;
     ClickHouseMenu* m_clickHouse = nullptr;
+    ConnectionStatus* m_connectionStatus = nullptr;
 };
 
 } // namespace ckstudio

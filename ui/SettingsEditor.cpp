@@ -42,6 +42,7 @@ QWidget* SettingValueDelegate::createEditor(QWidget* parent, const QStyleOptionV
         editor = QStyledItemDelegate::createEditor(parent, option, index);
     }
     editor->setAccessibleName(tr("Value of %1").arg(key));
+    editor->setToolTip(index.data(Qt::ToolTipRole).toString()); // the schema's description
     editor->setObjectName(QStringLiteral("settingEditor_") + key);
     return editor;
 }

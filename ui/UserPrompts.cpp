@@ -5,14 +5,6 @@
 #include <QMessageBox>
 
 namespace ckstudio {
-namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("ckstudio::DialogPrompts", text);
-}
-QString jsonFilter() {
-    return tr("JSON files (*.json);;All files (*)");
-}
-} // namespace
 
 UserPrompts::SaveChoice DialogPrompts::askSaveChanges(QWidget* parent, const QString& documentName) {
     const auto answer = QMessageBox::warning(

@@ -1,6 +1,7 @@
 #pragma once
 // Questions the editor asks the user. The window talks to this interface only, so that tests can answer
 // without modal dialogs; DialogPrompts is the real thing.
+#include <QCoreApplication>
 #include <QString>
 
 class QWidget;
@@ -23,12 +24,16 @@ public:
 
 // Standard message boxes and file dialogs.
 class DialogPrompts : public UserPrompts {
+    Q_DECLARE_TR_FUNCTIONS(ckstudio::DialogPrompts)
 public:
     SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) override;
     QString askOpenFile(QWidget* parent, const QString& directory) override;
     QString askSaveFile(QWidget* parent, const QString& suggestion) override;
     bool askRecoverDraft(QWidget* parent, const QString& description) override;
     void showError(QWidget* parent, const QString& title, const QString& message) override;
+
+private:
+    static QString jsonFilter() { return tr("JSON files (*.json);;All files (*)"); }
 };
 
 } // namespace ckstudio

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,6 +26,23 @@ void addOptions(QCommandLineParser& parser) {
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QCoreApplication::translate("main", "A user_config JSON file to open."),
                                  QStringLiteral("[FILE]"));
+    parser.addOption(
+        {QStringLiteral("screenshot"),
+         QCoreApplication::translate(
+             "main", "Open FILE, save a PNG of the main window to PNG and quit (for the README)."),
+         QStringLiteral("PNG")});
+}
+
+// Renders the window once the event loop has laid it out and painted it, saves it and quits.
+void takeScreenshot(ckstudio::MainWindow& window, const QString& png) {
+    QTimer::singleShot(500, &window, [&window, png] {
+        const bool saved = window.grab().save(png, "PNG");
+        if (!saved)
+            std::fputs(
+                qPrintable(QCoreApplication::translate("main", "ckstudio: cannot write %1\n").arg(png)),
+                stderr);
+        QCoreApplication::exit(saved ? 0 : 2);
+    });
 }
 
 // --help and --version must work without a display: answer them before any GUI exists.
@@ -42,6 +60,7 @@ int main(int argc, char* argv[]) {
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         describe(app);
+        ckstudio::installTranslations(app);
         QCommandLineParser parser;
         addOptions(parser);
         parser.process(app); // prints and exits
@@ -50,7 +69,8 @@ int main(int argc, char* argv[]) {
 
     QApplication app(argc, argv);
     describe(app);
-    QApplication::setApplicationDisplayName(QStringLiteral("ClickHouse Kafka Studio"));
+    ckstudio::installTranslations(app);
+    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ClickHouse Kafka Studio"));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -63,8 +83,13 @@ int main(int argc, char* argv[]) {
     const QString path = files.isEmpty() ? QString() : QFileInfo(files.first()).absoluteFilePath();
 
     ckstudio::MainWindow window;
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty())
+        window.resize(1200, 760); // the same picture whatever the saved geometry
     window.show();
     // Once the event loop runs: dialogs (draft recovery, a broken FILE) then belong to a visible window.
     QTimer::singleShot(0, &window, [&window, path] { window.startUp(path); });
+    if (!screenshot.isEmpty())
+        takeScreenshot(window, QFileInfo(screenshot).absoluteFilePath());
     return app.exec();
 }

@@ -1,0 +1,224 @@
+// What a desktop user expects from the main window besides editing: translations, the status bar's
+// "what is connected where", shortcuts for the main actions, remembered column widths, accessible names and
+// error colours that follow the light or dark palette.
+#include "ClickHouseMenu.h"
+#include "ConnectionStatus.h"
+#include "DraftStore.h"
+#include "FieldMarks.h"
+#include "MainWindow.h"
+#include "StatusColors.h"
+#include "TableEditor.h"
+#include "Translations.h"
+#include "UserPrompts.h"
+#include "clickhouse/ClickHouseClient.h"
+#include "domain/UserConfig.h"
+#include "itemmodels/ConfigDocument.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QImage>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+#include <memory>
+
+using namespace ckstudio;
+
+namespace {
+
+class NoPrompts : public UserPrompts {
+public:
+    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
+    QString askOpenFile(QWidget*, const QString&) override { return {}; }
+    QString askSaveFile(QWidget*, const QString&) override { return {}; }
+    bool askRecoverDraft(QWidget*, const QString&) override { return false; }
+    void showError(QWidget*, const QString&, const QString&) override {}
+};
+
+void removeTranslators() {
+    for (auto* translator : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+} // namespace
+
+class TestWindowCare : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ckstudio-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("ckstudio-care-test"));
+        QSettings().clear();
+    }
+    void init() { QFile::remove(DraftStore::draftPath()); }
+    void cleanup() { removeTranslators(); }
+
+    void germanCatalogueTranslatesTheMenus() {
+        QVERIFY(installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(QCoreApplication::translate("ckstudio::MainWindow", "&File"), QStringLiteral("&Datei"));
+        QCOMPARE(QCoreApplication::translate("ckstudio::MainWindow", "Opened %1: %n problem(s)", nullptr, 3),
+                 QStringLiteral("%1 geöffnet: 3 Probleme"));
+        // A window built now shows the German texts.
+        MainWindow window(std::make_shared<NoPrompts>());
+        QStringList menus;
+        for (auto* action : window.menuBar()->actions())
+            menus << action->text();
+        QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(QLatin1Char(','))));
+        QCOMPARE(window.connectionStatus()->clickHouseText(), QStringLiteral("ClickHouse: nicht verbunden"));
+    }
+
+    void englishCatalogueHasThePluralForms() {
+        QVERIFY(installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+        const char* context = "ckstudio::MainWindow";
+        QCOMPARE(QCoreApplication::translate(context, "Opened %1: %n problem(s)", nullptr, 1),
+                 QStringLiteral("Opened %1: 1 problem"));
+        QCOMPARE(QCoreApplication::translate(context, "Opened %1: %n problem(s)", nullptr, 2),
+                 QStringLiteral("Opened %1: 2 problems"));
+    }
+
+    void cLocaleUsesTheEnglishCatalogue() {
+        QVERIFY(installTranslations(*qApp, QLocale::c()));
+        QCOMPARE(QCoreApplication::translate("ckstudio::ProblemsDock", "%n warning(s)", nullptr, 1),
+                 QStringLiteral("1 warning"));
+    }
+
+    void unknownLanguageKeepsTheSourceTexts() {
+        QVERIFY(!installTranslations(*qApp, QLocale(QLocale::Swahili, QLocale::Kenya)));
+        QCOMPARE(QCoreApplication::translate("ckstudio::MainWindow", "&File"), QStringLiteral("&File"));
+    }
+
+    void statusBarSaysWhatIsConnected() {
+        qunsetenv("CLICKHOUSE_URL");
+        qunsetenv("AIVEN_AUTH_TOKEN");
+        MainWindow window(std::make_shared<NoPrompts>());
+        ConnectionStatus* status = window.connectionStatus();
+        QVERIFY(status);
+        QCOMPARE(status->parentWidget(), window.statusBar());
+        QCOMPARE(status->aivenText(), QStringLiteral("Aiven: offline"));
+        QCOMPARE(status->clickHouseText(), QStringLiteral("ClickHouse: not connected"));
+
+        status->setAiven(QUrl(QStringLiteral("https://api.aiven.io")), {});
+        QCOMPARE(status->aivenText(), QStringLiteral("Aiven: api.aiven.io"));
+        status->setAiven(QUrl(QStringLiteral("https://api.aiven.io")), QStringLiteral("prod"));
+        QCOMPARE(status->aivenText(), QStringLiteral("Aiven: api.aiven.io / prod"));
+
+        // Connecting through the ClickHouse menu shows host:port at once; a server that does not answer
+        // says so instead of a version.
+        ConnectionSettings settings;
+        settings.url = QUrl(QStringLiteral("http://127.0.0.1:1/"));
+        settings.queryTimeoutMs = 3000;
+        window.clickHouseMenu()->connectTo(settings);
+        QVERIFY(status->clickHouseText().startsWith(QStringLiteral("ClickHouse: 127.0.0.1:1")));
+        QTRY_COMPARE_WITH_TIMEOUT(status->clickHouseText(),
+                                  QStringLiteral("ClickHouse: 127.0.0.1:1 (no answer)"), 10000);
+    }
+
+    void mainActionsHaveDistinctShortcuts() {
+        MainWindow window(std::make_shared<NoPrompts>());
+        QMap<QString, QString> owners; // shortcut -> action text
+        QStringList withShortcut;
+        for (auto* action : window.findChildren<QAction*>()) {
+            if (action->shortcut().isEmpty())
+                continue;
+            const QString key = action->shortcut().toString();
+            QVERIFY2(!owners.contains(key), qPrintable(key + QStringLiteral(": ") + owners.value(key) +
+                                                       QStringLiteral(" and ") + action->text()));
+            owners.insert(key, action->text());
+            withShortcut << action->text();
+        }
+        for (const char* text :
+             {"&New", "&Open…", "&Save", "&Export…", "Destination &DDL…", "&Add Table",
+              "&Browse Integrations", "&Apply to Integration…", "&Preview Table…", "&Undo"})
+            QVERIFY2(withShortcut.contains(QString::fromUtf8(text)), text);
+    }
+
+    void columnWidthsAreRemembered() {
+        int width = 0;
+        {
+            MainWindow window(std::make_shared<NoPrompts>());
+            window.show();
+            QHeaderView* header = window.tableEditor()->columnsView()->horizontalHeader();
+            width = header->sectionSize(0) + 37;
+            header->resizeSection(0, width);
+            window.close();
+        }
+        MainWindow again(std::make_shared<NoPrompts>());
+        QCOMPARE(again.tableEditor()->columnsView()->horizontalHeader()->sectionSize(0), width);
+    }
+
+    void inputControlsHaveAccessibleNames() {
+        MainWindow window(std::make_shared<NoPrompts>());
+        window.document()->load(UserConfig{}, {});
+        window.show();
+        QStringList unnamed;
+        auto check = [&](QWidget* w) {
+            if (w->accessibleName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_")))
+                unnamed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('/') +
+                               w->objectName();
+        };
+        for (auto* w : window.findChildren<QLineEdit*>())
+            if (!qobject_cast<QComboBox*>(w->parentWidget())) // a combo's own line edit
+                check(w);
+        for (auto* w : window.findChildren<QComboBox*>())
+            check(w);
+        for (auto* w : window.findChildren<QAbstractItemView*>())
+            // Headers belong to their view; list views here are the popups of combos and completers.
+            if (!w->inherits("QHeaderView") && !w->inherits("QListView"))
+                check(w);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    void errorColoursFollowThePalette() {
+        QPalette light;
+        light.setColor(QPalette::Window, QColor(0xf6, 0xf5, 0xf4));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x24, 0x24, 0x24));
+        QVERIFY(!isDarkPalette(light));
+        QVERIFY(isDarkPalette(dark));
+        // Readable: the error colour contrasts with the window in both.
+        QVERIFY(errorColor(light).lightness() < light.color(QPalette::Window).lightness() - 100);
+        QVERIFY(errorColor(dark).lightness() > dark.color(QPalette::Window).lightness() + 100);
+
+        // A marked field takes the colour of its own palette.
+        ConfigDocument document;
+        Json table = {{"name", ""}, {"columns", Json::array()}, {"topics", Json::array()}};
+        document.load(userConfigFromJson(Json{{"tables", Json::array({table})}}), {});
+        document.validateNow();
+        QLineEdit field;
+        field.setPalette(dark);
+        FieldMarks marks;
+        marks.add(&field, ".name");
+        marks.update(document, 0);
+        QVERIFY2(field.styleSheet().contains(errorColor(dark).name()), qPrintable(field.styleSheet()));
+    }
+
+    // packaging/screenshot.sh writes it; the README and the AppStream metainfo show it.
+    void screenshotIsCommittedAndReferenced() {
+        const QString root = QStringLiteral(CKSTUDIO_SOURCE_DIR);
+        const QString relative = QStringLiteral("resources/screenshots/main-window.png");
+        const QImage shot(root + QLatin1Char('/') + relative);
+        QVERIFY(!shot.isNull());
+        QVERIFY(shot.width() >= 1000 && shot.height() >= 600);
+        for (const char* file :
+             {"/README.md", "/resources/desktop/io.github.ckstudio.ClickHouseKafkaStudio.metainfo.xml"}) {
+            QFile text(root + QLatin1String(file));
+            QVERIFY(text.open(QIODevice::ReadOnly));
+            QVERIFY2(QString::fromUtf8(text.readAll()).contains(relative), file);
+        }
+    }
+};
+
+QTEST_MAIN(TestWindowCare)
+#include "tst_windowcare.moc"
