@@ -10,6 +10,7 @@
 #include "ConnectionStatus.h"
 #include "DraftStore.h"
 #include "MainWindow.h"
+#include "MockKafkaTopicStore.h"
 #include "TableEditor.h"
 #include "UserPrompts.h"
 #include "aiven/AivenClient.h"
@@ -89,6 +90,16 @@ class TestDemoWalk : public QObject {
     test::ClickHouseServer m_server;
     std::unique_ptr<emulator::AivenEmulator> m_emulator;
 
+    // The columns of a connector table the emulator made in ClickHouse (database service_demo-kafka).
+    QStringList connectorColumns(const QString& table) const {
+        const auto r = m_server.query(
+            QStringLiteral(
+                "SELECT name FROM system.columns WHERE database = 'service_demo-kafka' AND table = '%1'")
+                .arg(table));
+        return r.ok() ? QString::fromUtf8(r.body).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                      : QStringList();
+    }
+
     Json remoteTables() const {
         return m_emulator->integration(kProject, kIntegration)->at("user_config").at("tables");
     }
@@ -103,10 +114,19 @@ private slots:
 
         QVERIFY2(m_server.start(), qPrintable(m_server.error()));
         m_emulator = std::make_unique<emulator::AivenEmulator>();
+        // As packaging/demo.sh runs it: topics in librdkafka's mock cluster, integrations applied to the
+        // ClickHouse as real ENGINE = Kafka connector tables.
+        m_emulator->setTopicStoreFactory([] { return std::make_unique<test::MockKafkaTopicStore>(); });
         QString error;
         QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
                  qPrintable(error));
         QVERIFY(m_emulator->start() != 0);
+        m_emulator->setClickHouseUrl(m_server.httpUrl());
+        QSignalSpy applied(m_emulator.get(), &emulator::AivenEmulator::integrationApplied);
+        m_emulator->applyAllToClickHouse();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWait);
+        QVERIFY(applied.last().at(1).toBool());
+        QCOMPARE(connectorColumns(QStringLiteral("events")).size(), 5);
 
         // The demo's destination table, as its DDL + materialized view fill it from the events topic.
         QVERIFY(m_server
@@ -221,6 +241,9 @@ private slots:
         QCOMPARE(landed.size(), columnsBefore + 1);
         QVERIFY(landed.back().at("name") == Json("country"));
         QVERIFY(landed.back().at("type") == Json("String"));
+        // ...and, as on Aiven, the connector table in ClickHouse now has the column.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            connectorColumns(QStringLiteral("events")).contains(QStringLiteral("country")), kWait);
         QVERIFY(!document->isModified() || toJson(*document->remoteBase()) == toJson(document->config()));
         apply->close();
 
@@ -250,6 +273,12 @@ private slots:
         PreviewPane* preview = window.clickHouseMenu()->previewPane();
         QVERIFY(preview);
         QVERIFY(preview->isVisible());
+        // The connector table itself: a SELECT would consume its messages, so the pane refuses and says why.
+        preview->setTable(QStringLiteral("`service_demo-kafka`.events"));
+        preview->run();
+        QTRY_VERIFY_WITH_TIMEOUT(preview->isConsumptionWarningVisible(), kWait);
+        QCOMPARE(preview->resultModel()->rowCount(), 0);
+        // The destination table shows its rows.
         preview->setTable(QStringLiteral("default.events_data"));
         preview->run();
         QTRY_VERIFY_WITH_TIMEOUT(!preview->isRunning(), kWait);
