@@ -76,6 +76,7 @@ QWidget* MainWindow::buildTablesPanel() {
     m_tablesView = new QTableView(panel);
     m_tablesView->setObjectName(QStringLiteral("tablesView"));
     m_tablesView->setAccessibleName(tr("Connector tables"));
+    m_tablesView->setTabKeyNavigation(false); // Tab goes on to the buttons and the editor
     m_tablesView->setModel(m_tables);
     m_tablesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tablesView->setSelectionMode(QAbstractItemView::SingleSelection);

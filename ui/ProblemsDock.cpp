@@ -18,6 +18,7 @@ ProblemsDock::ProblemsDock(ConfigDocument* document, QWidget* parent)
     setObjectName(QStringLiteral("problemsDock"));
     m_view->setObjectName(QStringLiteral("problemsView"));
     m_view->setAccessibleName(tr("Problems"));
+    m_view->setTabKeyNavigation(false); // Tab leaves the list instead of cycling through its cells
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -85,6 +85,7 @@ SettingsEditor::SettingsEditor(ConfigDocument* document, QWidget* parent)
 
     m_view->setObjectName(QStringLiteral("settingsView"));
     m_view->setAccessibleName(tr("Optional settings"));
+    m_view->setTabKeyNavigation(false); // Tab leaves the list instead of cycling through its cells
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(static_cast<int>(SettingsModel::Column::Value),
                                      new SettingValueDelegate(m_view));

@@ -158,6 +158,7 @@ QWidget* TableEditor::buildGeneralTab() {
     m_topicsView = new QTableView(page);
     m_topicsView->setObjectName(QStringLiteral("topicsView"));
     m_topicsView->setAccessibleName(tr("Topics"));
+    m_topicsView->setTabKeyNavigation(false); // Tab leaves the grid (arrows move between cells)
     m_topicsView->setModel(m_topics);
     m_topicsView->horizontalHeader()->setStretchLastSection(true);
     m_topicsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -195,6 +196,8 @@ QWidget* TableEditor::buildColumnsTab() {
     m_columnsView = new QTableView(page);
     m_columnsView->setObjectName(QStringLiteral("columnsView"));
     m_columnsView->setAccessibleName(tr("Columns"));
+    m_columnsView->setTabKeyNavigation(
+        false); // Tab leaves the grid; while editing it still moves to the next cell
     m_columnsView->setModel(m_columns);
     m_columnsView->setItemDelegate(new ColumnTypeDelegate(m_columnsView));
     m_columnsView->horizontalHeader()->setStretchLastSection(true);

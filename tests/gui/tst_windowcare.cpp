@@ -158,6 +158,38 @@ private slots:
         QCOMPARE(again.tableEditor()->columnsView()->horizontalHeader()->sectionSize(0), width);
     }
 
+    // Tab alone walks from the tables list through the selected table's fields and back.
+    void keyboardReachesTheEditor() {
+        MainWindow window(std::make_shared<NoPrompts>());
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(QStringLiteral(CKSTUDIO_SOURCE_DIR "/resources/examples/events.json")));
+        window.tablesView()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), window.tablesView());
+        QStringList visited;
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            if (auto* focus = QApplication::focusWidget())
+                visited << focus->objectName();
+        }
+        for (const char* name : {"addTableButton", "qt_tabwidget_tabbar", "tableNameEdit", "groupNameEdit",
+                                 "dataFormatCombo", "topicsView", "addTopicButton", "tablesView"})
+            QVERIFY2(visited.contains(QLatin1String(name)), qPrintable(visited.join(QLatin1Char(','))));
+
+        // Inside the columns grid, Tab while editing a name moves on to the type cell's editor.
+        window.tableEditor()->tabs()->setCurrentIndex(1);
+        QTableView* columns = window.tableEditor()->columnsView();
+        const QModelIndex name = columns->model()->index(0, 0);
+        const QModelIndex type = columns->model()->index(0, 1);
+        columns->setCurrentIndex(name);
+        columns->edit(name);
+        QWidget* nameEditor = columns->indexWidget(name);
+        QVERIFY(nameEditor);
+        QTest::keyClick(nameEditor, Qt::Key_Tab);
+        QTRY_VERIFY(columns->indexWidget(type));
+    }
+
     void inputControlsHaveAccessibleNames() {
         MainWindow window(std::make_shared<NoPrompts>());
         window.document()->load(UserConfig{}, {});
