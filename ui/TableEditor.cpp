@@ -196,8 +196,8 @@ QWidget* TableEditor::buildColumnsTab() {
     m_columnsView = new QTableView(page);
     m_columnsView->setObjectName(QStringLiteral("columnsView"));
     m_columnsView->setAccessibleName(tr("Columns"));
-    m_columnsView->setTabKeyNavigation(
-        false); // Tab leaves the grid; while editing it still moves to the next cell
+    // Tab leaves the grid; while a cell is being edited it still moves on to the next cell.
+    m_columnsView->setTabKeyNavigation(false);
     m_columnsView->setModel(m_columns);
     m_columnsView->setItemDelegate(new ColumnTypeDelegate(m_columnsView));
     m_columnsView->horizontalHeader()->setStretchLastSection(true);
