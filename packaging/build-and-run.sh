@@ -8,6 +8,6 @@ bash packaging/install-deps.sh
 cmake --preset default
 cmake --build --preset default
 if [[ -f packaging/demo.sh && -x build/bin/ckstudio-aiven-emulator ]]; then
-  exec bash packaging/demo.sh build -- "$@"
+  exec bash packaging/demo.sh "$PWD/build" -- "$@"
 fi
 exec ./build/bin/ckstudio "${@:-resources/examples/events.json}"
