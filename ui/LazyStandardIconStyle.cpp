@@ -3,6 +3,7 @@
 #include <QIconEngine>
 #include <QPainter>
 #include <QPointer>
+#include <QWidget>
 
 namespace ckstudio {
 namespace {
