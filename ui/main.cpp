@@ -1,3 +1,4 @@
+#include "LazyStandardIconStyle.h"
 #include "MainWindow.h"
 #include "Translations.h"
 
@@ -68,6 +69,9 @@ int main(int argc, char* argv[]) {
     }
 
     QApplication app(argc, argv);
+    // The style the platform (or -style) chose, with standard icons loaded on first use: keeps image plugins
+    // out of start-up (see LazyStandardIconStyle.h).
+    QApplication::setStyle(new ckstudio::LazyStandardIconStyle(QApplication::style()->name()));
     describe(app);
     ckstudio::installTranslations(app);
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ClickHouse Kafka Studio"));
