@@ -38,13 +38,15 @@ QWidget* ColumnTypeDelegate::createEditor(QWidget* parent, const QStyleOptionVie
 }
 
 void ColumnTypeDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
+    if (holdsTyping(editor))
+        return;
     if (auto* edit = qobject_cast<QLineEdit*>(editor);
         edit && edit->objectName() == QLatin1String("columnTypeEditor")) {
         edit->setText(index.data(Qt::EditRole).toString());
         showTypeCheck(edit);
         return;
     }
-    QStyledItemDelegate::setEditorData(editor, index);
+    TypedTextDelegate::setEditorData(editor, index);
 }
 
 void ColumnTypeDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,

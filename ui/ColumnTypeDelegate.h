@@ -1,16 +1,16 @@
 #pragma once
 // Editor for the columns grid's type cells: a line edit completing every ClickHouse type family, checked with
 // the type parser while typing (red frame and the parser's message as tooltip).
-#include <QStyledItemDelegate>
+#include "TypedTextDelegate.h"
 
 class QLineEdit;
 
 namespace ckstudio {
 
-class ColumnTypeDelegate : public QStyledItemDelegate {
+class ColumnTypeDelegate : public TypedTextDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using TypedTextDelegate::TypedTextDelegate;
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                           const QModelIndex& index) const override;

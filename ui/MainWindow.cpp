@@ -9,6 +9,7 @@
 #include "ProblemsDock.h"
 #include "RecentFiles.h"
 #include "TableEditor.h"
+#include "TypedTextDelegate.h"
 #include "UserPrompts.h"
 #include "aiven/AivenClient.h"
 #include "domain/JsonText.h"
@@ -74,6 +75,7 @@ MainWindow::~MainWindow() = default;
 QWidget* MainWindow::buildTablesPanel() {
     auto* panel = new QWidget(this);
     m_tablesView = new QTableView(panel);
+    m_tablesView->setItemDelegate(new TypedTextDelegate(m_tablesView));
     m_tablesView->setObjectName(QStringLiteral("tablesView"));
     m_tablesView->setAccessibleName(tr("Connector tables"));
     m_tablesView->setTabKeyNavigation(false); // Tab goes on to the buttons and the editor

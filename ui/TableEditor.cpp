@@ -3,6 +3,7 @@
 #include "ColumnTypeDelegate.h"
 #include "MaterializedViewEditor.h"
 #include "SettingsEditor.h"
+#include "TypedTextDelegate.h"
 #include "itemmodels/ColumnsModel.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/TopicsModel.h"
@@ -156,6 +157,7 @@ QWidget* TableEditor::buildGeneralTab() {
     });
 
     m_topicsView = new QTableView(page);
+    m_topicsView->setItemDelegate(new TypedTextDelegate(m_topicsView));
     m_topicsView->setObjectName(QStringLiteral("topicsView"));
     m_topicsView->setAccessibleName(tr("Topics"));
     m_topicsView->setTabKeyNavigation(false); // Tab leaves the grid (arrows move between cells)

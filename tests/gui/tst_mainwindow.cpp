@@ -12,6 +12,7 @@
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/ProblemsModel.h"
 #include "itemmodels/SettingsModel.h"
+#include "schema/ConfigValidator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -180,6 +181,39 @@ private slots:
         QCOMPARE(child<QLineEdit>(reopened, "tableNameEdit")->text(), QStringLiteral("orders"));
     }
 
+    // A schema swap (the live schema arriving from Aiven) re-validates everything; a cell being typed into
+    // at that moment keeps what was typed.
+    void schemaSwapKeepsAnOpenCellEdit() {
+        MainWindow window(m_prompts);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* doc = window.document();
+        doc->setValidationDelay(0);
+        QTest::mouseClick(child<QPushButton>(window, "addTableButton"), Qt::LeftButton);
+        child<QTabWidget>(window, "tableTabs")->setCurrentIndex(1);
+        QTest::mouseClick(child<QPushButton>(window, "addColumnButton"), Qt::LeftButton);
+        auto* columns = child<QTableView>(window, "columnsView");
+        const int row = columns->model()->rowCount() - 1;
+        for (int column : {int(ColumnsModel::Column::Name), int(ColumnsModel::Column::Type)}) {
+            const QModelIndex cell = columns->model()->index(row, column);
+            columns->setCurrentIndex(cell);
+            columns->edit(cell);
+            auto* editor = qobject_cast<QLineEdit*>(columns->indexWidget(cell));
+            QVERIFY(editor);
+            editor->selectAll();
+            const QString text = column == int(ColumnsModel::Column::Name) ? QStringLiteral("typed_name")
+                                                                           : QStringLiteral("UInt32");
+            QTest::keyClicks(editor, text);
+            doc->setValidator(std::make_shared<const ConfigValidator>());
+            QCoreApplication::processEvents();
+            QVERIFY2(columns->indexWidget(cell) == editor, "the schema swap closed the cell editor");
+            QCOMPARE(editor->text(), text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(doc->table(0)->columns.at(std::size_t(row)).name, std::string("typed_name"));
+        QCOMPARE(doc->table(0)->columns.at(std::size_t(row)).type, std::string("UInt32"));
+    }
     void brokenFileIsReportedWithLineAndColumn() {
         MainWindow window(m_prompts);
         QVERIFY(window.openFile(fixture("with-problems.json")));
