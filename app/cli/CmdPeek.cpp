@@ -5,6 +5,7 @@
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 #include "kafka/DirectPeek.h"
+#include "kafka/MessageText.h"
 
 #include <QCommandLineParser>
 #include <algorithm>
@@ -13,50 +14,12 @@
 namespace ckstudio::cli {
 namespace {
 
-// Bytes as one line: JSON compactly, other UTF-8 text with C-style escapes, anything else as base64.
-std::string messageLine(const QByteArray& bytes) {
-    const auto parsed =
-        parseJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-    if (parsed)
-        return parsed.value->dump(-1, ' ', false, Json::error_handler_t::replace);
-    const QString text = QString::fromUtf8(bytes);
-    if (text.toUtf8() != bytes)
-        return "base64:" + bytes.toBase64().toStdString();
-    std::string out;
-    for (unsigned char c : bytes) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                static const char* hex = "0123456789abcdef";
-                out += "\\x";
-                out += hex[c >> 4];
-                out += hex[c & 0xf];
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out;
-}
-
 std::string valueLine(const AivenMessage& m, AivenMessageFormat format) {
     if (m.value.is_null())
         return "null";
     if (format == AivenMessageFormat::Binary) {
         if (m.valueBytes)
-            return messageLine(*m.valueBytes);
+            return payloadAsLine(*m.valueBytes); // the same line as a direct peek prints
         // Not base64 after all: show what the API sent.
     }
     return m.value.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -94,10 +57,11 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
                "binary|json]\n"
             << "                         [--with-offsets] [--ca-file FILE]\n"
             << "       ckstudio-cli peek --bootstrap HOST:PORT --topic T [--limit N]   (direct, librdkafka)\n"
-            << "Prints the newest N messages, one per line: JSON values as compact JSON, other text "
-               "escaped,\n"
-            << "binary as base64:... Reads explicit offsets through Aiven's Kafka REST API; consumes "
-               "nothing.\n";
+            << "Prints the newest N messages, one per line: JSON values as compact JSON, other UTF-8 text "
+               "as a\n"
+            << "JSON string, other bytes as base64:... (the same with --bootstrap). Reads explicit offsets "
+               "through\n"
+            << "Aiven's Kafka REST API; consumes nothing.\n";
         return ExitOk;
     }
     const QString project = parser.value(QStringLiteral("project"));

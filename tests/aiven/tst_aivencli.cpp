@@ -301,7 +301,7 @@ private Q_SLOTS:
                         QStringLiteral("--service"), QStringLiteral("demo-kafka"), QStringLiteral("--topic"),
                         QStringLiteral("mixed-payloads")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, std::string("{\"id\":1,\"note\":\"json object\"}\nplain text line\\twith a tab\n"
+        QCOMPARE(r.out, std::string("{\"id\":1,\"note\":\"json object\"}\n\"plain text line\\twith a tab\"\n"
                                     "base64:AAEC/w==\nnull\n"));
         QCOMPARE(
             m_emulator->countRequests("POST", QStringLiteral("/kafka/rest/topics/mixed-payloads/messages")),
