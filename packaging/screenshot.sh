@@ -14,9 +14,14 @@ command -v xvfb-run >/dev/null || { echo "screenshot: xvfb-run is missing (packa
 home=$(mktemp -d -t ckstudio-shot.XXXXXX)
 trap 'rm -rf "$home"' EXIT
 mkdir -p "$(dirname "$out")"
-# English texts and Fusion's default light palette: the same picture on every machine.
+# English texts and Fusion's default light palette: the same picture on every machine. Sanitizer settings
+# pass through, so that the script also runs in the ASan build's test suite.
+sanitizers=()
+for name in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+  [[ -n "${!name:-}" ]] && sanitizers+=("$name=${!name}")
+done
 env -i PATH="$PATH" HOME="$home" XDG_RUNTIME_DIR="$home" LANG=C.UTF-8 LC_ALL=C.UTF-8 CKSTUDIO_NO_KEYCHAIN=1 \
-  QT_QPA_PLATFORM=xcb QT_STYLE_OVERRIDE=Fusion \
+  "${sanitizers[@]}" QT_QPA_PLATFORM=xcb QT_STYLE_OVERRIDE=Fusion \
   xvfb-run -a -s "-screen 0 1280x800x24" \
   "$app" --screenshot "$out" "$root/resources/examples/events.json"
 echo "screenshot: wrote $out ($(file -b "$out" | cut -d, -f2 | xargs))"
