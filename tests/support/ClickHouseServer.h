@@ -8,15 +8,14 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <memory>
 
 namespace ckstudio::test {
 
 struct QueryResult {
-    int status = 0;         // HTTP status, 0 on network error
+    int status = 0; // HTTP status, 0 on network error
     QByteArray body;
-    QString networkError;   // non-empty on network error
+    QString networkError; // non-empty on network error
     bool ok() const { return status == 200 && networkError.isEmpty(); }
 };
 
