@@ -1,6 +1,6 @@
 #include "ColumnTypeDelegate.h"
 
-#include "StatusColors.h"
+#include "itemmodels/StatusColors.h"
 #include "itemmodels/ColumnsModel.h"
 #include "types/ClickHouseType.h"
 

@@ -1,6 +1,6 @@
 #include "FieldMarks.h"
 
-#include "StatusColors.h"
+#include "itemmodels/StatusColors.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/ProblemMarks.h"
 

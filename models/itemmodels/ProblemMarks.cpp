@@ -1,6 +1,9 @@
 #include "itemmodels/ProblemMarks.h"
 
+#include "itemmodels/StatusColors.h"
+
 #include <QColor>
+#include <QGuiApplication>
 
 namespace ckstudio {
 
@@ -23,7 +26,7 @@ QVariant ProblemMarks::roleData(int role) const {
     switch (role) {
     case Qt::DecorationRole:
     case Qt::ForegroundRole:
-        return error ? QColor(0xc0, 0x1c, 0x28) : QColor(0xb0, 0x6a, 0x00);
+        return error ? errorColor(QGuiApplication::palette()) : warningColor(QGuiApplication::palette());
     case Qt::ToolTipRole:
         return messages;
     default:

@@ -2,10 +2,12 @@
 
 #include "itemmodels/JsonVariant.h"
 #include "itemmodels/ProblemMarks.h"
+#include "itemmodels/StatusColors.h"
 #include "schema/ConfigValidator.h"
 
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 #include <QStringList>
 
 namespace ckstudio {
@@ -119,7 +121,7 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         case Qt::ForegroundRole:
             if (marks.any)
                 return marks.roleData(role);
-            return value ? QVariant() : QVariant(QColor(Qt::gray));
+            return value ? QVariant() : QVariant(mutedColor(QGuiApplication::palette()));
         case Qt::DecorationRole:
             return marks.roleData(role);
         case Qt::AccessibleTextRole:

@@ -6,13 +6,14 @@
 #include "DraftStore.h"
 #include "FieldMarks.h"
 #include "MainWindow.h"
-#include "StatusColors.h"
 #include "TableEditor.h"
 #include "Translations.h"
 #include "UserPrompts.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "domain/UserConfig.h"
 #include "itemmodels/ConfigDocument.h"
+#include "itemmodels/StatusColors.h"
+#include "itemmodels/TablesModel.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -234,6 +235,17 @@ private slots:
         marks.add(&field, ".name");
         marks.update(document, 0);
         QVERIFY2(field.styleSheet().contains(errorColor(dark).name()), qPrintable(field.styleSheet()));
+
+        // Models colour problems, defaults and verdicts from the application's palette: a dark one gives the
+        // light shades.
+        const QPalette before = QGuiApplication::palette();
+        QGuiApplication::setPalette(dark);
+        TablesModel tables(&document);
+        const QModelIndex marked = tables.index(0, static_cast<int>(TablesModel::Column::Name));
+        QCOMPARE(tables.data(marked, Qt::ForegroundRole).value<QColor>(), errorColor(dark));
+        QVERIFY(successColor(dark).lightness() > dark.color(QPalette::Window).lightness() + 100);
+        QVERIFY(sqlKeywordColor(dark).lightness() > sqlKeywordColor(light).lightness());
+        QGuiApplication::setPalette(before);
     }
 
     // packaging/screenshot.sh writes it; the README and the AppStream metainfo show it.

@@ -4,6 +4,7 @@
 #include "aiven/InferredColumnsDialog.h"
 #include "aiven/TopicPeek.h"
 #include "itemmodels/ConfigDocument.h"
+#include "itemmodels/StatusColors.h"
 #include "kafka/MessageText.h"
 
 #include <QButtonGroup>
@@ -143,7 +144,9 @@ CreateIntegrationWizard::CreateIntegrationWizard(AivenClient* client, ConfigDocu
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setAccessibleName(tr("Error from the Aiven API"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, errorColor(errorPalette));
+    m_error->setPalette(errorPalette);
     auto* confirmLayout = new QVBoxLayout(confirm);
     confirmLayout->addWidget(m_summary);
     confirmLayout->addWidget(m_progress);

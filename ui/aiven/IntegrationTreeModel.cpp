@@ -1,6 +1,7 @@
 #include "IntegrationTreeModel.h"
 
 #include "aiven/AivenClient.h"
+#include "itemmodels/StatusColors.h"
 
 #include <QBrush>
 #include <QPalette>
@@ -119,7 +120,7 @@ QVariant IntegrationTreeModel::data(const QModelIndex& index, int role) const {
         return node->details.isEmpty() ? node->name : node->name + QStringLiteral(", ") + node->details;
     case Qt::ForegroundRole:
         if (node->kind == Kind::Error)
-            return QBrush(Qt::red);
+            return QBrush(errorColor(QPalette()));
         if (node->kind == Kind::Loading || node->kind == Kind::Empty)
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};

@@ -1,7 +1,10 @@
 #include "clickhouse/SampleVerdictModel.h"
 
+#include "itemmodels/StatusColors.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QPalette>
 
 namespace ckstudio {
 
@@ -41,7 +44,7 @@ QVariant SampleVerdictModel::data(const QModelIndex& index, int role) const {
     if (role == OkRole)
         return v.ok;
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
-        return QBrush(v.ok ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x1c, 0x1c));
+        return QBrush(v.ok ? successColor(QPalette()) : errorColor(QPalette()));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {

@@ -1,7 +1,10 @@
 #include "clickhouse/SqlHighlighter.h"
 
+#include "itemmodels/StatusColors.h"
+
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 
 namespace ckstudio {
 
@@ -13,11 +16,12 @@ SqlHighlighter::SqlHighlighter(QTextDocument* document)
               "ENGINE|ORDER|BY|PARTITION|PRIMARY|KEY|SETTINGS|INSERT|INTO|VALUES|FORMAT|DROP|ALTER|ADD|"
               "COLUMN|DEFAULT|ALIAS|CODEC|TTL|COMMENT|NULL|ON|CLUSTER|LIMIT|GROUP|UNION|ALL|REPLACE)\\b"),
           QRegularExpression::CaseInsensitiveOption) {
-    mKeyword.setForeground(QColor(0x1f, 0x4e, 0xb4));
+    const QPalette palette; // the application's, light or dark
+    mKeyword.setForeground(sqlKeywordColor(palette));
     mKeyword.setFontWeight(QFont::Bold);
-    mIdentifier.setForeground(QColor(0x6a, 0x2c, 0x91));
-    mString.setForeground(QColor(0x1b, 0x7f, 0x3b));
-    mComment.setForeground(QColor(0x80, 0x80, 0x80));
+    mIdentifier.setForeground(sqlIdentifierColor(palette));
+    mString.setForeground(successColor(palette));
+    mComment.setForeground(mutedColor(palette));
     mComment.setFontItalic(true);
 }
 
