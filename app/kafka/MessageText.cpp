@@ -1,7 +1,8 @@
 #include "kafka/MessageText.h"
 
+#include "domain/JsonParser.h"
+
 #include <QStringDecoder>
-#include <nlohmann/json.hpp>
 
 namespace ckstudio {
 
@@ -69,7 +70,13 @@ std::optional<std::string> payloadAsJson(const std::optional<QByteArray>& payloa
     if (!payload)
         return std::string("null");
     const QByteArray& bytes = *payload;
-    if (!bytes.trimmed().isEmpty() && nlohmann::json::accept(bytes.cbegin(), bytes.cend()))
+    // The config reader's parser, not nlohmann::json::accept: that one stops at a NUL byte as if the text
+    // ended there, so "1\0garbage" passed as JSON and was printed with its raw NUL.
+    Json ignored;
+    JsonParseFailure failure;
+    if (!bytes.trimmed().isEmpty() &&
+        parseJsonValue(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), 256,
+                       ignored, failure))
         return compactJson(bytes);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     [[maybe_unused]] const QString text = decoder.decode(bytes); // decoded only to validate

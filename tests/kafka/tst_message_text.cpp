@@ -33,6 +33,8 @@ private slots:
     void invalidJsonTextIsAString() {
         QCOMPARE(payloadAsLine(QByteArray("{\"a\":")), std::string("\"{\\\"a\\\":\""));
         QCOMPARE(payloadAsLine(QByteArray("")), std::string("\"\""));
+        // JSON then a NUL byte: text, not JSON (a raw NUL never belongs to JSON text).
+        QCOMPARE(payloadAsLine(QByteArray("1\0xyz", 5)), std::string("\"1\\u0000xyz\""));
         QCOMPARE(payloadAsLine(QByteArray("  ")), std::string("\"  \""));
     }
     void binaryIsBase64() {
