@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -42,7 +43,6 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     , m_prompts(prompts ? std::move(prompts) : std::make_shared<DialogPrompts>())
     , m_document(new ConfigDocument({}, this))
     , m_tables(new TablesModel(m_document, this))
-    , m_editor(new TableEditor(m_document, this))
     , m_problems(new ProblemsDock(m_document, this))
     , m_drafts(new DraftStore(this))
     , m_recent(new RecentFiles(this)) {
@@ -50,7 +50,7 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(buildTablesPanel());
-    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(buildEditorArea());
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
@@ -62,6 +62,8 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
         statusBar()->showMessage(tr("Could not write the autosave draft: %1").arg(message), 10000);
     });
     connect(m_problems, &ProblemsDock::problemActivated, this, &MainWindow::showProblem);
+    // A reset document has no current table (the selection model forgets it without a signal).
+    connect(m_document, &ConfigDocument::reset, this, [this] { showTable(currentTable()); });
     connect(m_document, &ConfigDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ConfigDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
@@ -91,9 +93,7 @@ QWidget* MainWindow::buildTablesPanel() {
         m_tablesView->horizontalHeader()->setSectionResizeMode(static_cast<int>(column),
                                                                QHeaderView::ResizeToContents);
     connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                m_editor->setTableIndex(current.isValid() ? current.row() : -1);
-            });
+            [this](const QModelIndex& current) { showTable(current.isValid() ? current.row() : -1); });
 
     auto* buttons = new QHBoxLayout;
     auto add = [&](const QString& text, const QString& name, const QString& tip, auto slot) {
@@ -119,6 +119,41 @@ QWidget* MainWindow::buildTablesPanel() {
     layout->addWidget(m_tablesView);
     layout->addLayout(buttons);
     return panel;
+}
+
+QWidget* MainWindow::buildEditorArea() {
+    m_editorArea = new QStackedWidget(this);
+    m_editorArea->setObjectName(QStringLiteral("editorArea"));
+    m_noTableHint = new QLabel(m_editorArea);
+    m_noTableHint->setObjectName(QStringLiteral("noTableHint"));
+    m_noTableHint->setAlignment(Qt::AlignCenter);
+    m_noTableHint->setWordWrap(true);
+    m_noTableHint->setForegroundRole(QPalette::PlaceholderText);
+    m_noTableHint->setText(
+        tr("No connector table selected.\n\nAdd a table (%1), open a configuration (%2) or browse your Aiven "
+           "integrations.")
+            .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText),
+                 QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    m_editorArea->addWidget(m_noTableHint);
+    return m_editorArea;
+}
+
+TableEditor* MainWindow::tableEditor() {
+    if (!m_editor) {
+        m_editor = new TableEditor(m_document, m_editorArea);
+        m_editorArea->addWidget(m_editor);
+        QSettings settings;
+        for (const auto& [key, header] : editorHeaders())
+            header->restoreState(settings.value(key).toByteArray());
+        m_editor->setTableIndex(currentTable());
+    }
+    return m_editor;
+}
+
+void MainWindow::showTable(int table) {
+    if (table >= 0 || m_editor)
+        tableEditor()->setTableIndex(table);
+    m_editorArea->setCurrentWidget(table >= 0 ? static_cast<QWidget*>(m_editor) : m_noTableHint);
 }
 
 void MainWindow::buildMenus() {
@@ -362,7 +397,7 @@ bool MainWindow::pasteConfigText(const QString& text) {
 void MainWindow::selectTable(int row) {
     if (row < 0 || row >= m_tables->rowCount()) {
         m_tablesView->setCurrentIndex({});
-        m_editor->setTableIndex(-1);
+        showTable(-1);
         return;
     }
     m_tablesView->setCurrentIndex(m_tables->index(row, 0));
@@ -377,7 +412,7 @@ int MainWindow::currentTable() const {
 void MainWindow::showProblem(const QString& path, int table) {
     if (table >= 0)
         selectTable(table);
-    m_editor->focusPath(path);
+    tableEditor()->focusPath(path);
 }
 
 void MainWindow::addTable() {
@@ -458,10 +493,19 @@ void MainWindow::saveLayout() {
 
 std::vector<std::pair<QString, QHeaderView*>> MainWindow::headers() const {
     // Column widths the user set by hand; sections sized to contents or stretched stay as they are.
-    return {{QStringLiteral("mainWindow/tablesHeader"), m_tablesView->horizontalHeader()},
-            {QStringLiteral("mainWindow/columnsHeader"), m_editor->columnsView()->horizontalHeader()},
-            {QStringLiteral("mainWindow/topicsHeader"), m_editor->topicsView()->horizontalHeader()},
-            {QStringLiteral("mainWindow/problemsHeader"), m_problems->view()->horizontalHeader()}};
+    std::vector<std::pair<QString, QHeaderView*>> out{
+        {QStringLiteral("mainWindow/tablesHeader"), m_tablesView->horizontalHeader()},
+        {QStringLiteral("mainWindow/problemsHeader"), m_problems->view()->horizontalHeader()}};
+    for (auto& editorHeader : editorHeaders())
+        out.push_back(std::move(editorHeader));
+    return out;
+}
+
+std::vector<std::pair<QString, QHeaderView*>> MainWindow::editorHeaders() const {
+    if (!m_editor)
+        return {};
+    return {{QStringLiteral("mainWindow/columnsHeader"), m_editor->columnsView()->horizontalHeader()},
+            {QStringLiteral("mainWindow/topicsHeader"), m_editor->topicsView()->horizontalHeader()}};
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -7,6 +7,8 @@
 #include <vector>
 
 class QHeaderView;
+class QLabel;
+class QStackedWidget;
 class QSplitter;
 class QTableView;
 class QMenu;
@@ -33,7 +35,9 @@ public:
     ~MainWindow() override;
 
     ConfigDocument* document() const { return m_document; }
-    TableEditor* tableEditor() const { return m_editor; }
+    // The editor of the selected table, built the first time a table is shown (or asked for): an empty
+    // document's window shows a hint instead, and start-up does not pay for widgets nobody sees yet.
+    TableEditor* tableEditor();
     ProblemsDock* problemsDock() const { return m_problems; }
     QTableView* tablesView() const { return m_tablesView; }
     DraftStore* draftStore() const { return m_drafts; }
@@ -65,6 +69,8 @@ protected:
 private:
     void buildMenus();
     QWidget* buildTablesPanel();
+    QWidget* buildEditorArea();
+    void showTable(int table);
     bool maybeSave();
     void updateTitle();
     void rebuildRecentMenu();
@@ -77,13 +83,17 @@ private:
     void restoreLayout();
     void saveLayout();
     void buildStatusBar();
+    // Grid headers whose column widths are remembered; the editor's only once it exists.
     std::vector<std::pair<QString, QHeaderView*>> headers() const;
+    std::vector<std::pair<QString, QHeaderView*>> editorHeaders() const;
 
     std::shared_ptr<UserPrompts> m_prompts;
     ConfigDocument* m_document;
     TablesModel* m_tables;
     QTableView* m_tablesView = nullptr;
-    TableEditor* m_editor;
+    QStackedWidget* m_editorArea = nullptr;
+    QLabel* m_noTableHint = nullptr;
+    TableEditor* m_editor = nullptr;
     ProblemsDock* m_problems;
     DraftStore* m_drafts;
     RecentFiles* m_recent;

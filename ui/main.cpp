@@ -1,5 +1,6 @@
 #include "LazyStandardIconStyle.h"
 #include "MainWindow.h"
+#include "StartupWarmUp.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -68,6 +69,8 @@ int main(int argc, char* argv[]) {
         return 0;
     }
 
+    // Started before QApplication so that it runs while QApplication connects to the display.
+    ckstudio::StartupWarmUp warmUp;
     QApplication app(argc, argv);
     // The style the platform (or -style) chose, with standard icons loaded on first use: keeps image plugins
     // out of start-up (see LazyStandardIconStyle.h).
@@ -75,6 +78,8 @@ int main(int argc, char* argv[]) {
     describe(app);
     ckstudio::installTranslations(app);
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ClickHouse Kafka Studio"));
+    // Before anything can exit() (a bad option) or build a widget (the first needs fontconfig).
+    warmUp.wait();
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);

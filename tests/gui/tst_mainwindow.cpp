@@ -17,10 +17,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -183,6 +185,43 @@ private slots:
 
     // A schema swap (the live schema arriving from Aiven) re-validates everything; a cell being typed into
     // at that moment keeps what was typed.
+    // An empty document shows a hint, not a disabled editor; the editor is built when a table is first shown
+    // and the hint returns whenever no table is selected.
+    void editorAppearsWithTheFirstTable() {
+        MainWindow window(m_prompts);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* area = child<QStackedWidget>(window, "editorArea");
+        auto* hint = child<QLabel>(window, "noTableHint");
+        QCOMPARE(area->currentWidget(), hint);
+        QVERIFY(hint->isVisible());
+        QVERIFY(hint->text().contains(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+        QVERIFY(!window.findChild<TableEditor*>());
+        QVERIFY(!window.findChild<QLineEdit*>(QStringLiteral("tableNameEdit")));
+
+        QTest::mouseClick(child<QPushButton>(window, "addTableButton"), Qt::LeftButton);
+        auto* editor = window.findChild<TableEditor*>();
+        QVERIFY(editor);
+        QCOMPARE(area->currentWidget(), editor);
+        QCOMPARE(child<QLineEdit>(window, "tableNameEdit")->text(), QStringLiteral("table_1"));
+
+        QTest::mouseClick(child<QPushButton>(window, "removeTableButton"), Qt::LeftButton);
+        QCOMPARE(window.document()->tableCount(), 0);
+        QCOMPARE(area->currentWidget(), hint);
+
+        // Undo brings the table back; opening a file selects its first table; New shows the hint again.
+        window.document()->undoStack()->undo();
+        window.selectTable(0);
+        QCOMPARE(area->currentWidget(), editor);
+        QVERIFY(window.openFile(fixture("with-problems.json")));
+        QCOMPARE(area->currentWidget(), editor);
+        QVERIFY(!child<QLineEdit>(window, "tableNameEdit")->text().isEmpty());
+        m_prompts->saveChoice = ScriptedPrompts::SaveChoice::Discard;
+        QVERIFY(window.newDocument());
+        QCOMPARE(area->currentWidget(), hint);
+        QCOMPARE(window.findChildren<TableEditor*>().size(), 1); // built once, kept
+    }
+
     void schemaSwapKeepsAnOpenCellEdit() {
         MainWindow window(m_prompts);
         window.show();

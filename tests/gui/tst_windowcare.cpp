@@ -195,6 +195,10 @@ private slots:
         MainWindow window(std::make_shared<NoPrompts>());
         window.document()->load(UserConfig{}, {});
         window.show();
+        // The editor exists once a table is shown: check its controls too.
+        window.document()->addTable(0, ConnectorTable{});
+        window.selectTable(0);
+        QVERIFY(window.findChild<QLineEdit*>(QStringLiteral("tableNameEdit")));
         QStringList unnamed;
         auto check = [&](QWidget* w) {
             if (w->accessibleName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_")))
