@@ -29,6 +29,31 @@ std::vector<PeekedMessage> selectPeeked(std::vector<PeekedMessage> messages, con
     return messages;
 }
 
+namespace {
+
+// The outcome of a failed REST call (cancelled when the client cancelled it).
+PeekOutcome errorOutcome(const AivenError& error) {
+    PeekOutcome outcome;
+    outcome.error = error.describe();
+    outcome.cancelled = error.cancelled;
+    return outcome;
+}
+
+// The outcome of a Kafka-REST messages call: the peek's messages, or the call's error.
+PeekOutcome outcomeOf(const AivenResult<std::vector<AivenMessage>>& result, const PeekRequest& request) {
+    if (!result)
+        return errorOutcome(result.error);
+    std::vector<PeekedMessage> messages;
+    messages.reserve(result.value->size());
+    for (const auto& m : *result.value)
+        messages.push_back(peekedMessage(m));
+    PeekOutcome outcome;
+    outcome.messages = selectPeeked(std::move(messages), request);
+    return outcome;
+}
+
+} // namespace
+
 TopicPeek::TopicPeek(AivenClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
@@ -104,19 +129,8 @@ void TopicPeek::startRest(const PeekRequest& request) {
         m_request = m_client->newestMessages(
             m_project, m_service, request.topic, request.limit, AivenMessageFormat::Binary,
             [self, generation, request](AivenResult<std::vector<AivenMessage>> result) {
-                if (!self)
-                    return;
-                PeekOutcome outcome;
-                if (result) {
-                    std::vector<PeekedMessage> messages;
-                    for (const auto& m : *result.value)
-                        messages.push_back(peekedMessage(m));
-                    outcome.messages = selectPeeked(std::move(messages), request);
-                } else {
-                    outcome.error = result.error.describe();
-                    outcome.cancelled = result.error.cancelled;
-                }
-                self->finish(std::move(outcome), generation);
+                if (self)
+                    self->finish(outcomeOf(result, request), generation);
             });
         return;
     }
@@ -126,10 +140,7 @@ void TopicPeek::startRest(const PeekRequest& request) {
             if (!self || generation != self->m_generation)
                 return;
             if (!result) {
-                PeekOutcome outcome;
-                outcome.error = result.error.describe();
-                outcome.cancelled = result.error.cancelled;
-                self->finish(std::move(outcome), generation);
+                self->finish(errorOutcome(result.error), generation);
                 return;
             }
             std::vector<std::pair<int, qint64>> starts;
@@ -166,19 +177,8 @@ void TopicPeek::readRest(const PeekRequest& request, const std::vector<std::pair
     m_request =
         m_client->readMessages(m_project, m_service, request.topic, starts, AivenMessageFormat::Binary,
                                [self, generation, request](AivenResult<std::vector<AivenMessage>> result) {
-                                   if (!self)
-                                       return;
-                                   PeekOutcome outcome;
-                                   if (result) {
-                                       std::vector<PeekedMessage> messages;
-                                       for (const auto& m : *result.value)
-                                           messages.push_back(peekedMessage(m));
-                                       outcome.messages = selectPeeked(std::move(messages), request);
-                                   } else {
-                                       outcome.error = result.error.describe();
-                                       outcome.cancelled = result.error.cancelled;
-                                   }
-                                   self->finish(std::move(outcome), generation);
+                                   if (self)
+                                       self->finish(outcomeOf(result, request), generation);
                                });
 }
 
