@@ -150,7 +150,7 @@ private:
     void doRemoveItem(ItemList list, int table, int row);
     void doMoveItem(ItemList list, int table, int from, int to);
     void doSetItem(ItemList list, int table, int row, const Json& item);
-    void doReplaceConfig(const UserConfig& config);
+    void doReplaceConfig(UserConfig config);
 
     bool validTable(int index) const { return index >= 0 && index < tableCount(); }
     bool validItem(ItemList list, int table, int row) const;
