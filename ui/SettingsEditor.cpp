@@ -112,11 +112,9 @@ void SettingsEditor::rebuildResetButtons() {
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, column);
         const QString key = index.data(SettingsModel::KeyRole).toString();
-        const QString defaultText = index.data(Qt::DisplayRole).toString();
         auto* button = new QToolButton(m_view);
         button->setObjectName(QStringLiteral("resetSetting_") + key);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setText(defaultText.isEmpty() ? tr("Unset") : tr("Reset to %1").arg(defaultText));
         button->setToolTip(tr("Remove %1 from the table so that the server default applies").arg(key));
         button->setAccessibleName(tr("Reset %1").arg(key));
         button->setAutoRaise(true);
@@ -133,8 +131,13 @@ void SettingsEditor::updateResetButtons() {
     const int column = static_cast<int>(SettingsModel::Column::Default);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, column);
-        if (auto* button = m_view->indexWidget(index))
-            button->setEnabled(index.data(SettingsModel::IsSetRole).toBool());
+        auto* button = qobject_cast<QToolButton*>(m_view->indexWidget(index));
+        if (!button)
+            continue;
+        button->setEnabled(index.data(SettingsModel::IsSetRole).toBool());
+        // The default may change with the schema (a live one swapped in) without the rows changing.
+        const QString defaultText = index.data(Qt::DisplayRole).toString();
+        button->setText(defaultText.isEmpty() ? tr("Unset") : tr("Reset to %1").arg(defaultText));
     }
 }
 

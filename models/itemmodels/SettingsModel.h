@@ -1,7 +1,8 @@
 #pragma once
 // The optional settings of one table, one row per setting the schema knows (JsonSchema::tableSettings()).
 // A setting is either set (its key is in the table's JSON) or unset (absent: the server default applies).
-// Editing the value sets it; setting IsSetRole to false removes the key again.
+// Editing the value sets it; setting IsSetRole to false removes the key again. The rows follow the document's
+// schema: a live schema with other settings swapped in (ConfigDocument::setValidator) rebuilds them.
 #include "itemmodels/TableScopedModel.h"
 #include "schema/JsonSchema.h"
 
@@ -40,6 +41,9 @@ public:
     const SchemaProperty& property(int row) const { return m_settings[static_cast<std::size_t>(row)]; }
 
 private:
+    // After a schema swap: a reset when the schema's setting keys differ, else dataChanged over the rows
+    // whose properties (range, enum, default, ...) did. Values stay in the document either way.
+    void followSchema();
     QVariant propertyData(const SchemaProperty& property, int role) const;
     std::vector<SchemaProperty> m_settings;
 };

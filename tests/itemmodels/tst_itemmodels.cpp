@@ -14,6 +14,8 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace ckstudio;
@@ -287,6 +289,78 @@ private slots:
         QVERIFY(model.setData(check, Qt::Checked, Qt::CheckStateRole));
         QCOMPARE_JSON(toJson(m_doc->config())["tables"][0]["thread_per_consumer"], Json(true));
         QCOMPARE(model.data(check, Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    }
+
+    // A live schema swapped in (ConfigDocument::setValidator) brings its own settings: the rows follow it and
+    // the values stay in the document.
+    void settingsModelFollowsASwappedSchema() {
+        auto json = toJson(m_doc->config());
+        json["tables"][0]["x_linger_ms"] = 250; // unknown to the bundled schema, kept by the document
+        m_doc->load(userConfigFromJson(json), {});
+        SettingsModel model(m_doc.get());
+        model.setTableIndex(0);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int bundledRows = model.rowCount();
+        QVERIFY(bundledRows >= 10);
+        QCOMPARE(model.rowOfKey(QStringLiteral("x_linger_ms")), -1);
+        QVERIFY(model.rowOfKey(QStringLiteral("skip_broken_messages")) >= 0);
+
+        const auto liveSchema = [](const std::function<void(Json&)>& edit) {
+            Json document = ConfigValidator::bundledSchema()->document();
+            edit(document["properties"]["tables"]["items"]["properties"]);
+            std::string error;
+            auto schema = ConfigValidator::loadSchema(document, &error);
+            if (!schema)
+                qWarning("%s", error.c_str());
+            return std::make_shared<const ConfigValidator>(schema);
+        };
+        const auto valueOf = [&](const char* key, int role) {
+            const int row = model.rowOfKey(QString::fromLatin1(key));
+            return row < 0 ? QVariant() : model.index(row, int(SettingsModel::Column::Value)).data(role);
+        };
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // One setting more.
+        m_doc->setValidator(liveSchema([](Json& settings) {
+            settings["x_linger_ms"] = Json::parse(R"({"type":"integer","minimum":0,"maximum":60000})");
+        }));
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(model.rowCount(), bundledRows + 1);
+        QVERIFY(model.rowOfKey(QStringLiteral("x_linger_ms")) >= 0);
+        QCOMPARE(valueOf("x_linger_ms", SettingsModel::IsSetRole).toBool(), true);
+        QCOMPARE(valueOf("x_linger_ms", Qt::EditRole).toLongLong(), 250LL);
+        QCOMPARE(valueOf("x_linger_ms", SettingsModel::MaximumRole).toLongLong(), 60000LL);
+        QCOMPARE(valueOf("num_consumers", Qt::EditRole).toLongLong(), 1LL);
+
+        // One setting fewer.
+        m_doc->setValidator(liveSchema([](Json& settings) { settings.erase("skip_broken_messages"); }));
+        QCOMPARE(resets.count(), 2);
+        QCOMPARE(model.rowCount(), bundledRows - 1);
+        QCOMPARE(model.rowOfKey(QStringLiteral("skip_broken_messages")), -1);
+        QCOMPARE(model.rowOfKey(QStringLiteral("x_linger_ms")), -1);
+        QCOMPARE(valueOf("num_consumers", Qt::EditRole).toLongLong(), 1LL);
+
+        // The same keys with another range: no reset (an open editor stays), that row changes.
+        m_doc->setValidator(liveSchema([](Json& settings) { settings["num_consumers"]["maximum"] = 4; }));
+        QCOMPARE(resets.count(), 3); // skip_broken_messages is back
+        changed.clear();
+        m_doc->setValidator(liveSchema([](Json& settings) { settings["num_consumers"]["maximum"] = 6; }));
+        QCOMPARE(resets.count(), 3);
+        QCOMPARE(model.rowCount(), bundledRows);
+        QCOMPARE(valueOf("num_consumers", SettingsModel::MaximumRole).toLongLong(), 6LL);
+        const int consumers = model.rowOfKey(QStringLiteral("num_consumers"));
+        QVERIFY(std::any_of(changed.begin(), changed.end(), [&](const QList<QVariant>& signal) {
+            return signal[0].value<QModelIndex>().row() <= consumers &&
+                   consumers <= signal[1].value<QModelIndex>().row() &&
+                   signal[2].value<QList<int>>().isEmpty(); // every role: the properties changed
+        }));
+
+        // Back to the bundled schema.
+        m_doc->setValidator(nullptr);
+        QCOMPARE(model.rowCount(), bundledRows);
+        QCOMPARE(valueOf("num_consumers", SettingsModel::MaximumRole).toLongLong(), 10LL);
+        QCOMPARE(toJson(m_doc->config())["tables"][0]["x_linger_ms"].get<int>(), 250);
     }
 
     void problemsModelListsEveryProblem() {
