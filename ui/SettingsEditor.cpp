@@ -48,15 +48,19 @@ QWidget* SettingValueDelegate::createEditor(QWidget* parent, const QStyleOptionV
 }
 
 void SettingValueDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
-    const QVariant value = index.data(Qt::EditRole);
-    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        const int found = combo->findText(value.toString());
-        combo->setCurrentIndex(found >= 0 ? found : 0);
-    } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
-        spin->setValue(value.isValid() ? static_cast<int>(value.toLongLong()) : spin->minimum());
-    } else {
-        QStyledItemDelegate::setEditorData(editor, index);
-    }
+    if (holdsTyping(editor))
+        return;
+    loadEditor(editor, [&] {
+        const QVariant value = index.data(Qt::EditRole);
+        if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+            const int found = combo->findText(value.toString());
+            combo->setCurrentIndex(found >= 0 ? found : 0);
+        } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+            spin->setValue(value.isValid() ? static_cast<int>(value.toLongLong()) : spin->minimum());
+        } else {
+            QStyledItemDelegate::setEditorData(editor, index);
+        }
+    });
 }
 
 void SettingValueDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,

@@ -2,7 +2,8 @@
 // The optional settings of the selected table, generated from the schema: a grid over SettingsModel whose
 // value cells get fitting editors (combo for enums, spin box with the schema's range, check box for booleans)
 // and a reset button per row that removes the key so the server default applies.
-#include <QStyledItemDelegate>
+#include "TypedTextDelegate.h"
+
 #include <QWidget>
 
 class QTableView;
@@ -12,11 +13,12 @@ namespace ckstudio {
 class ConfigDocument;
 class SettingsModel;
 
-// Editors for SettingsModel value cells, chosen by the schema type of the row.
-class SettingValueDelegate : public QStyledItemDelegate {
+// Editors for SettingsModel value cells, chosen by the schema type of the row. What the user typed or picked
+// and has not committed survives re-validation (see TypedTextDelegate).
+class SettingValueDelegate : public TypedTextDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using TypedTextDelegate::TypedTextDelegate;
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                           const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;

@@ -8,6 +8,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -92,6 +94,90 @@ private slots:
                      .data(Qt::EditRole)
                      .toInt(),
                  2);
+    }
+
+    // An uncommitted change in the spin box of an integer setting (num_consumers, 2 in the document) survives
+    // re-validation and a dataChanged over its cell; an untouched editor still follows the model.
+    void spinBoxKeepsUncommittedInputThroughRevalidation_data() {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("expectedText");
+        QTest::addColumn<int>("committed"); // num_consumers after Return; 0: not checked
+        QTest::newRow("typed") << QStringLiteral("type 7") << QStringLiteral("7") << 7;
+        QTest::newRow("stepped up") << QStringLiteral("key up") << QStringLiteral("4") << 4;
+        QTest::newRow("cleared") << QStringLiteral("clear") << QString() << 0;
+    }
+    void spinBoxKeepsUncommittedInputThroughRevalidation() {
+        QFETCH(QString, action);
+        QFETCH(QString, expectedText);
+        QFETCH(int, committed);
+        auto* view = m_editor->view();
+        auto* model = m_editor->model();
+        const QModelIndex cell =
+            model->index(model->rowOfKey(QStringLiteral("num_consumers")), int(SettingsModel::Column::Value));
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        auto* spin = qobject_cast<QSpinBox*>(view->indexWidget(cell));
+        QVERIFY2(spin, "num_consumers is not edited with a spin box");
+        QCOMPARE(spin->value(), 2);
+        // Untouched, the editor follows the model.
+        m_doc->setSetting(0, "num_consumers", Json(3));
+        QCOMPARE(spin->value(), 3);
+
+        spin->setFocus();
+        if (action == QLatin1String("type 7")) {
+            spin->selectAll();
+            QTest::keyClicks(spin, QStringLiteral("7"));
+        } else if (action == QLatin1String("key up")) {
+            QTest::keyClick(spin, Qt::Key_Up);
+        } else {
+            spin->selectAll();
+            QTest::keyClick(spin, Qt::Key_Backspace);
+        }
+        QCOMPARE(spin->text(), expectedText);
+
+        m_doc->setValidator(std::make_shared<const ConfigValidator>()); // re-validates every cell
+        emit model->dataChanged(cell, cell);                            // every role of that cell
+        QCoreApplication::processEvents();
+        QVERIFY2(view->indexWidget(cell) == spin, "re-validation closed the editor");
+        QCOMPARE(spin->text(), expectedText);
+        QCOMPARE(toJson(m_doc->config())["tables"][0]["num_consumers"].get<int>(), 3); // not committed yet
+
+        if (committed == 0)
+            return;
+        QTest::keyClick(spin, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QCOMPARE(toJson(m_doc->config())["tables"][0]["num_consumers"].get<int>(), committed);
+    }
+
+    // The same for the combo box of an enum setting (auto_offset_reset, unset: the default "earliest").
+    void comboBoxKeepsUncommittedChoiceThroughRevalidation() {
+        auto* view = m_editor->view();
+        auto* model = m_editor->model();
+        const QModelIndex cell = model->index(model->rowOfKey(QStringLiteral("auto_offset_reset")),
+                                              int(SettingsModel::Column::Value));
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        auto* combo = qobject_cast<QComboBox*>(view->indexWidget(cell));
+        QVERIFY2(combo, "auto_offset_reset is not edited with a combo box");
+        QCOMPARE(combo->currentText(), QStringLiteral("earliest"));
+        m_doc->setSetting(0, "auto_offset_reset", Json("latest"));
+        QCOMPARE(combo->currentText(), QStringLiteral("latest")); // untouched: follows the model
+
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Home); // the first choice
+        QCOMPARE(combo->currentText(), QStringLiteral("beginning"));
+        m_doc->setValidator(std::make_shared<const ConfigValidator>());
+        emit model->dataChanged(cell, cell);
+        QCoreApplication::processEvents();
+        QVERIFY2(view->indexWidget(cell) == combo, "re-validation closed the editor");
+        QCOMPARE(combo->currentText(), QStringLiteral("beginning"));
+        QCOMPARE(toJson(m_doc->config())["tables"][0]["auto_offset_reset"].get<std::string>(),
+                 std::string("latest"));
+
+        QTest::keyClick(combo, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QCOMPARE(toJson(m_doc->config())["tables"][0]["auto_offset_reset"].get<std::string>(),
+                 std::string("beginning"));
     }
 
 private:
