@@ -155,7 +155,9 @@ void AivenMenu::showBrowser() {
     if (!m_browserDock) {
         m_browserDock = new QDockWidget(tr("Aiven Integrations"), m_window);
         m_browserDock->setObjectName(QStringLiteral("aivenBrowserDock"));
-        m_window->addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+        // Where the user left it last session (the window restored its layout before this dock existed).
+        if (!m_window->restoreDockWidget(m_browserDock))
+            m_window->addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
     }
     if (!m_browser) {
         m_browser = new IntegrationBrowser(m_client, m_browserDock);
@@ -284,7 +286,8 @@ void AivenMenu::browseTopics(const QString& project, const QString& service, con
     if (!m_topicDock) {
         m_topicDock = new QDockWidget(tr("Kafka Topics"), m_window);
         m_topicDock->setObjectName(QStringLiteral("kafkaTopicsDock"));
-        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_topicDock);
+        if (!m_window->restoreDockWidget(m_topicDock)) // where the user left it last session
+            m_window->addDockWidget(Qt::BottomDockWidgetArea, m_topicDock);
     }
     delete m_topicBrowser;
     m_topicBrowser = new TopicBrowser(m_client, m_window->document(), m_topicDock);

@@ -102,7 +102,9 @@ void ClickHouseMenu::showPreview() {
         m_previewDock->setObjectName(QStringLiteral("previewDock"));
         m_preview = new PreviewPane(m_previewDock);
         m_previewDock->setWidget(m_preview);
-        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_previewDock);
+        // Where the user left it last session (the window restored its layout before this dock existed).
+        if (!m_window->restoreDockWidget(m_previewDock))
+            m_window->addDockWidget(Qt::BottomDockWidgetArea, m_previewDock);
     }
     if (m_client)
         m_preview->setClient(m_client);
@@ -124,9 +126,10 @@ void ClickHouseMenu::runDestinationDdl() {
     if (!requireClient())
         return;
     bool ok = false;
-    const QString service = QInputDialog::getText(m_window, tr("Run Destination DDL"),
-                                                  tr("Kafka service (the connector table lives in service_<name>):"),
-                                                  QLineEdit::Normal, m_kafkaService, &ok);
+    const QString service =
+        QInputDialog::getText(m_window, tr("Run Destination DDL"),
+                              tr("Kafka service (the connector table lives in service_<name>):"),
+                              QLineEdit::Normal, m_kafkaService, &ok);
     if (!ok || service.trimmed().isEmpty())
         return;
     m_kafkaService = service.trimmed();
