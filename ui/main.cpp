@@ -78,6 +78,8 @@ int main(int argc, char* argv[]) {
     describe(app);
     ckstudio::installTranslations(app);
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ClickHouse Kafka Studio"));
+    // Desktops find the window's icon and name through the installed desktop entry (no image decoded here).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ckstudio.ClickHouseKafkaStudio"));
     // Before anything can exit() (a bad option) or build a widget (the first needs fontconfig).
     warmUp.wait();
     QCommandLineParser parser;
