@@ -1,11 +1,12 @@
 #include "kafka/KafkaReader.h"
 
+#include "kafka/RdKafkaFunctions.h"
+
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
-#include <librdkafka/rdkafka.h>
 #include <map>
 #include <tuple>
 
@@ -17,6 +18,12 @@ namespace {
 // a remote cluster may not make in 100 ms, so its slices grow with every attempt.
 constexpr int kSliceMs = 100;
 constexpr int kMaxRequestSliceMs = 2000;
+
+// librdkafka, loaded on first use (RdKafkaLibrary.h). Every call below goes through this table; run() checks
+// that the library loaded before the first one, so no handle, message or callback exists without it.
+const RdKafkaFunctions& rdkafka() {
+    return *RdKafkaLibrary::functions();
+}
 
 // What librdkafka reports through its callbacks while a read runs (on librdkafka's and our thread).
 struct ClientEvents {
@@ -48,31 +55,34 @@ void onError(rd_kafka_t*, int err, const char* reason, void* opaque) {
 // Connection failures are also logged (at error level) before error_cb fires; nothing goes to stderr.
 void onLog(const rd_kafka_t* rk, int level, const char*, const char* message) {
     if (level <= 3) // LOG_ERR and worse
-        static_cast<ClientEvents*>(rd_kafka_opaque(rk))->record(RD_KAFKA_RESP_ERR_NO_ERROR, message);
+        static_cast<ClientEvents*>(rdkafka().rd_kafka_opaque(rk))
+            ->record(RD_KAFKA_RESP_ERR_NO_ERROR, message);
 }
 
 struct HandleDeleter {
-    void operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
+    void operator()(rd_kafka_t* rk) const { rdkafka().rd_kafka_destroy(rk); }
 };
 struct TopicDeleter {
-    void operator()(rd_kafka_topic_t* t) const { rd_kafka_topic_destroy(t); }
+    void operator()(rd_kafka_topic_t* t) const { rdkafka().rd_kafka_topic_destroy(t); }
 };
 struct QueueDeleter {
-    void operator()(rd_kafka_queue_t* q) const { rd_kafka_queue_destroy(q); }
+    void operator()(rd_kafka_queue_t* q) const { rdkafka().rd_kafka_queue_destroy(q); }
 };
 struct MessageDeleter {
-    void operator()(rd_kafka_message_t* m) const { rd_kafka_message_destroy(m); }
+    void operator()(rd_kafka_message_t* m) const { rdkafka().rd_kafka_message_destroy(m); }
 };
 struct MetadataDeleter {
-    void operator()(const rd_kafka_metadata_t* m) const { rd_kafka_metadata_destroy(m); }
+    void operator()(const rd_kafka_metadata_t* m) const { rdkafka().rd_kafka_metadata_destroy(m); }
 };
 struct PartitionListDeleter {
-    void operator()(rd_kafka_topic_partition_list_t* l) const { rd_kafka_topic_partition_list_destroy(l); }
+    void operator()(rd_kafka_topic_partition_list_t* l) const {
+        rdkafka().rd_kafka_topic_partition_list_destroy(l);
+    }
 };
 using MessagePtr = std::unique_ptr<rd_kafka_message_t, MessageDeleter>;
 
 QString errText(rd_kafka_resp_err_t err) {
-    return QString::fromUtf8(rd_kafka_err2str(err));
+    return QString::fromUtf8(rdkafka().rd_kafka_err2str(err));
 }
 
 // The part of a read that runs between creating the client and handing back messages.
@@ -141,11 +151,12 @@ QString TopicRead::brokerProblem(const QString& what) {
 }
 
 bool TopicRead::createClient() {
-    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_t* conf = rdkafka().rd_kafka_conf_new();
     char errstr[512];
     // Every setting is ours or a user value; errors name the property only (values may be secrets).
     auto set = [&](const char* name, const QByteArray& value) {
-        if (rd_kafka_conf_set(conf, name, value.constData(), errstr, sizeof errstr) == RD_KAFKA_CONF_OK)
+        if (rdkafka().rd_kafka_conf_set(conf, name, value.constData(), errstr, sizeof errstr) ==
+            RD_KAFKA_CONF_OK)
             return true;
         return fail(KafkaError::Request, QStringLiteral("invalid Kafka setting %1").arg(QLatin1String(name)));
     };
@@ -170,15 +181,15 @@ bool TopicRead::createClient() {
     if (ok && !m_connection.keyPem.isEmpty())
         ok = set("ssl.key.pem", m_connection.keyPem);
     if (!ok) {
-        rd_kafka_conf_destroy(conf);
+        rdkafka().rd_kafka_conf_destroy(conf);
         return false;
     }
-    rd_kafka_conf_set_opaque(conf, &m_events);
-    rd_kafka_conf_set_error_cb(conf, onError);
-    rd_kafka_conf_set_log_cb(conf, onLog);
-    m_client.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
+    rdkafka().rd_kafka_conf_set_opaque(conf, &m_events);
+    rdkafka().rd_kafka_conf_set_error_cb(conf, onError);
+    rdkafka().rd_kafka_conf_set_log_cb(conf, onLog);
+    m_client.reset(rdkafka().rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
     if (!m_client) {
-        rd_kafka_conf_destroy(conf);
+        rdkafka().rd_kafka_conf_destroy(conf);
         // e.g. a key that does not match the certificate, an unparsable PEM
         return fail(KafkaError::Request,
                     QStringLiteral("cannot set up the Kafka client: ") + QString::fromUtf8(errstr));
@@ -189,15 +200,16 @@ bool TopicRead::createClient() {
 bool TopicRead::loadPartitions() {
     const QByteArray topic = m_request.topic.toUtf8();
     std::unique_ptr<rd_kafka_topic_t, TopicDeleter> handle(
-        rd_kafka_topic_new(m_client.get(), topic.constData(), nullptr));
+        rdkafka().rd_kafka_topic_new(m_client.get(), topic.constData(), nullptr));
     if (!handle)
         return fail(KafkaError::Request, QStringLiteral("invalid topic name '%1'").arg(m_request.topic));
     std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata;
     // Short attempts, so that cancel, the deadline and "cannot connect" are noticed quickly.
     for (int attempt = 0;; ++attempt) {
         const rd_kafka_metadata_t* raw = nullptr;
-        const auto err = rd_kafka_metadata(m_client.get(), 0, handle.get(), &raw, requestSliceMs(attempt));
-        rd_kafka_poll(m_client.get(), 0); // serves error_cb
+        const auto err =
+            rdkafka().rd_kafka_metadata(m_client.get(), 0, handle.get(), &raw, requestSliceMs(attempt));
+        rdkafka().rd_kafka_poll(m_client.get(), 0); // serves error_cb
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             metadata.reset(raw);
             break;
@@ -245,8 +257,8 @@ bool TopicRead::loadWatermarks() {
         for (int attempt = 0;; ++attempt) {
             int64_t low = 0;
             int64_t high = 0;
-            const auto err = rd_kafka_query_watermark_offsets(m_client.get(), topic.constData(), p, &low,
-                                                              &high, requestSliceMs(attempt));
+            const auto err = rdkafka().rd_kafka_query_watermark_offsets(m_client.get(), topic.constData(), p,
+                                                                        &low, &high, requestSliceMs(attempt));
             if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
                 m_watermarks[p] = {low, high};
                 break;
@@ -295,12 +307,13 @@ bool TopicRead::resolveTimes(std::map<int, Range>& ranges) {
     if (ranges.empty())
         return true;
     std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter> list(
-        rd_kafka_topic_partition_list_new(int(ranges.size())));
+        rdkafka().rd_kafka_topic_partition_list_new(int(ranges.size())));
     const QByteArray topic = m_request.topic.toUtf8();
     for (const auto& [p, r] : ranges)
-        rd_kafka_topic_partition_list_add(list.get(), topic.constData(), p)->offset = m_request.startTimeMs;
-    const auto err = rd_kafka_offsets_for_times(m_client.get(), list.get(),
-                                                int(std::max<qint64>(m_deadline.remainingTime(), 1)));
+        rdkafka().rd_kafka_topic_partition_list_add(list.get(), topic.constData(), p)->offset =
+            m_request.startTimeMs;
+    const auto err = rdkafka().rd_kafka_offsets_for_times(
+        m_client.get(), list.get(), int(std::max<qint64>(m_deadline.remainingTime(), 1)));
     if (stopRequested())
         return false;
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -340,22 +353,22 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
     if (ranges.empty())
         return true;
     std::unique_ptr<rd_kafka_topic_t, TopicDeleter> topic(
-        rd_kafka_topic_new(m_client.get(), m_request.topic.toUtf8().constData(), nullptr));
-    std::unique_ptr<rd_kafka_queue_t, QueueDeleter> queue(rd_kafka_queue_new(m_client.get()));
+        rdkafka().rd_kafka_topic_new(m_client.get(), m_request.topic.toUtf8().constData(), nullptr));
+    std::unique_ptr<rd_kafka_queue_t, QueueDeleter> queue(rdkafka().rd_kafka_queue_new(m_client.get()));
     std::map<int, int> kept;
     std::map<int, bool> done;
     QList<int> started;
     auto stopAll = [&] {
         for (int p : started)
-            rd_kafka_consume_stop(topic.get(), p);
+            rdkafka().rd_kafka_consume_stop(topic.get(), p);
     };
     for (const auto& [p, r] : ranges) {
-        if (rd_kafka_consume_start_queue(topic.get(), p, r.from, queue.get()) == -1) {
+        if (rdkafka().rd_kafka_consume_start_queue(topic.get(), p, r.from, queue.get()) == -1) {
             stopAll();
             return fail(KafkaError::Remote, QStringLiteral("cannot start reading '%1' [%2] (%3)")
                                                 .arg(m_request.topic)
                                                 .arg(p)
-                                                .arg(errText(rd_kafka_last_error())));
+                                                .arg(errText(rdkafka().rd_kafka_last_error())));
         }
         started.append(p);
         done[p] = false;
@@ -377,8 +390,8 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
                               .arg(ranges.size())));
             break;
         }
-        MessagePtr message(rd_kafka_consume_queue(queue.get(), sliceMs()));
-        rd_kafka_poll(m_client.get(), 0);
+        MessagePtr message(rdkafka().rd_kafka_consume_queue(queue.get(), sliceMs()));
+        rdkafka().rd_kafka_poll(m_client.get(), 0);
         if (!message)
             continue;
         const int p = message->partition;
@@ -404,7 +417,7 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
         const Range& r = range->second;
         if (message->offset < r.to) {
             rd_kafka_timestamp_type_t type;
-            const qint64 ts = rd_kafka_message_timestamp(message.get(), &type);
+            const qint64 ts = rdkafka().rd_kafka_message_timestamp(message.get(), &type);
             if (r.minTimestamp < 0 || ts >= r.minTimestamp) {
                 KafkaMessage m;
                 m.partition = p;
@@ -439,6 +452,10 @@ KafkaReadResult TopicRead::run() {
     }
     if (m_connection.bootstrapServers.trimmed().isEmpty()) {
         fail(KafkaError::Request, QStringLiteral("no bootstrap servers given"));
+        return m_result;
+    }
+    if (RdKafkaLibrary::functions() == nullptr) { // a problem on this machine, not the cluster's: Request
+        fail(KafkaError::Request, RdKafkaLibrary::loadError());
         return m_result;
     }
     std::map<int, Range> ranges;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb with CPack from the build folder and checks what a user installs: binaries in /usr/bin,
-# desktop file and metainfo that validate, hicolor icons, a Depends line naming Qt and QtKeychain, and
-# binaries that run from the package's files alone (extracted away from the build tree).
+# desktop file and metainfo that validate, hicolor icons, a Depends line naming Qt, QtKeychain and
+# librdkafka (dlopen()ed, so added by hand in CPackConfig.cmake), and binaries that run from the package's
+# files alone (extracted away from the build tree).
 set -euo pipefail
 build_dir=$1
 work=$(mktemp -d)
@@ -20,7 +21,7 @@ for f in ./usr/bin/ckstudio ./usr/bin/ckstudio-cli \
 done
 if grep -q -- '/build' <<<"$contents"; then fail "package contains build-tree paths"; fi
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libqt6core6 libqt6widgets6 libqt6network6 libqt6keychain1; do
+for lib in libqt6core6 libqt6widgets6 libqt6network6 libqt6keychain1 librdkafka1; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -x "$deb" "$work/root"
