@@ -46,6 +46,17 @@ std::optional<TwinTableSql> twinTableSql(const TableInfo& source, const QString&
         *error = QStringLiteral("cannot read the Kafka settings of %1").arg(source.name.display());
         return std::nullopt;
     }
+    // Newer servers show secret settings (kafka_sasl_password, ...) as '[HIDDEN]' to users without the
+    // displaySecretsInShowAndSelect privilege. A twin made from that text would try to log in with the
+    // literal password "[HIDDEN]" and fail in the broker's words; say what happened instead.
+    if (engine.contains(QLatin1String("'[HIDDEN]'"))) {
+        *error = QStringLiteral(
+                     "the server hides the Kafka credentials of %1 ('[HIDDEN]' in its engine settings), "
+                     "so no twin can be made with them; preview the table itself, or use a user "
+                     "allowed to see secrets (displaySecretsInShowAndSelect)")
+                     .arg(source.name.display());
+        return std::nullopt;
+    }
     // Swap the consumer group: named setting, or the third argument of the positional form.
     const QString quotedGroup = quoteSqlString(group);
     const QRegularExpression named(QStringLiteral("kafka_group_name\\s*=\\s*") + kQuotedValue);

@@ -143,6 +143,15 @@ private slots:
             positional->createPlain.endsWith(QStringLiteral("ENGINE = Kafka('b:1', 'topic', 'new', 'TSV')")),
             qPrintable(positional->createPlain));
 
+        // Credentials the server masks cannot be copied into a twin: a clear refusal, not a failed login.
+        QVERIFY(!twinTableSql(
+            kafkaInfo(QStringLiteral("Kafka SETTINGS kafka_broker_list = 'b:9092', kafka_group_name = 'g', "
+                                     "kafka_sasl_username = 'avnadmin', kafka_sasl_password = '[HIDDEN]'")),
+            QStringLiteral("t"), QStringLiteral("n"), &error));
+        QVERIFY2(error.contains(QStringLiteral("hides the Kafka credentials")) &&
+                     error.contains(QStringLiteral("displaySecretsInShowAndSelect")),
+                 qPrintable(error));
+
         TableInfo memory = kafkaInfo(QString());
         memory.engine = QStringLiteral("Memory");
         QVERIFY(!twinTableSql(memory, QStringLiteral("t"), QStringLiteral("n"), &error));
