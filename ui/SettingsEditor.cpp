@@ -13,6 +13,19 @@
 #include <climits>
 
 namespace ckstudio {
+namespace {
+
+// The schema's range for an integer setting. Its ranges reach 2147483647 (auto_offset_reset_by_duration_ms)
+// and 1e9: both fit an int.
+void applySchemaRange(QSpinBox* spin, const QModelIndex& index) {
+    const QVariant minimum = index.data(SettingsModel::MinimumRole);
+    const QVariant maximum = index.data(SettingsModel::MaximumRole);
+    spin->setRange(
+        minimum.isValid() ? static_cast<int>(std::max<qlonglong>(minimum.toLongLong(), INT_MIN)) : INT_MIN,
+        maximum.isValid() ? static_cast<int>(std::min<qlonglong>(maximum.toLongLong(), INT_MAX)) : INT_MAX);
+}
+
+} // namespace
 
 QWidget* SettingValueDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                             const QModelIndex& index) const {
@@ -26,14 +39,7 @@ QWidget* SettingValueDelegate::createEditor(QWidget* parent, const QStyleOptionV
         editor = combo;
     } else if (type == QLatin1String("integer")) {
         auto* spin = new QSpinBox(parent);
-        // The schema's ranges reach 2147483647 (auto_offset_reset_by_duration_ms) and 1e9: both fit an int.
-        const QVariant minimum = index.data(SettingsModel::MinimumRole);
-        const QVariant maximum = index.data(SettingsModel::MaximumRole);
-        spin->setRange(
-            minimum.isValid() ? static_cast<int>(std::max<qlonglong>(minimum.toLongLong(), INT_MIN))
-                              : INT_MIN,
-            maximum.isValid() ? static_cast<int>(std::min<qlonglong>(maximum.toLongLong(), INT_MAX))
-                              : INT_MAX);
+        applySchemaRange(spin, index);
         spin->setGroupSeparatorShown(true);
         editor = spin;
     } else if (type == QLatin1String("boolean")) {
@@ -48,14 +54,20 @@ QWidget* SettingValueDelegate::createEditor(QWidget* parent, const QStyleOptionV
 }
 
 void SettingValueDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
-    if (holdsTyping(editor))
+    auto* spin = qobject_cast<QSpinBox*>(editor);
+    if (holdsTyping(editor)) {
+        // A schema swapped in while the user types may change the range; the typed value keeps to it.
+        if (spin)
+            applySchemaRange(spin, index);
         return;
+    }
     loadEditor(editor, [&] {
         const QVariant value = index.data(Qt::EditRole);
         if (auto* combo = qobject_cast<QComboBox*>(editor)) {
             const int found = combo->findText(value.toString());
             combo->setCurrentIndex(found >= 0 ? found : 0);
-        } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+        } else if (spin) {
+            applySchemaRange(spin, index);
             spin->setValue(value.isValid() ? static_cast<int>(value.toLongLong()) : spin->minimum());
         } else {
             QStyledItemDelegate::setEditorData(editor, index);

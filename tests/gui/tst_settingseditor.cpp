@@ -96,6 +96,32 @@ private slots:
                  2);
     }
 
+    // An open spin box takes the range of a schema swapped in meanwhile, untouched or while being typed into.
+    void openSpinBoxFollowsASwappedRange() {
+        auto* view = m_editor->view();
+        auto* model = m_editor->model();
+        const QModelIndex cell =
+            model->index(model->rowOfKey(QStringLiteral("num_consumers")), int(SettingsModel::Column::Value));
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        auto* spin = qobject_cast<QSpinBox*>(view->indexWidget(cell));
+        QVERIFY(spin);
+        const int bundledMaximum = spin->maximum();
+        QVERIFY(bundledMaximum > 5);
+
+        m_doc->setValidator(liveValidator([](Json& settings) { settings["num_consumers"]["maximum"] = 5; }));
+        QCOMPARE(spin->maximum(), 5);
+        QCOMPARE(spin->value(), 2);
+
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("4"));
+        m_doc->setValidator(liveValidator([](Json& settings) { settings["num_consumers"]["maximum"] = 3; }));
+        QCOMPARE(spin->maximum(), 3);
+        QCOMPARE(spin->value(), 3); // the typed 4 no longer fits
+        QVERIFY2(view->indexWidget(cell) == spin, "the schema swap closed the editor");
+    }
+
     // An uncommitted change in the spin box of an integer setting (num_consumers, 2 in the document) survives
     // re-validation and a dataChanged over its cell; an untouched editor still follows the model.
     void spinBoxKeepsUncommittedInputThroughRevalidation_data() {
