@@ -72,7 +72,12 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // QWidget's destructor may still commit an open cell editor (it moves the focus away); what the document
+    // then signals must not reach this window's slots, whose object is already gone.
+    for (QObject* sender : std::initializer_list<QObject*>{m_document, m_recent, m_drafts, m_problems})
+        disconnect(sender, nullptr, this, nullptr);
+}
 
 QWidget* MainWindow::buildTablesPanel() {
     auto* panel = new QWidget(this);

@@ -86,6 +86,13 @@ void SettingValueDelegate::setModelData(QWidget* editor, QAbstractItemModel* mod
         QStyledItemDelegate::setModelData(editor, model, index);
 }
 
+// Closing a visible editor window commits a cell still being edited (QWidget's destructor moves the focus),
+// and the model's signals would then reach this object's slots after its own destructor has run (UBSan saw
+// it).
+SettingsEditor::~SettingsEditor() {
+    disconnect(m_model, nullptr, this, nullptr);
+}
+
 SettingsEditor::SettingsEditor(ConfigDocument* document, QWidget* parent)
     : QWidget(parent)
     , m_model(new SettingsModel(document, this))

@@ -29,6 +29,7 @@ class SettingsEditor : public QWidget {
     Q_OBJECT
 public:
     explicit SettingsEditor(ConfigDocument* document, QWidget* parent = nullptr);
+    ~SettingsEditor() override;
 
     void setTableIndex(int table);
     SettingsModel* model() const { return m_model; }
