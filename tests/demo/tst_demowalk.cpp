@@ -11,8 +11,8 @@
 #include "DraftStore.h"
 #include "MainWindow.h"
 #include "MockKafkaTopicStore.h"
+#include "QuietPrompts.h"
 #include "TableEditor.h"
-#include "UserPrompts.h"
 #include "aiven/AivenClient.h"
 #include "aiven/ApplyController.h"
 #include "aiven/ApplyDialog.h"
@@ -49,16 +49,6 @@ const QString kProject = QStringLiteral("demo-project");
 const QString kClickHouseService = QStringLiteral("demo-clickhouse");
 const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 10000;
-
-class NoPrompts : public UserPrompts {
-public:
-    QStringList errors;
-    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
-    QString askOpenFile(QWidget*, const QString&) override { return {}; }
-    QString askSaveFile(QWidget*, const QString&) override { return {}; }
-    bool askRecoverDraft(QWidget*, const QString&) override { return false; }
-    void showError(QWidget*, const QString&, const QString& message) override { errors << message; }
-};
 
 QModelIndex childNamed(const QAbstractItemModel& model, const QModelIndex& parent, const QString& name) {
     for (int row = 0; row < model.rowCount(parent); ++row) {
@@ -154,7 +144,7 @@ private slots:
     }
 
     void browseOpenEditApplyPeekPreview() {
-        auto prompts = std::make_shared<NoPrompts>();
+        auto prompts = std::make_shared<test::QuietPrompts>();
         MainWindow window(prompts);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -99,11 +99,7 @@ private slots:
     // An open spin box takes the range of a schema swapped in meanwhile, untouched or while being typed into.
     void openSpinBoxFollowsASwappedRange() {
         auto* view = m_editor->view();
-        auto* model = m_editor->model();
-        const QModelIndex cell =
-            model->index(model->rowOfKey(QStringLiteral("num_consumers")), int(SettingsModel::Column::Value));
-        view->setCurrentIndex(cell);
-        view->edit(cell);
+        const QModelIndex cell = editValue(QStringLiteral("num_consumers"));
         auto* spin = qobject_cast<QSpinBox*>(view->indexWidget(cell));
         QVERIFY(spin);
         const int bundledMaximum = spin->maximum();
@@ -138,10 +134,7 @@ private slots:
         QFETCH(int, committed);
         auto* view = m_editor->view();
         auto* model = m_editor->model();
-        const QModelIndex cell =
-            model->index(model->rowOfKey(QStringLiteral("num_consumers")), int(SettingsModel::Column::Value));
-        view->setCurrentIndex(cell);
-        view->edit(cell);
+        const QModelIndex cell = editValue(QStringLiteral("num_consumers"));
         auto* spin = qobject_cast<QSpinBox*>(view->indexWidget(cell));
         QVERIFY2(spin, "num_consumers is not edited with a spin box");
         QCOMPARE(spin->value(), 2);
@@ -179,10 +172,7 @@ private slots:
     void comboBoxKeepsUncommittedChoiceThroughRevalidation() {
         auto* view = m_editor->view();
         auto* model = m_editor->model();
-        const QModelIndex cell = model->index(model->rowOfKey(QStringLiteral("auto_offset_reset")),
-                                              int(SettingsModel::Column::Value));
-        view->setCurrentIndex(cell);
-        view->edit(cell);
+        const QModelIndex cell = editValue(QStringLiteral("auto_offset_reset"));
         auto* combo = qobject_cast<QComboBox*>(view->indexWidget(cell));
         QVERIFY2(combo, "auto_offset_reset is not edited with a combo box");
         QCOMPARE(combo->currentText(), QStringLiteral("earliest"));
@@ -207,6 +197,15 @@ private slots:
     }
 
 private:
+    // Opens the editor of `key`'s value cell, as a double click would; the cell.
+    QModelIndex editValue(const QString& key) {
+        SettingsModel* model = m_editor->model();
+        const QModelIndex cell = model->index(model->rowOfKey(key), int(SettingsModel::Column::Value));
+        m_editor->view()->setCurrentIndex(cell);
+        m_editor->view()->edit(cell);
+        return cell;
+    }
+
     std::unique_ptr<ConfigDocument> m_doc;
     std::unique_ptr<SettingsEditor> m_editor;
     std::unique_ptr<QAbstractItemModelTester> m_tester;

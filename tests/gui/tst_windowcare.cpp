@@ -6,9 +6,9 @@
 #include "DraftStore.h"
 #include "FieldMarks.h"
 #include "MainWindow.h"
+#include "QuietPrompts.h"
 #include "TableEditor.h"
 #include "Translations.h"
-#include "UserPrompts.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "domain/UserConfig.h"
 #include "itemmodels/ConfigDocument.h"
@@ -35,15 +35,6 @@
 using namespace ckstudio;
 
 namespace {
-
-class NoPrompts : public UserPrompts {
-public:
-    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
-    QString askOpenFile(QWidget*, const QString&) override { return {}; }
-    QString askSaveFile(QWidget*, const QString&) override { return {}; }
-    bool askRecoverDraft(QWidget*, const QString&) override { return false; }
-    void showError(QWidget*, const QString&, const QString&) override {}
-};
 
 void removeTranslators() {
     for (auto* translator : qApp->findChildren<QTranslator*>()) {
@@ -72,7 +63,7 @@ private slots:
         QCOMPARE(QCoreApplication::translate("ckstudio::MainWindow", "Opened %1: %n problem(s)", nullptr, 3),
                  QStringLiteral("%1 geöffnet: 3 Probleme"));
         // A window built now shows the German texts.
-        MainWindow window(std::make_shared<NoPrompts>());
+        MainWindow window(std::make_shared<test::QuietPrompts>());
         QStringList menus;
         for (auto* action : window.menuBar()->actions())
             menus << action->text();
@@ -103,7 +94,7 @@ private slots:
     void statusBarSaysWhatIsConnected() {
         qunsetenv("CLICKHOUSE_URL");
         qunsetenv("AIVEN_AUTH_TOKEN");
-        MainWindow window(std::make_shared<NoPrompts>());
+        MainWindow window(std::make_shared<test::QuietPrompts>());
         ConnectionStatus* status = window.connectionStatus();
         QVERIFY(status);
         QCOMPARE(status->parentWidget(), window.statusBar());
@@ -127,7 +118,7 @@ private slots:
     }
 
     void mainActionsHaveDistinctShortcuts() {
-        MainWindow window(std::make_shared<NoPrompts>());
+        MainWindow window(std::make_shared<test::QuietPrompts>());
         QMap<QString, QString> owners; // shortcut -> action text
         QStringList withShortcut;
         for (auto* action : window.findChildren<QAction*>()) {
@@ -148,20 +139,20 @@ private slots:
     void columnWidthsAreRemembered() {
         int width = 0;
         {
-            MainWindow window(std::make_shared<NoPrompts>());
+            MainWindow window(std::make_shared<test::QuietPrompts>());
             window.show();
             QHeaderView* header = window.tableEditor()->columnsView()->horizontalHeader();
             width = header->sectionSize(0) + 37;
             header->resizeSection(0, width);
             window.close();
         }
-        MainWindow again(std::make_shared<NoPrompts>());
+        MainWindow again(std::make_shared<test::QuietPrompts>());
         QCOMPARE(again.tableEditor()->columnsView()->horizontalHeader()->sectionSize(0), width);
     }
 
     // Tab alone walks from the tables list through the selected table's fields and back.
     void keyboardReachesTheEditor() {
-        MainWindow window(std::make_shared<NoPrompts>());
+        MainWindow window(std::make_shared<test::QuietPrompts>());
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -192,7 +183,7 @@ private slots:
     }
 
     void inputControlsHaveAccessibleNames() {
-        MainWindow window(std::make_shared<NoPrompts>());
+        MainWindow window(std::make_shared<test::QuietPrompts>());
         window.document()->load(UserConfig{}, {});
         window.show();
         // The editor exists once a table is shown: check its controls too.

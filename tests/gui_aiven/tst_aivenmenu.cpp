@@ -1,8 +1,8 @@
 // The main window's Aiven menu with a token in the environment: the document switches to the API's live
 // schema and the problems dock says which schema is in use; the topic browser dock opens for the opened
 // integration's Kafka service.
-#include "AivenEmulator.h"
 #include "AivenMenu.h"
+#include "EmulatorSession.h"
 #include "MainWindow.h"
 #include "ProblemsDock.h"
 #include "aiven/CreateIntegrationWizard.h"
@@ -31,7 +31,7 @@ constexpr int kWait = 10000;
 
 class TestAivenMenu : public QObject {
     Q_OBJECT
-    std::unique_ptr<AivenEmulator> m_emulator;
+    std::unique_ptr<test::EmulatorSession> m_session;
 
 private Q_SLOTS:
     void initTestCase() {
@@ -41,19 +41,10 @@ private Q_SLOTS:
         QSettings().clear();
     }
     void init() {
-        m_emulator = std::make_unique<AivenEmulator>();
-        QString error;
-        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_emulator->start() != 0);
-        qputenv("AIVEN_AUTH_TOKEN", "emulator-token-0123456789");
-        qputenv("AIVEN_WEB_URL", m_emulator->url().toString().toUtf8());
+        m_session = std::make_unique<test::EmulatorSession>();
+        QVERIFY2(m_session->error().isEmpty(), qPrintable(m_session->error()));
     }
-    void cleanup() {
-        qunsetenv("AIVEN_AUTH_TOKEN");
-        qunsetenv("AIVEN_WEB_URL");
-        m_emulator.reset();
-    }
+    void cleanup() { m_session.reset(); }
 
     void liveSchemaIsUsedAndNamedThenTopicsOfTheOpenedIntegration() {
         // A live schema stricter than the bundled one (table names of at most 6 characters).
@@ -61,7 +52,7 @@ private Q_SLOTS:
         QVERIFY(bundled.open(QIODevice::ReadOnly));
         Json schema = *parseJsonText(bundled.readAll().toStdString()).value;
         schema["properties"]["tables"]["items"]["properties"]["name"]["maxLength"] = 6;
-        m_emulator->setUserConfigSchema(schema);
+        m_session->emulator().setUserConfigSchema(schema);
 
         MainWindow window;
         window.show();
@@ -97,9 +88,9 @@ private Q_SLOTS:
         QVERIFY(wizard->emptyOption()->isChecked()); // the new document has no table
         wizard->next();
         QCOMPARE(wizard->currentId(), int(CreateIntegrationWizard::ConfirmPage));
-        const int before = m_emulator->countRequests("POST", QStringLiteral("/integration"));
+        const int before = m_session->emulator().countRequests("POST", QStringLiteral("/integration"));
         QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(m_emulator->countRequests("POST", QStringLiteral("/integration")),
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->emulator().countRequests("POST", QStringLiteral("/integration")),
                                   before + 1, kWait);
         // The created integration is opened: the document now has it as its remote base.
         QTRY_VERIFY_WITH_TIMEOUT(window.document()->remoteBase().has_value(), kWait);
@@ -107,7 +98,7 @@ private Q_SLOTS:
     }
 
     void bundledSchemaNamedWhenTheApiHasNone() {
-        m_emulator->setUserConfigSchema(Json());
+        m_session->emulator().setUserConfigSchema(Json());
         MainWindow window;
         AivenMenu* menu = window.aivenMenu();
         QVERIFY(menu->client());

@@ -1,12 +1,12 @@
 // Docks made on first use (Aiven integrations, Kafka topics, ClickHouse preview) did not exist when the main
 // window restored its saved layout (QMainWindow::restoreState in the constructor). Each one, created in a
 // later session, goes back to where the user left it in the last one.
-#include "AivenEmulator.h"
 #include "AivenMenu.h"
 #include "ClickHouseMenu.h"
 #include "DraftStore.h"
+#include "EmulatorSession.h"
 #include "MainWindow.h"
-#include "UserPrompts.h"
+#include "QuietPrompts.h"
 #include "itemmodels/ConfigDocument.h"
 
 #include <QDialog>
@@ -25,15 +25,6 @@ namespace {
 const QString kProject = QStringLiteral("demo-project");
 const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 10000;
-
-class NoPrompts : public UserPrompts {
-public:
-    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
-    QString askOpenFile(QWidget*, const QString&) override { return {}; }
-    QString askSaveFile(QWidget*, const QString&) override { return {}; }
-    bool askRecoverDraft(QWidget*, const QString&) override { return false; }
-    void showError(QWidget*, const QString&, const QString&) override {}
-};
 
 // Makes the dock the way the user does, from the menus; the dock's object name.
 QString createDock(MainWindow& window, const QString& dock) {
@@ -57,7 +48,7 @@ QString createDock(MainWindow& window, const QString& dock) {
 
 class TestDockPlaces : public QObject {
     Q_OBJECT
-    std::unique_ptr<AivenEmulator> m_emulator;
+    std::unique_ptr<test::EmulatorSession> m_session;
 
 private Q_SLOTS:
     void initTestCase() {
@@ -68,19 +59,10 @@ private Q_SLOTS:
     void init() {
         QSettings().clear();
         QFile::remove(DraftStore::draftPath());
-        m_emulator = std::make_unique<AivenEmulator>();
-        QString error;
-        QVERIFY2(m_emulator->loadSeedFile(QStringLiteral(CKSTUDIO_FIXTURES_DIR "/aiven/seed.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_emulator->start() != 0);
-        qputenv("AIVEN_AUTH_TOKEN", "emulator-token-0123456789");
-        qputenv("AIVEN_WEB_URL", m_emulator->url().toString().toUtf8());
+        m_session = std::make_unique<test::EmulatorSession>();
+        QVERIFY2(m_session->error().isEmpty(), qPrintable(m_session->error()));
     }
-    void cleanup() {
-        qunsetenv("AIVEN_AUTH_TOKEN");
-        qunsetenv("AIVEN_WEB_URL");
-        m_emulator.reset();
-    }
+    void cleanup() { m_session.reset(); }
 
     void lateDockReturnsToItsSavedArea_data() {
         QTest::addColumn<QString>("dock");
@@ -97,7 +79,7 @@ private Q_SLOTS:
         QFETCH(QString, dock);
         QFETCH(Qt::DockWidgetArea, defaultArea);
         QFETCH(Qt::DockWidgetArea, movedTo);
-        const auto prompts = std::make_shared<NoPrompts>();
+        const auto prompts = std::make_shared<test::QuietPrompts>();
         {
             // First session: the dock opens in its default area; the user moves it, then quits.
             MainWindow window(prompts);
