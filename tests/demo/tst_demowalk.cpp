@@ -9,6 +9,7 @@
 #include "ClickHouseServer.h"
 #include "ConnectionStatus.h"
 #include "DraftStore.h"
+#include "ItemViewInput.h"
 #include "MainWindow.h"
 #include "MockKafkaTopicStore.h"
 #include "QuietPrompts.h"
@@ -43,6 +44,7 @@
 #include <memory>
 
 using namespace ckstudio;
+using namespace ckstudio::test;
 
 namespace {
 const QString kProject = QStringLiteral("demo-project");
@@ -50,28 +52,6 @@ const QString kClickHouseService = QStringLiteral("demo-clickhouse");
 const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 10000;
 
-QModelIndex childNamed(const QAbstractItemModel& model, const QModelIndex& parent, const QString& name) {
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        if (index.data().toString() == name)
-            return index;
-    }
-    return {};
-}
-
-// Types into the cell's editor (opening one unless the view already did) and commits it with Return.
-void typeIntoCell(QTableView* view, const QModelIndex& index, const QString& text) {
-    view->setCurrentIndex(index);
-    if (!view->indexWidget(index))
-        view->edit(index);
-    auto* editor = qobject_cast<QLineEdit*>(view->indexWidget(index));
-    QVERIFY2(editor, "no line edit opened on the cell");
-    editor->selectAll();
-    QTest::keyClicks(editor, text);
-    QTest::keyClick(editor, Qt::Key_Return);
-    // Delegates commit on Return through a queued call; the editor closes after it.
-    QTRY_VERIFY(!view->indexWidget(index));
-}
 } // namespace
 
 class TestDemoWalk : public QObject {

@@ -2,6 +2,7 @@
 // type reach the problems dock, undo, save, reopen; open a broken file; recover a draft; jump to a problem.
 // Questions the window asks are answered by ScriptedPrompts, so no modal dialog ever blocks.
 #include "DraftStore.h"
+#include "ItemViewInput.h"
 #include "MainWindow.h"
 #include "ProblemsDock.h"
 #include "SettingsEditor.h"
@@ -32,6 +33,7 @@
 #include <memory>
 
 using namespace ckstudio;
+using namespace ckstudio::test;
 
 namespace {
 
@@ -74,18 +76,6 @@ QAction* actionWithShortcut(QWidget& window, QKeySequence::StandardKey key) {
         if (action->shortcut() == QKeySequence(key))
             return action;
     return nullptr;
-}
-
-// Types into the editor the view opened on `index` and commits it with Return.
-void typeIntoCell(QTableView* view, const QModelIndex& index, const QString& text) {
-    view->setCurrentIndex(index);
-    view->edit(index);
-    auto* editor = qobject_cast<QLineEdit*>(view->indexWidget(index));
-    QVERIFY2(editor, "no line edit opened on the cell");
-    editor->selectAll();
-    QTest::keyClicks(editor, text);
-    QTest::keyClick(editor, Qt::Key_Return);
-    QCoreApplication::processEvents(); // delegates commit on Return through a queued call
 }
 
 std::string dump(const ConfigDocument& doc) {

@@ -2,6 +2,7 @@
 // lost-update conflict (someone else applies between open and apply).
 #include "AivenEmulator.h"
 #include "FaultSpec.h"
+#include "ItemViewInput.h"
 #include "aiven/AivenClient.h"
 #include "aiven/ApplyController.h"
 #include "aiven/ApplyDialog.h"
@@ -22,6 +23,7 @@
 #include <QTreeView>
 
 using namespace ckstudio;
+using namespace ckstudio::test;
 using namespace ckstudio::emulator;
 
 namespace {
@@ -30,15 +32,6 @@ const QString kProject = QStringLiteral("demo-project");
 const QString kService = QStringLiteral("demo-clickhouse");
 const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 5000;
-
-QModelIndex childNamed(const QAbstractItemModel& model, const QModelIndex& parent, const QString& name) {
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        if (index.data().toString() == name)
-            return index;
-    }
-    return {};
-}
 
 IntegrationTreeModel::Kind kindOf(const QModelIndex& index) {
     return static_cast<IntegrationTreeModel::Kind>(index.data(IntegrationTreeModel::KindRole).toInt());
