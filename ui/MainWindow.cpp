@@ -37,6 +37,14 @@
 #include <QVBoxLayout>
 
 namespace ckstudio {
+namespace {
+
+// Table > Add Table; the hint of an empty window names it too.
+QKeySequence addTableShortcut() {
+    return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+}
+
+} // namespace
 
 MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     : QMainWindow(parent)
@@ -137,7 +145,7 @@ QWidget* MainWindow::buildEditorArea() {
     m_noTableHint->setText(
         tr("No connector table selected.\n\nAdd a table (%1), open a configuration (%2) or browse your Aiven "
            "integrations.")
-            .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText),
+            .arg(addTableShortcut().toString(QKeySequence::NativeText),
                  QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     m_editorArea->addWidget(m_noTableHint);
     return m_editorArea;
@@ -200,7 +208,7 @@ void MainWindow::buildMenus() {
     edit->addAction(redo);
 
     auto* table = menuBar()->addMenu(tr("&Table"));
-    action(table, tr("&Add Table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { addTable(); });
+    action(table, tr("&Add Table"), addTableShortcut(), [this] { addTable(); });
     action(table, tr("&Duplicate Table"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateTable(); });
     action(table, tr("&Remove Table"), QKeySequence(), [this] { removeTable(); });
     action(table, tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), [this] { moveTable(-1); });

@@ -1,5 +1,6 @@
 // The settings grid (SettingsEditor over SettingsModel, QAbstractItemModelTester attached): its rows and
 // reset buttons follow a swapped-in schema.
+#include "EditedSchema.h"
 #include "SettingsEditor.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/SettingsModel.h"
@@ -18,20 +19,7 @@
 
 using namespace ckstudio;
 
-namespace {
-
-// The bundled schema with its table settings edited, as a live schema from the API could differ.
-std::shared_ptr<const ConfigValidator> liveValidator(const std::function<void(Json&)>& editSettings) {
-    Json document = ConfigValidator::bundledSchema()->document();
-    editSettings(document["properties"]["tables"]["items"]["properties"]);
-    std::string error;
-    auto schema = ConfigValidator::loadSchema(document, &error);
-    if (!schema)
-        qFatal("unusable test schema: %s", error.c_str());
-    return std::make_shared<const ConfigValidator>(schema);
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestSettingsEditor : public QObject {
     Q_OBJECT
@@ -66,7 +54,7 @@ private slots:
         };
         QVERIFY(!button("x_linger_ms"));
 
-        m_doc->setValidator(liveValidator([](Json& settings) {
+        m_doc->setValidator(test::validatorWithEditedSettings([](Json& settings) {
             settings["x_linger_ms"] = Json::parse(R"({"type": "integer", "minimum": 0, "default": 100})");
         }));
         QCOMPARE(model->rowCount(), bundledRows + 1);
@@ -76,14 +64,15 @@ private slots:
         QVERIFY(button("num_consumers")->isEnabled());
 
         // Another default for the same settings: the rows stay, the reset button names the new default.
-        m_doc->setValidator(liveValidator([](Json& settings) {
+        m_doc->setValidator(test::validatorWithEditedSettings([](Json& settings) {
             settings["x_linger_ms"] = Json::parse(R"({"type": "integer", "minimum": 0, "default": 250})");
         }));
         QCOMPARE(model->rowCount(), bundledRows + 1);
         QCOMPARE(button("x_linger_ms")->text(), QStringLiteral("Reset to 250"));
 
         // One fewer than the bundled schema: its row and reset button go.
-        m_doc->setValidator(liveValidator([](Json& settings) { settings.erase("skip_broken_messages"); }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings.erase("skip_broken_messages"); }));
         QCOMPARE(model->rowCount(), bundledRows - 1);
         QTRY_VERIFY(!button("x_linger_ms"));
         QTRY_VERIFY(!button("skip_broken_messages"));
@@ -105,14 +94,16 @@ private slots:
         const int bundledMaximum = spin->maximum();
         QVERIFY(bundledMaximum > 5);
 
-        m_doc->setValidator(liveValidator([](Json& settings) { settings["num_consumers"]["maximum"] = 5; }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings["num_consumers"]["maximum"] = 5; }));
         QCOMPARE(spin->maximum(), 5);
         QCOMPARE(spin->value(), 2);
 
         spin->setFocus();
         spin->selectAll();
         QTest::keyClicks(spin, QStringLiteral("4"));
-        m_doc->setValidator(liveValidator([](Json& settings) { settings["num_consumers"]["maximum"] = 3; }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings["num_consumers"]["maximum"] = 3; }));
         QCOMPARE(spin->maximum(), 3);
         QCOMPARE(spin->value(), 3); // the typed 4 no longer fits
         QVERIFY2(view->indexWidget(cell) == spin, "the schema swap closed the editor");

@@ -1,5 +1,6 @@
 // The item models over ConfigDocument: QAbstractItemModelTester watches every model while the document is
 // edited, undone and redone; QSignalSpy checks the exact signals; problems show on the right cells.
+#include "EditedSchema.h"
 #include "TestConfigs.h"
 #include "itemmodels/ColumnsModel.h"
 #include "itemmodels/ConfigDocument.h"
@@ -305,15 +306,6 @@ private slots:
         QCOMPARE(model.rowOfKey(QStringLiteral("x_linger_ms")), -1);
         QVERIFY(model.rowOfKey(QStringLiteral("skip_broken_messages")) >= 0);
 
-        const auto liveSchema = [](const std::function<void(Json&)>& edit) {
-            Json document = ConfigValidator::bundledSchema()->document();
-            edit(document["properties"]["tables"]["items"]["properties"]);
-            std::string error;
-            auto schema = ConfigValidator::loadSchema(document, &error);
-            if (!schema)
-                qWarning("%s", error.c_str());
-            return std::make_shared<const ConfigValidator>(schema);
-        };
         const auto valueOf = [&](const char* key, int role) {
             const int row = model.rowOfKey(QString::fromLatin1(key));
             return row < 0 ? QVariant() : model.index(row, int(SettingsModel::Column::Value)).data(role);
@@ -322,7 +314,7 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
         // One setting more.
-        m_doc->setValidator(liveSchema([](Json& settings) {
+        m_doc->setValidator(test::validatorWithEditedSettings([](Json& settings) {
             settings["x_linger_ms"] = Json::parse(R"({"type":"integer","minimum":0,"maximum":60000})");
         }));
         QCOMPARE(resets.count(), 1);
@@ -334,7 +326,8 @@ private slots:
         QCOMPARE(valueOf("num_consumers", Qt::EditRole).toLongLong(), 1LL);
 
         // One setting fewer.
-        m_doc->setValidator(liveSchema([](Json& settings) { settings.erase("skip_broken_messages"); }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings.erase("skip_broken_messages"); }));
         QCOMPARE(resets.count(), 2);
         QCOMPARE(model.rowCount(), bundledRows - 1);
         QCOMPARE(model.rowOfKey(QStringLiteral("skip_broken_messages")), -1);
@@ -342,10 +335,12 @@ private slots:
         QCOMPARE(valueOf("num_consumers", Qt::EditRole).toLongLong(), 1LL);
 
         // The same keys with another range: no reset (an open editor stays), that row changes.
-        m_doc->setValidator(liveSchema([](Json& settings) { settings["num_consumers"]["maximum"] = 4; }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings["num_consumers"]["maximum"] = 4; }));
         QCOMPARE(resets.count(), 3); // skip_broken_messages is back
         changed.clear();
-        m_doc->setValidator(liveSchema([](Json& settings) { settings["num_consumers"]["maximum"] = 6; }));
+        m_doc->setValidator(test::validatorWithEditedSettings(
+            [](Json& settings) { settings["num_consumers"]["maximum"] = 6; }));
         QCOMPARE(resets.count(), 3);
         QCOMPARE(model.rowCount(), bundledRows);
         QCOMPARE(valueOf("num_consumers", SettingsModel::MaximumRole).toLongLong(), 6LL);
