@@ -10,7 +10,6 @@
 #include <QGuiApplication>
 #include <QStringList>
 #include <algorithm>
-#include <tuple>
 
 namespace ckstudio {
 
@@ -24,16 +23,6 @@ SettingsModel::SettingsModel(ConfigDocument* document, QObject* parent)
     });
     connect(document, &ConfigDocument::validatorChanged, this, &SettingsModel::followSchema);
 }
-
-namespace {
-bool sameProperty(const SchemaProperty& a, const SchemaProperty& b) {
-    return std::tie(a.name, a.type, a.title, a.description, a.defaultValue, a.example, a.enumValues,
-                    a.minimum, a.maximum, a.minLength, a.maxLength, a.maxItems, a.pattern, a.userError,
-                    a.required) == std::tie(b.name, b.type, b.title, b.description, b.defaultValue, b.example,
-                                            b.enumValues, b.minimum, b.maximum, b.minLength, b.maxLength,
-                                            b.maxItems, b.pattern, b.userError, b.required);
-}
-} // namespace
 
 void SettingsModel::followSchema() {
     auto settings = document()->validator().schema().tableSettings();
@@ -49,7 +38,7 @@ void SettingsModel::followSchema() {
     // Same rows: a reset would close an open editor for nothing; tell only the rows that differ.
     std::vector<int> changedRows;
     for (std::size_t i = 0; i < settings.size(); ++i)
-        if (!sameProperty(settings[i], m_settings[i]))
+        if (settings[i] != m_settings[i])
             changedRows.push_back(static_cast<int>(i));
     m_settings = std::move(settings);
     if (rowCount() == 0)

@@ -31,6 +31,8 @@ struct SchemaProperty {
     std::string pattern;
     std::string userError; // the schema's own wording for a pattern mismatch, when it has one
     bool required = false;
+
+    bool operator==(const SchemaProperty&) const = default;
 };
 
 class JsonSchema {
