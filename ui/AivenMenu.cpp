@@ -153,11 +153,8 @@ void AivenMenu::showBrowser() {
         return;
     }
     if (!m_browserDock) {
-        m_browserDock = new QDockWidget(tr("Aiven Integrations"), m_window);
-        m_browserDock->setObjectName(QStringLiteral("aivenBrowserDock"));
-        // Where the user left it last session (the window restored its layout before this dock existed).
-        if (!m_window->restoreDockWidget(m_browserDock))
-            m_window->addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+        m_browserDock = m_window->addLateDock(tr("Aiven Integrations"), QStringLiteral("aivenBrowserDock"),
+                                              Qt::LeftDockWidgetArea);
     }
     if (!m_browser) {
         m_browser = new IntegrationBrowser(m_client, m_browserDock);
@@ -284,10 +281,8 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
 
 void AivenMenu::browseTopics(const QString& project, const QString& service, const QString& endpointId) {
     if (!m_topicDock) {
-        m_topicDock = new QDockWidget(tr("Kafka Topics"), m_window);
-        m_topicDock->setObjectName(QStringLiteral("kafkaTopicsDock"));
-        if (!m_window->restoreDockWidget(m_topicDock)) // where the user left it last session
-            m_window->addDockWidget(Qt::BottomDockWidgetArea, m_topicDock);
+        m_topicDock = m_window->addLateDock(tr("Kafka Topics"), QStringLiteral("kafkaTopicsDock"),
+                                            Qt::BottomDockWidgetArea);
     }
     delete m_topicBrowser;
     m_topicBrowser = new TopicBrowser(m_client, m_window->document(), m_topicDock);

@@ -98,13 +98,10 @@ void ClickHouseMenu::showConnect() {
 
 void ClickHouseMenu::showPreview() {
     if (!m_previewDock) {
-        m_previewDock = new QDockWidget(tr("Preview"), m_window);
-        m_previewDock->setObjectName(QStringLiteral("previewDock"));
+        m_previewDock =
+            m_window->addLateDock(tr("Preview"), QStringLiteral("previewDock"), Qt::BottomDockWidgetArea);
         m_preview = new PreviewPane(m_previewDock);
         m_previewDock->setWidget(m_preview);
-        // Where the user left it last session (the window restored its layout before this dock existed).
-        if (!m_window->restoreDockWidget(m_previewDock))
-            m_window->addDockWidget(Qt::BottomDockWidgetArea, m_previewDock);
     }
     if (m_client)
         m_preview->setClient(m_client);

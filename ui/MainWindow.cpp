@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDebug>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -426,6 +427,15 @@ void MainWindow::showProblem(const QString& path, int table) {
     if (table >= 0)
         selectTable(table);
     tableEditor()->focusPath(path);
+}
+
+QDockWidget* MainWindow::addLateDock(const QString& title, const QString& objectName,
+                                     Qt::DockWidgetArea defaultArea) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // restoreDockWidget() finds the saved place by it
+    if (!restoreDockWidget(dock))
+        addDockWidget(defaultArea, dock);
+    return dock;
 }
 
 void MainWindow::addTable() {

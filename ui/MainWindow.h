@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+class QDockWidget;
 class QHeaderView;
 class QLabel;
 class QStackedWidget;
@@ -62,6 +63,9 @@ public:
     int currentTable() const;
     // Selects the problem's table and shows the field or cell of `path`.
     void showProblem(const QString& path, int table);
+    // A dock made on first use, after the window restored its layout: it goes where the user left it last
+    // session, in `defaultArea` when the saved layout has no place for it.
+    QDockWidget* addLateDock(const QString& title, const QString& objectName, Qt::DockWidgetArea defaultArea);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
