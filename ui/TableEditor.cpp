@@ -329,7 +329,7 @@ void TableEditor::focusPath(const QString& path) {
     if (const auto match = item.match(path); match.hasMatch()) {
         const int row = match.captured(2).toInt();
         if (match.captured(1) == QLatin1String("columns")) {
-            m_tabs->setCurrentIndex(1);
+            m_tabs->setCurrentIndex(ColumnsTab);
             const int column = match.captured(3) == QLatin1String("type")
                                    ? static_cast<int>(ColumnsModel::Column::Type)
                                    : static_cast<int>(ColumnsModel::Column::Name);
@@ -338,7 +338,7 @@ void TableEditor::focusPath(const QString& path) {
             m_columnsView->scrollTo(index);
             m_columnsView->setFocus();
         } else {
-            m_tabs->setCurrentIndex(0);
+            m_tabs->setCurrentIndex(GeneralTab);
             const auto index = m_topics->index(row, 0);
             m_topicsView->setCurrentIndex(index);
             m_topicsView->setFocus();
