@@ -11,7 +11,7 @@ PACKAGES=(
   libgl1-mesa-dev libxkbcommon-dev
   nlohmann-json3-dev librdkafka-dev kcat
   clickhouse-server clickhouse-client
-  openssl ca-certificates xvfb xauth x11-utils imagemagick
+  openssl ca-certificates xvfb xauth x11-utils imagemagick dbus-daemon
   python3 python3-jsonschema curl
   desktop-file-utils appstream dpkg-dev file ccache
 )

@@ -2,6 +2,7 @@
 
 #include "schema/ConfigValidator.h"
 
+#include <QDBusConnection>
 #include <dlfcn.h>
 
 namespace ckstudio {
@@ -19,6 +20,10 @@ void loadFontConfiguration() {
 
 StartupWarmUp::StartupWarmUp()
     : m_thread([] {
+        // First: the GUI thread needs it soonest (the first menu bar asks for a global menu service). Qt
+        // keeps this connection, connected or not, for every later sessionBus() call; a caller that comes
+        // while it is being made waits for it instead of making another.
+        QDBusConnection::sessionBus();
         loadFontConfiguration();
         ConfigValidator::bundledSchema(); // a function-local static: built once, whoever asks first
     }) {}
