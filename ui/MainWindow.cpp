@@ -141,10 +141,11 @@ QWidget* MainWindow::buildEditorArea() {
     m_noTableHint = new QLabel(m_editorArea);
     m_noTableHint->setObjectName(QStringLiteral("noTableHint"));
     m_noTableHint->setAlignment(Qt::AlignCenter);
-    m_noTableHint->setWordWrap(true);
+    // Short lines instead of word wrap: wrapped text makes the layouts ask for a height per width, dozens of times
+    // while the window is built, restored and shown, each a text layout (~2 ms of start-up).
     m_noTableHint->setForegroundRole(QPalette::PlaceholderText);
     m_noTableHint->setText(
-        tr("No connector table selected.\n\nAdd a table (%1), open a configuration (%2) or browse your Aiven "
+        tr("No connector table selected.\n\nAdd a table (%1),\nopen a configuration (%2)\nor browse your Aiven "
            "integrations.")
             .arg(addTableShortcut().toString(QKeySequence::NativeText),
                  QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
