@@ -5,11 +5,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
@@ -26,24 +21,16 @@ struct DeleteLater {
     }
 };
 
-// Transport failures (no complete HTTP answer) as opposed to HTTP status errors, which QNetworkReply also
-// reports.
-bool isTransportError(QNetworkReply::NetworkError e) {
-    const int code = static_cast<int>(e);
-    return (code >= 1 && code < 200) || e == QNetworkReply::ProtocolFailure ||
-           e == QNetworkReply::ProtocolUnknownError;
-}
-
-bool isRetryableTransportError(QNetworkReply::NetworkError e) {
+bool isRetryableTransportError(HttpNetworkError e) {
     switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProtocolFailure:
+    case HttpNetworkError::ConnectionRefused:
+    case HttpNetworkError::RemoteHostClosed:
+    case HttpNetworkError::TemporaryNetworkFailure:
+    case HttpNetworkError::NetworkSessionFailed:
+    case HttpNetworkError::UnknownNetwork:
+    case HttpNetworkError::ProxyConnectionClosed:
+    case HttpNetworkError::ProxyConnectionRefused:
+    case HttpNetworkError::ProtocolFailure:
         return true;
     default:
         return false;
@@ -112,26 +99,21 @@ struct AivenClient::Pending {
     JsonCallback done;
     int attempts = 0;
     QElapsedTimer clock;
-    std::unique_ptr<QNetworkReply, DeleteLater> reply;
+    std::unique_ptr<HttpReply> reply;
     std::unique_ptr<QTimer, DeleteLater> retryTimer;
 };
 
 AivenClient::AivenClient(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_network(new QNetworkAccessManager(this)) {
-    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    , m_http(createHttpTransport()) {
+    if (!m_options.caFile.isEmpty())
+        m_http->addCaFile(m_options.caFile); // a file without certificates leaves the system's CAs
 }
 
 AivenClient::~AivenClient() {
     // Silent: the owner is going away, nobody is left to call back.
-    for (auto& [id, pending] : m_pending) {
-        if (pending->reply) {
-            pending->reply->disconnect(this);
-            pending->reply->abort();
-        }
-    }
-    m_pending.clear();
+    m_pending.clear(); // deleting a reply stops it without calling back
 }
 
 QString AivenClient::scrub(QString text) const {
@@ -174,22 +156,19 @@ AivenClient::RequestId AivenClient::send(const QByteArray& verb, const QStringLi
 
 void AivenClient::start(Pending& pending) {
     ++pending.attempts;
-    QNetworkRequest request(pending.url);
-    request.setRawHeader("Authorization", "aivenv1 " + m_options.token.toUtf8());
-    request.setRawHeader("User-Agent", QByteArray("ckstudio/" CKSTUDIO_VERSION " (Qt/") + qVersion() + ")");
-    request.setRawHeader("Content-Type", "application/json");
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(m_options.timeoutMs);
-    if (!m_options.caFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
-        request.setSslConfiguration(ssl);
-    }
-    QNetworkReply* reply = pending.body ? m_network->sendCustomRequest(request, pending.verb, *pending.body)
-                                        : m_network->sendCustomRequest(request, pending.verb);
-    pending.reply.reset(reply);
+    HttpRequest request;
+    request.verb = pending.verb;
+    request.url = pending.url;
+    request.headers = {{"Authorization", "aivenv1 " + m_options.token.toUtf8()},
+                       {"User-Agent", QByteArray("ckstudio/" CKSTUDIO_VERSION " (Qt/") + qVersion() + ")"},
+                       {"Content-Type", "application/json"},
+                       {"Accept", "application/json"}};
+    request.body = pending.body;
+    request.transferTimeoutMs = m_options.timeoutMs;
+    request.followSafeRedirects = true;
+    pending.reply = m_http->send(request);
     const RequestId id = pending.id;
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    pending.reply->onFinished = [this, id] { onFinished(id); };
     qCDebug(lcAiven) << pending.verb.constData() << pending.url.path(QUrl::FullyEncoded) << "attempt"
                      << pending.attempts;
 }
@@ -199,25 +178,24 @@ void AivenClient::onFinished(RequestId id) {
     if (it == m_pending.end())
         return;
     Pending& pending = *it->second;
-    // Released before any callback runs: a callback may destroy this client and, with it, the reply.
-    QNetworkReply* reply = pending.reply.release();
-    reply->deleteLater();
+    // Taken before any callback runs: a callback may destroy this client, and the reply lives to the end.
+    const std::unique_ptr<HttpReply> reply = std::move(pending.reply);
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
+    const int status = reply->httpStatus();
+    const HttpNetworkError netError = reply->error();
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString host = pending.url.host();
     qCDebug(lcAiven) << pending.verb.constData() << pending.url.path(QUrl::FullyEncoded) << "->" << status
-                     << netError << body.size() << "bytes";
+                     << static_cast<int>(netError) << body.size() << "bytes";
 
     AivenResult<Json> result;
     bool transportRetryable = false;
-    if (netError == QNetworkReply::OperationCanceledError) {
+    if (netError == HttpNetworkError::OperationCanceled) {
         result.error.message =
             QStringLiteral("no answer from %1 within %2 s").arg(host).arg(m_options.timeoutMs / 1000.0);
     } else if (isTransportError(netError)) {
         transportRetryable = isRetryableTransportError(netError);
-        const qint64 expected = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        const qint64 expected = reply->contentLength();
         if (status > 0 && expected > body.size())
             result.error.message = QStringLiteral("the answer from %1 was cut off after %2 of %3 bytes (%4)")
                                        .arg(host)
@@ -227,7 +205,7 @@ void AivenClient::onFinished(RequestId id) {
         else if (status > 0)
             result.error.message = QStringLiteral("the connection to %1 broke during the answer: %2")
                                        .arg(host, reply->errorString());
-        else if (netError == QNetworkReply::RemoteHostClosedError)
+        else if (netError == HttpNetworkError::RemoteHostClosed)
             result.error.message = QStringLiteral("%1 closed the connection without answering").arg(host);
         else
             result.error.message = QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString());
@@ -306,10 +284,7 @@ void AivenClient::cancel(RequestId id) {
     if (it == m_pending.end())
         return;
     Pending& pending = *it->second;
-    if (pending.reply) {
-        pending.reply->disconnect(this);
-        pending.reply->abort();
-    }
+    pending.reply.reset(); // stops it without calling back
     AivenResult<Json> result;
     result.error.cancelled = true;
     result.error.attempts = pending.attempts;

@@ -1,18 +1,17 @@
 #pragma once
 // Asynchronous client for the parts of Aiven's public REST API the studio uses (reference/aiven-api.md).
-// One QNetworkAccessManager; every request is owned by the client, time-limited, retried within bounds, and
-// its result is delivered once, as a value, to the callback given with it. Destroying the client aborts
-// everything without calling back; cancelAll() calls back with a cancelled error.
+// One HTTP transport (http/HttpTransport.h); every request is owned by the client, time-limited, retried
+// within bounds, and its result is delivered once, as a value, to the callback given with it. Destroying the
+// client aborts everything without calling back; cancelAll() calls back with a cancelled error.
 #include "aiven/AivenErrors.h"
 #include "aiven/AivenTypes.h"
+#include "http/HttpTransport.h"
 
 #include <QObject>
 #include <QUrl>
 #include <functional>
 #include <map>
 #include <memory>
-
-class QNetworkAccessManager;
 
 namespace ckstudio {
 
@@ -97,7 +96,7 @@ private:
     QString scrub(QString text) const;
 
     Options m_options;
-    QNetworkAccessManager* m_network; // child of this
+    std::unique_ptr<HttpTransport> m_http;
     std::map<RequestId, std::unique_ptr<Pending>> m_pending;
     RequestId m_nextId = 1;
 };

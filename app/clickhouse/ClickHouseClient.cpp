@@ -1,8 +1,6 @@
 #include "clickhouse/ClickHouseClient.h"
 
 #include <QIODevice>
-#include <QNetworkReply>
-#include <QSslCertificate>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
@@ -11,21 +9,12 @@ namespace ckstudio {
 
 ClickHouseClient::ClickHouseClient(ConnectionSettings settings, QObject* parent)
     : QObject(parent)
-    , mSettings(std::move(settings)) {
+    , mSettings(std::move(settings))
+    , mHttp(createHttpTransport()) {
     mSettings.url.setUserInfo({}); // credentials only ever travel in headers
-    mSsl = QSslConfiguration::defaultConfiguration();
-    if (!mSettings.caFile.isEmpty()) {
-        const auto certificates = QSslCertificate::fromPath(mSettings.caFile, QSsl::Pem);
-        if (certificates.isEmpty())
-            mSetupError = ClickHouseError{
-                ClickHouseError::Kind::Usage,
-                QStringLiteral("no PEM certificate in the CA file %1").arg(mSettings.caFile), 0, 0};
-        else
-            mSsl.addCaCertificates(certificates);
-    }
-    // Connections are reused per host whatever a request's TLS settings say, so every request of this client
-    // carries the same configuration.
-    mNetwork.setAutoDeleteReplies(false);
+    if (!mSettings.caFile.isEmpty())
+        if (const auto error = mHttp->addCaFile(mSettings.caFile))
+            mSetupError = ClickHouseError{ClickHouseError::Kind::Usage, *error, 0, 0};
 }
 
 ClickHouseClient::~ClickHouseClient() = default;
@@ -42,8 +31,8 @@ ClickHouseClient::supportedSettings(const QList<QPair<QString, QString>>& wanted
     return out;
 }
 
-QNetworkRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QString& queryId,
-                                              const QString& sqlInUrl, bool* serverCancelsOnClose) const {
+HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QString& queryId,
+                                          const QString& sqlInUrl, bool* serverCancelsOnClose) const {
     QUrl url = mSettings.url;
     QUrlQuery q;
     if (!options.database.isEmpty())
@@ -69,20 +58,21 @@ QNetworkRequest ClickHouseClient::makeRequest(const QueryOptions& options, const
     // QUrlQuery leaves '+' and '&' in values ambiguous; encode them.
     url.setQuery(q.query(QUrl::FullyEncoded).replace(QLatin1Char('+'), QStringLiteral("%2B")),
                  QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setSslConfiguration(mSsl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=utf-8"));
-    request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity"));
+    HttpRequest request;
+    request.operation = HttpRequest::Operation::Post;
+    request.verb = "POST";
+    request.url = url;
+    request.headers = {{"Content-Type", "text/plain; charset=utf-8"}, {"Accept-Encoding", "identity"}};
     const QString user = mSettings.user.isEmpty() && !mSettings.password.isEmpty() ? QStringLiteral("default")
                                                                                    : mSettings.user;
     if (!user.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("X-ClickHouse-User"), user.toUtf8());
+        request.headers.append({"X-ClickHouse-User", user.toUtf8()});
     if (!mSettings.password.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("X-ClickHouse-Key"), mSettings.password.toUtf8());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.headers.append({"X-ClickHouse-Key", mSettings.password.toUtf8()});
+    request.followSafeRedirects = false; // a redirect is an answer, not followed with the credentials
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs;
-    request.setTransferTimeout(
-        std::min(timeout, 30000)); // idle limit; the whole-request limit is the query's
+    request.transferTimeoutMs =
+        std::min(timeout, 30000); // idle limit; the whole-request limit is the query's
     return request;
 }
 
@@ -99,9 +89,9 @@ ClickHouseQuery* ClickHouseClient::query(const QString& sql, const QueryOptions&
     const QString id =
         options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
     bool cancelsOnClose = false;
-    const QNetworkRequest request = makeRequest(options, id, {}, &cancelsOnClose);
-    QNetworkReply* reply = mNetwork.post(request, sql.toUtf8());
-    return new ClickHouseQuery(this, reply, id, options.streaming, cancelsOnClose,
+    HttpRequest request = makeRequest(options, id, {}, &cancelsOnClose);
+    request.body = sql.toUtf8();
+    return new ClickHouseQuery(this, mHttp->send(request), id, options.streaming, cancelsOnClose,
                                options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
 }
 
@@ -112,10 +102,12 @@ ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* d
     const QString id =
         options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
     bool cancelsOnClose = false;
-    QNetworkRequest request = makeRequest(options, id, statement, &cancelsOnClose);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-    QNetworkReply* reply = mNetwork.post(request, data);
-    return new ClickHouseQuery(this, reply, id, false, false,
+    HttpRequest request = makeRequest(options, id, statement, &cancelsOnClose);
+    for (auto& [name, value] : request.headers)
+        if (name == "Content-Type")
+            value = "application/octet-stream";
+    request.bodyDevice = data;
+    return new ClickHouseQuery(this, mHttp->send(request), id, false, false,
                                options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
 }
 

@@ -1,18 +1,18 @@
 #pragma once
 // ClickHouse over HTTP(S): POSTs SQL with X-ClickHouse-User/X-ClickHouse-Key, database and settings as URL
-// parameters (only settings the server has), a query_id on every query. One QNetworkAccessManager and one TLS
-// configuration (system CAs + the optional CA file) for every request of this client. No nested event loops:
+// parameters (only settings the server has), a query_id on every query. One HTTP transport
+// (http/HttpTransport.h) and one TLS configuration (system CAs + the optional CA file) for every request of
+// this client. No nested event loops:
 // results arrive through signals and callbacks.
 #include "clickhouse/ClickHouseError.h"
 #include "clickhouse/ClickHouseQuery.h"
 #include "clickhouse/ConnectionSettings.h"
 #include "clickhouse/ServerCapabilities.h"
+#include "http/HttpTransport.h"
 
 #include <QList>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPair>
-#include <QSslConfiguration>
 #include <functional>
 #include <optional>
 
@@ -58,13 +58,12 @@ public:
     QList<QPair<QString, QString>> supportedSettings(const QList<QPair<QString, QString>>& wanted) const;
 
 private:
-    QNetworkRequest makeRequest(const QueryOptions& options, const QString& queryId, const QString& sqlInUrl,
-                                bool* serverCancelsOnClose) const;
+    HttpRequest makeRequest(const QueryOptions& options, const QString& queryId, const QString& sqlInUrl,
+                            bool* serverCancelsOnClose) const;
     ClickHouseQuery* failedQuery(const ClickHouseError& error);
 
     ConnectionSettings mSettings;
-    QNetworkAccessManager mNetwork;
-    QSslConfiguration mSsl;
+    std::unique_ptr<HttpTransport> mHttp;
     std::optional<ClickHouseError> mSetupError;
     std::optional<ServerCapabilities> mCapabilities;
     bool mLoadingCapabilities = false;

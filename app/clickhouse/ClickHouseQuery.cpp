@@ -3,8 +3,6 @@
 #include "clickhouse/ClickHouseClient.h"
 #include "preview/ServerErrorText.h"
 
-#include <QNetworkReply>
-
 namespace ckstudio {
 namespace {
 
@@ -24,18 +22,17 @@ QString bodyText(const QByteArray& body) {
 
 } // namespace
 
-ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply, QString queryId,
+ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, std::unique_ptr<HttpReply> reply, QString queryId,
                                  bool streaming, bool serverCancelsOnClose, int timeoutMs)
     : QObject(client)
     , mClient(client)
-    , mReply(reply)
+    , mReply(std::move(reply))
     , mQueryId(std::move(queryId))
     , mStreaming(streaming)
     , mServerCancelsOnClose(serverCancelsOnClose) {
     mDeadline.setSingleShot(true);
     if (!mReply)
         return; // a query that failed before it was sent; finishWith() follows
-    mReply->setParent(this);
     if (mStreaming) {
         // Qt starts a POST on the next event-loop pass and its HTTP thread ignores a limit set before that:
         // set it again from a call queued behind the start. Without it Qt read up to the whole body (80+ MB)
@@ -50,13 +47,10 @@ ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply,
             },
             Qt::QueuedConnection);
     }
-    connect(mReply, &QNetworkReply::metaDataChanged, this, &ClickHouseQuery::onMetaData);
-    connect(mReply, &QNetworkReply::readyRead, this, &ClickHouseQuery::onReadyRead);
-    connect(mReply, &QNetworkReply::finished, this, &ClickHouseQuery::onFinished);
-    connect(mReply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const auto& e : errors)
-            mSslErrors << e.errorString();
-    });
+    mReply->onMetaData = [this] { onMetaData(); };
+    mReply->onReadyRead = [this] { onReadyRead(); };
+    mReply->onFinished = [this] { onFinished(); };
+    mReply->onTlsErrors = [this](const QStringList& errors) { mSslErrors << errors; };
     connect(&mDeadline, &QTimer::timeout, this, [this] {
         mTimedOut = true;
         if (mReplyFinished) { // only our own buffered bytes were left
@@ -88,7 +82,7 @@ void ClickHouseQuery::cancel() {
 }
 
 void ClickHouseQuery::onMetaData() {
-    const int status = mReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = mReply->httpStatus();
     mErrorStatus = (status != 0 && (status < 200 || status > 299)) ||
                    mReply->hasRawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
     mExceptionTag = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Tag"));
@@ -139,16 +133,16 @@ std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
         return ClickHouseError{
             ClickHouseError::Kind::Timeout,
             QStringLiteral("no complete answer within %1 s").arg(mDeadline.interval() / 1000.0), 0, 0};
-    const int status = mReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = mReply->httpStatus();
     const auto netError = mReply->error();
-    if (status == 0 && netError != QNetworkReply::NoError) {
-        if (netError == QNetworkReply::SslHandshakeFailedError || !mSslErrors.isEmpty()) {
+    if (status == 0 && netError != HttpNetworkError::NoError) {
+        if (netError == HttpNetworkError::SslHandshakeFailed || !mSslErrors.isEmpty()) {
             const QString detail =
                 mSslErrors.isEmpty() ? mReply->errorString() : mSslErrors.join(QStringLiteral("; "));
             return ClickHouseError{ClickHouseError::Kind::Tls,
                                    detail + QStringLiteral(" (give the server's CA with --ca-file)"), 0, 0};
         }
-        if (netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError)
+        if (netError == HttpNetworkError::Timeout || netError == HttpNetworkError::OperationCanceled)
             return ClickHouseError{ClickHouseError::Kind::Timeout,
                                    QStringLiteral("the server stopped answering"), 0, 0};
         return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, 0};
@@ -167,7 +161,7 @@ std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
             e.kind = ClickHouseError::Kind::Auth;
         return e;
     }
-    if (netError != QNetworkReply::NoError) // e.g. the connection broke in the middle of the body
+    if (netError != HttpNetworkError::NoError) // e.g. the connection broke in the middle of the body
         return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, status};
     // 2xx: an error can still have been appended after the first bytes.
     const QByteArray& tail = mStreaming ? mTail : mBody;

@@ -2,14 +2,14 @@
 // One request to ClickHouse in flight. Owned by its ClickHouseClient; deletes itself (deleteLater) after
 // finished() was emitted, so read the result inside the slot connected to finished().
 #include "clickhouse/ClickHouseError.h"
+#include "http/HttpTransport.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <memory>
 #include <optional>
-
-class QNetworkReply;
 
 namespace ckstudio {
 
@@ -36,8 +36,8 @@ signals:
 
 private:
     friend class ClickHouseClient;
-    ClickHouseQuery(ClickHouseClient* client, QNetworkReply* reply, QString queryId, bool streaming,
-                    bool serverCancelsOnClose, int timeoutMs);
+    ClickHouseQuery(ClickHouseClient* client, std::unique_ptr<HttpReply> reply, QString queryId,
+                    bool streaming, bool serverCancelsOnClose, int timeoutMs);
 
     void onMetaData();
     void onReadyRead();
@@ -47,7 +47,7 @@ private:
     std::optional<ClickHouseError> errorFromReply();
 
     QPointer<ClickHouseClient> mClient;
-    QNetworkReply* mReply = nullptr; // child of this query
+    std::unique_ptr<HttpReply> mReply;
     QString mQueryId;
     bool mStreaming = false;
     bool mServerCancelsOnClose = false;

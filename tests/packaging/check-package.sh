@@ -13,7 +13,7 @@ deb=$(ls "$work"/out/ckstudio_*.deb)
 fail() { echo "FAIL: $*"; exit 1; }
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 app_id=io.github.ckstudio.ClickHouseKafkaStudio
-for f in ./usr/bin/ckstudio ./usr/bin/ckstudio-cli \
+for f in ./usr/bin/ckstudio ./usr/bin/ckstudio-cli ./usr/lib/ckstudio/libckstudio-http.so \
          ./usr/share/applications/$app_id.desktop ./usr/share/metainfo/$app_id.metainfo.xml \
          ./usr/share/icons/hicolor/scalable/apps/$app_id.svg \
          ./usr/share/icons/hicolor/48x48/apps/$app_id.png ./usr/share/icons/hicolor/256x256/apps/$app_id.png; do
@@ -36,5 +36,11 @@ for bin in "$work/root/usr/bin/ckstudio" "$work/root/usr/bin/ckstudio-cli" "$bui
   if readelf -d "$bin" | grep -E '\((RPATH|RUNPATH)\)'; then fail "$bin carries a library search path"; fi
 done
 "$work/root/usr/bin/ckstudio-cli" --version | grep -q '^ckstudio-cli ' || fail "packaged ckstudio-cli does not run"
+# The HTTP module is found from the package's layout (bin/../lib/ckstudio): a request reaches the network
+# (port 1 on the loopback refuses) instead of failing to load it.
+if answer=$("$work/root/usr/bin/ckstudio-cli" preview --table db.t --clickhouse-url http://127.0.0.1:1 2>&1); then
+  fail "a preview from port 1 succeeded: $answer"
+fi
+grep -q 'Connection refused' <<<"$answer" || fail "packaged ckstudio-cli cannot make a request: $answer"
 QT_QPA_PLATFORM=offscreen "$work/root/usr/bin/ckstudio" --version | grep -qi 'ckstudio' || fail "packaged ckstudio does not run"
 echo "package ok: $(basename "$deb")"
