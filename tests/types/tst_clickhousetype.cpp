@@ -2,7 +2,6 @@
 // canonical form (reference/clickhouse.md §4).
 #include "types/ClickHouseType.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <algorithm>
 
@@ -462,9 +461,9 @@ private slots:
         QVERIFY(!checkClickHouseType(hostileArrays));
     }
 
-    void hostileNamesAreHandledQuickly() {
-        QElapsedTimer timer;
-        timer.start();
+    // A million-character name and a 20 000-element tuple: a parser that were quadratic in either would run for
+    // hours and hit CTest's time limit. No clock here: a timed assertion failed under ASan on a busy machine.
+    void hostileNamesAreHandled() {
         const std::string longName(1000000, 'x');
         const auto r = checkClickHouseType(longName);
         QVERIFY(!r);
@@ -478,7 +477,6 @@ private slots:
         for (int i = 0; i < 20000; ++i)
             manyElements += "a" + std::to_string(i) + " UInt8, ";
         QVERIFY(checkClickHouseType(manyElements + "z String)"));
-        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
     }
 
     void warningsForSuspiciousTypes() {
