@@ -6,36 +6,18 @@
 #  - the first request does load both, and reaches the network (a refused connection, not a load error);
 #  - a program without the module next to it says which file it looked for.
 #   cmake -DCLI=path/ckstudio-cli -DGUI=path/ckstudio -DCONFIG=config.json -DWORK=dir -P check-http-module.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/../support/LoadedAtStart.cmake)
 set(unwanted "libQt6Network|libckstudio-http")
+set(unwanted_name "Qt Network or the HTTP module")
 file(REMOVE_RECURSE ${WORK})
-
-foreach(binary IN ITEMS ${CLI} ${GUI})
-  execute_process(COMMAND readelf -d ${binary} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "readelf -d ${binary} failed (${rc})")
-  endif()
-  if(dynamic MATCHES "${unwanted}")
-    message(FATAL_ERROR "${binary} links Qt Network or the HTTP module:\n${dynamic}")
-  endif()
-endforeach()
-
-function(expect_not_loaded what trace)
-  if(NOT trace MATCHES "file=libQt6Core")
-    message(FATAL_ERROR "${what}: LD_DEBUG=files gave no loader trace, so nothing was checked:\n${trace}")
-  endif()
-  if(trace MATCHES "${unwanted}")
-    string(REGEX MATCHALL "[^\n]*(${unwanted})[^\n]*" lines "${trace}")
-    list(JOIN lines "\n" lines)
-    message(FATAL_ERROR "${what} loaded Qt Network or the HTTP module:\n${lines}")
-  endif()
-endfunction()
+expect_not_linked("${unwanted}" "${unwanted_name}" ${CLI} ${GUI})
 
 set(ENV{LD_DEBUG} files)
 execute_process(COMMAND ${CLI} validate ${CONFIG} OUTPUT_VARIABLE out ERROR_VARIABLE trace RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "ckstudio-cli validate ${CONFIG} exited with ${rc}:\n${out}")
 endif()
-expect_not_loaded("ckstudio-cli validate" "${trace}")
+expect_not_loaded("${unwanted}" "${unwanted_name}" "ckstudio-cli validate" "${trace}")
 
 file(MAKE_DIRECTORY ${WORK}/home)
 set(ENV{HOME} ${WORK}/home)
@@ -47,7 +29,7 @@ execute_process(COMMAND ${GUI} --screenshot ${WORK}/window.png ${CONFIG} OUTPUT_
 if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/window.png)
   message(FATAL_ERROR "ckstudio --screenshot exited with ${rc} (no window.png?):\n${out}")
 endif()
-expect_not_loaded("ckstudio's first window" "${trace}")
+expect_not_loaded("${unwanted}" "${unwanted_name}" "ckstudio's first window" "${trace}")
 
 # Port 1 on the loopback: nothing listens there, so the connection is refused at once.
 set(request preview --table db.t --clickhouse-url http://127.0.0.1:1)
