@@ -7,6 +7,10 @@
 
 namespace ckstudio::test {
 
+// The seed's project and its clickhouse_kafka integration (tests/fixtures/aiven/seed.json).
+inline const QString kSeedProject = QStringLiteral("demo-project");
+inline const QString kSeedIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
+
 class EmulatorSession {
 public:
     EmulatorSession() {

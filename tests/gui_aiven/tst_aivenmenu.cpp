@@ -24,8 +24,6 @@ using namespace ckstudio;
 using namespace ckstudio::emulator;
 
 namespace {
-const QString kProject = QStringLiteral("demo-project");
-const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 10000;
 } // namespace
 
@@ -61,7 +59,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(menu->schemaInUse(), QStringLiteral("live"), kWait);
         QVERIFY(window.problemsDock()->windowTitle().contains(QStringLiteral("live")));
 
-        menu->openIntegration(kProject, kIntegration);
+        menu->openIntegration(test::kSeedProject, test::kSeedIntegration);
         QTRY_COMPARE_WITH_TIMEOUT(window.document()->tableCount(), 2, kWait);
         window.document()->validateNow();
         QCOMPARE(window.document()->problemsAt("tables[1].name").size(), std::size_t(1)); // "orders_raw"

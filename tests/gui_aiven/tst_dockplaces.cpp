@@ -22,8 +22,6 @@ using namespace ckstudio::emulator;
 
 namespace {
 
-const QString kProject = QStringLiteral("demo-project");
-const QString kIntegration = QStringLiteral("3f6c1c1e-8a5b-4c7e-9d3a-1b2c3d4e5f60");
 constexpr int kWait = 10000;
 
 // Makes the dock the way the user does, from the menus; the dock's object name.
@@ -31,7 +29,7 @@ QString createDock(MainWindow& window, const QString& dock) {
     if (dock == QLatin1String("aivenBrowserDock")) {
         window.aivenMenu()->showBrowser();
     } else if (dock == QLatin1String("kafkaTopicsDock")) {
-        window.aivenMenu()->openIntegration(kProject, kIntegration);
+        window.aivenMenu()->openIntegration(test::kSeedProject, test::kSeedIntegration);
         if (!QTest::qWaitFor([&] { return window.document()->tableCount() == 2; }, kWait))
             return QStringLiteral("the integration did not open");
         window.aivenMenu()->showTopicBrowser();
