@@ -60,7 +60,6 @@ HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QSt
                  QUrl::StrictMode);
     HttpRequest request;
     request.operation = HttpRequest::Operation::Post;
-    request.verb = "POST";
     request.url = url;
     request.headers = {{"Content-Type", "text/plain; charset=utf-8"}, {"Accept-Encoding", "identity"}};
     const QString user = mSettings.user.isEmpty() && !mSettings.password.isEmpty() ? QStringLiteral("default")

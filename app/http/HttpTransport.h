@@ -51,7 +51,7 @@ inline bool isTransportError(HttpNetworkError e) {
 struct HttpRequest {
     enum class Operation { Post, Custom }; // QNetworkAccessManager::post() or sendCustomRequest(verb)
     Operation operation = Operation::Custom;
-    QByteArray verb = "GET";
+    QByteArray verb = "GET"; // Custom only
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers;
     std::optional<QByteArray> body;

@@ -100,7 +100,6 @@ public:
         if (certificates.isEmpty())
             return QStringLiteral("no PEM certificate in the CA file %1").arg(path);
         m_ssl.addCaCertificates(certificates);
-        m_customSsl = true;
         return std::nullopt;
     }
 
@@ -112,8 +111,7 @@ public:
             r.setTransferTimeout(request.transferTimeoutMs);
         // Connections are reused per host whatever a request's TLS settings say: every request of a
         // transport carries the same configuration.
-        if (m_customSsl)
-            r.setSslConfiguration(m_ssl);
+        r.setSslConfiguration(m_ssl);
         r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                        request.followSafeRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
                                                    : QNetworkRequest::ManualRedirectPolicy);
@@ -132,8 +130,7 @@ public:
 
 private:
     QNetworkAccessManager m_network;
-    QSslConfiguration m_ssl;
-    bool m_customSsl = false;
+    QSslConfiguration m_ssl; // the system's CAs and those of addCaFile()
 };
 
 } // namespace
