@@ -10,6 +10,7 @@
 // latest) where it has none: ClickHouse 18.16's consumers otherwise start a new group at the end of the
 // topic.
 #include "TopicStore.h"
+#include "connector/ConnectorTableSql.h"
 #include "domain/Json.h"
 
 #include <QObject>
@@ -25,26 +26,6 @@
 class QNetworkAccessManager;
 
 namespace ckstudio::emulator {
-
-struct ConnectorTableSql {
-    QString name;
-    QString create; // CREATE TABLE db.name (...) ENGINE = Kafka SETTINGS ...
-    QString group;
-    QStringList topics;
-    bool startAtLatest = false; // auto_offset_reset latest/largest/end
-    QStringList notes;          // settings skipped because the server lacks them
-};
-
-// The CREATE statement for one tables[] entry. `serverSettings`: the Kafka settings the server accepts.
-ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
-                                    const QSet<QString>& serverSettings, const QString& serverVersion);
-
-// Every Kafka-engine setting the emulator may use, besides the four required ones (probe order).
-QStringList candidateKafkaSettings();
-
-// ClickHouse's own identifier quoting and string literals.
-QString quoteIdentifier(const QString& name);
-QString quoteString(const QString& text);
 
 struct ConnectorApplyResult {
     QStringList errors; // statements that failed, with the server's message
