@@ -2,7 +2,9 @@
 
 #include "ddl/DestinationDdl.h"
 
+#include <QRegularExpression>
 #include <map>
+#include <optional>
 
 namespace ckstudio {
 namespace {
@@ -21,18 +23,18 @@ struct Candidate {
     const char* probeValue;
 };
 
-// Upstream settings first, then the ones of Aiven's ClickHouse fork (reference/aiven-api.md §5.2).
+// Upstream settings first, then the ones of Aiven's ClickHouse fork (reference/aiven-api.md §5.2). The probe
+// values are ones every server that has the setting takes: 26.5 refuses 0 for the two block sizes.
 const Candidate kCandidates[] = {
     {"kafka_num_consumers", "1"},
-    {"kafka_max_block_size", "0"},
+    {"kafka_max_block_size", "1"},
     {"kafka_skip_broken_messages", "0"},
-    {"kafka_poll_max_batch_size", "0"},
+    {"kafka_poll_max_batch_size", "1"},
     {"kafka_poll_timeout_ms", "0"},
     {"kafka_thread_per_consumer", "0"},
     {"kafka_handle_error_mode", "'default'"},
     {"kafka_max_rows_per_message", "1"},
     {"date_time_input_format", "'basic'"},
-    {"kafka_date_time_input_format", "'basic'"},
     {"kafka_auto_offset_reset", "'earliest'"},
     {"kafka_auto_offset_reset_by_duration_ms", "0"},
     {"kafka_producer_batch_size", "0"},
@@ -45,33 +47,49 @@ const Candidate kCandidates[] = {
     {"kafka_producer_compression_level", "-1"},
 };
 
-// user_config key -> the engine settings that carry it, preferred first.
-const std::map<std::string, QStringList>& settingMap() {
-    static const std::map<std::string, QStringList> map = {
-        {"num_consumers", {QStringLiteral("kafka_num_consumers")}},
-        {"max_block_size", {QStringLiteral("kafka_max_block_size")}},
-        {"skip_broken_messages", {QStringLiteral("kafka_skip_broken_messages")}},
-        {"poll_max_batch_size", {QStringLiteral("kafka_poll_max_batch_size")}},
-        {"poll_max_timeout_ms", {QStringLiteral("kafka_poll_timeout_ms")}},
-        {"thread_per_consumer", {QStringLiteral("kafka_thread_per_consumer")}},
-        {"handle_error_mode", {QStringLiteral("kafka_handle_error_mode")}},
-        {"max_rows_per_message", {QStringLiteral("kafka_max_rows_per_message")}},
-        {"date_time_input_format",
-         {QStringLiteral("kafka_date_time_input_format"), QStringLiteral("date_time_input_format")}},
-        {"auto_offset_reset", {QStringLiteral("kafka_auto_offset_reset")}},
-        {"auto_offset_reset_by_duration_ms", {QStringLiteral("kafka_auto_offset_reset_by_duration_ms")}},
-        {"producer_batch_size", {QStringLiteral("kafka_producer_batch_size")}},
-        {"producer_batch_num_messages", {QStringLiteral("kafka_producer_batch_num_messages")}},
-        {"producer_linger_ms", {QStringLiteral("kafka_producer_linger_ms")}},
-        {"producer_queue_buffering_max_messages",
-         {QStringLiteral("kafka_producer_queue_buffering_max_messages")}},
-        {"producer_queue_buffering_max_kbytes",
-         {QStringLiteral("kafka_producer_queue_buffering_max_kbytes")}},
-        {"producer_request_required_acks", {QStringLiteral("kafka_producer_request_required_acks")}},
-        {"producer_compression_codec", {QStringLiteral("kafka_producer_compression_codec")}},
-        {"producer_compression_level", {QStringLiteral("kafka_producer_compression_level")}},
+struct KeyMapping {
+    const char* setting;
+    // The value that means "the server's (or librdkafka's) default": left out rather than sent. 26.5 refuses
+    // kafka_max_block_size = 0 and kafka_poll_max_batch_size = 0; Aiven's fork does not forward its producer
+    // settings' 0 / -1 to librdkafka (reference/aiven-api.md §5.2, patch 033).
+    std::optional<long long> serverDefault;
+    const char* origin; // who has the setting, for the note when a server lacks it
+};
+
+// user_config key -> the engine setting that carries it.
+const std::map<std::string, KeyMapping>& keyMap() {
+    static const char* upstream = "";
+    static const char* aiven = " (a setting of Aiven's ClickHouse fork)";
+    static const std::map<std::string, KeyMapping> map = {
+        {"num_consumers", {"kafka_num_consumers", {}, upstream}},
+        {"max_block_size", {"kafka_max_block_size", 0, upstream}},
+        {"skip_broken_messages", {"kafka_skip_broken_messages", {}, upstream}},
+        {"poll_max_batch_size", {"kafka_poll_max_batch_size", 0, upstream}},
+        {"poll_max_timeout_ms", {"kafka_poll_timeout_ms", 0, upstream}},
+        {"thread_per_consumer", {"kafka_thread_per_consumer", {}, upstream}},
+        {"handle_error_mode", {"kafka_handle_error_mode", {}, upstream}},
+        {"max_rows_per_message", {"kafka_max_rows_per_message", {}, upstream}},
+        // A format setting, which upstream's Kafka engine takes among its own (Aiven's alias
+        // kafka_date_time_input_format exists only in its fork).
+        {"date_time_input_format", {"date_time_input_format", {}, upstream}},
+        {"auto_offset_reset", {"kafka_auto_offset_reset", {}, aiven}},
+        {"auto_offset_reset_by_duration_ms", {"kafka_auto_offset_reset_by_duration_ms", 0, aiven}},
+        {"producer_batch_size", {"kafka_producer_batch_size", 0, aiven}},
+        {"producer_batch_num_messages", {"kafka_producer_batch_num_messages", 0, aiven}},
+        {"producer_linger_ms", {"kafka_producer_linger_ms", 0, aiven}},
+        {"producer_queue_buffering_max_messages", {"kafka_producer_queue_buffering_max_messages", 0, aiven}},
+        {"producer_queue_buffering_max_kbytes", {"kafka_producer_queue_buffering_max_kbytes", 0, aiven}},
+        {"producer_request_required_acks", {"kafka_producer_request_required_acks", {}, aiven}},
+        {"producer_compression_codec", {"kafka_producer_compression_codec", {}, aiven}},
+        {"producer_compression_level", {"kafka_producer_compression_level", -1, aiven}},
     };
     return map;
+}
+
+// Keys that are the table itself rather than a setting of it.
+bool isStructuralKey(const std::string& key) {
+    return key == "name" || key == "columns" || key == "topics" || key == "group_name" ||
+           key == "data_format";
 }
 
 QString str(const Json& obj, const char* key, const QString& fallback = {}) {
@@ -88,6 +106,13 @@ QString literal(const Json& value) {
     return QString::fromStdString(value.dump());
 }
 
+QString requiredSettings(const QString& brokers, const QString& topics, const QString& group,
+                         const QString& format) {
+    return QStringLiteral("kafka_broker_list = %1, kafka_topic_list = %2, kafka_group_name = %3, "
+                          "kafka_format = %4")
+        .arg(sqlString(brokers), sqlString(topics), sqlString(group), sqlString(format));
+}
+
 } // namespace
 
 QStringList candidateKafkaSettings() {
@@ -97,8 +122,41 @@ QStringList candidateKafkaSettings() {
     return out;
 }
 
+QString kafkaSettingProbeValue(const QString& setting) {
+    for (const auto& c : kCandidates)
+        if (setting == QLatin1String(c.setting))
+            return QString::fromLatin1(c.probeValue);
+    return {};
+}
+
+QString kafkaSettingsProbeEnd() {
+    return QStringLiteral("kafka_ckstudio_probe_end");
+}
+
+QString kafkaSettingsProbeSql(const QString& table, const QStringList& candidates) {
+    QString settings = requiredSettings(QStringLiteral("127.0.0.1:9"), QStringLiteral("probe"),
+                                        QStringLiteral("probe"), QStringLiteral("JSONEachRow"));
+    for (const QString& c : candidates)
+        settings += QStringLiteral(", ") + c + QStringLiteral(" = ") + kafkaSettingProbeValue(c);
+    settings += QStringLiteral(", ") + kafkaSettingsProbeEnd() + QStringLiteral(" = 1");
+    return QStringLiteral("CREATE TABLE %1 (x UInt8) ENGINE = Kafka SETTINGS %2").arg(table, settings);
+}
+
+QString unknownSettingIn(const QString& serverError) {
+    static const QRegularExpression unknown(QStringLiteral("Unknown setting '?([A-Za-z0-9_]+)'?"));
+    const auto match = unknown.match(serverError);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+QString deadLetterQueueProbeSql(const QString& table) {
+    return QStringLiteral("CREATE TABLE %1 (x UInt8) ENGINE = Kafka SETTINGS %2, "
+                          "kafka_handle_error_mode = 'dead_letter_queue'")
+        .arg(table, requiredSettings(QStringLiteral("127.0.0.1:9"), QStringLiteral("probe"),
+                                     QStringLiteral("probe"), QStringLiteral("JSONEachRow")));
+}
+
 ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
-                                    const QSet<QString>& serverSettings, const QString& serverVersion) {
+                                    const KafkaServer& server) {
     ConnectorTableSql out;
     out.name = str(table, "name");
     out.group = str(table, "group_name", QStringLiteral("clickhouse"));
@@ -113,61 +171,57 @@ ConnectorTableSql connectorTableSql(const QString& database, const Json& table, 
     if (table.contains("columns") && table.at("columns").is_array())
         for (const auto& c : table.at("columns"))
             columns << sqlIdentifier(str(c, "name")) + QLatin1Char(' ') + str(c, "type");
-    QStringList settings = {
-        QStringLiteral("kafka_broker_list = ") + sqlString(brokers),
-        QStringLiteral("kafka_topic_list = ") + sqlString(out.topics.join(QLatin1Char(','))),
-        QStringLiteral("kafka_group_name = ") + sqlString(out.group),
-        QStringLiteral("kafka_format = ") +
-            sqlString(str(table, "data_format", QStringLiteral("JSONEachRow"))),
-    };
-    const QString server =
-        QStringLiteral("ClickHouse %1").arg(serverVersion.isEmpty() ? QStringLiteral("?") : serverVersion);
+    QStringList settings = {requiredSettings(brokers, out.topics.join(QLatin1Char(',')), out.group,
+                                             str(table, "data_format", QStringLiteral("JSONEachRow")))};
+    const QString serverName = server.version.isEmpty() ? QStringLiteral("this ClickHouse server")
+                                                        : QStringLiteral("ClickHouse %1").arg(server.version);
     if (table.is_object())
         for (const auto& [key, value] : table.items()) {
-            if (key == "name" || key == "columns" || key == "topics" || key == "group_name" ||
-                key == "data_format")
+            if (isStructuralKey(key))
                 continue;
             const QString k = QString::fromStdString(key);
             if (key == "materialized_view") {
-                out.notes << QStringLiteral(
-                                 "table %1: materialized_view is not emulated; create the view with "
-                                 "`ckstudio-cli ddl --execute`")
+                out.notes << QStringLiteral("table %1: materialized_view is not part of the Kafka table: it "
+                                            "is a view and its target table of their own")
                                  .arg(out.name);
                 continue;
             }
-            const auto mapped = settingMap().find(key);
-            if (mapped == settingMap().end()) {
+            const auto mapped = keyMap().find(key);
+            if (mapped == keyMap().end()) {
+                out.unmapped << k;
                 out.notes
                     << QStringLiteral("table %1: %2 has no Kafka-engine setting; skipped").arg(out.name, k);
                 continue;
             }
-            QString chosen;
-            for (const QString& s : mapped->second)
-                if (serverSettings.contains(s)) {
-                    chosen = s;
-                    break;
-                }
-            if (chosen.isEmpty()) {
-                QString note = QStringLiteral("table %1: %2 skipped: %3 has no Kafka setting %4")
-                                   .arg(out.name, k, server, mapped->second.join(QStringLiteral(" or ")));
-                if (key == "auto_offset_reset")
-                    note += QStringLiteral(" (the consumer group's starting offsets were set instead)");
-                out.notes << note;
+            const KeyMapping& m = mapped->second;
+            const QString setting = QString::fromLatin1(m.setting);
+            if (m.serverDefault && value.is_number_integer() && value.get<long long>() == *m.serverDefault) {
+                out.serverDefaults << k;
                 continue;
             }
-            settings << chosen + QStringLiteral(" = ") + literal(value);
+            if (!server.settings.contains(setting)) {
+                out.skipped << k;
+                out.notes << QStringLiteral("table %1: %2 skipped: %3 has no Kafka setting %4%5")
+                                 .arg(out.name, k, serverName, setting, QString::fromLatin1(m.origin));
+                continue;
+            }
+            if (key == "handle_error_mode" && value == Json("dead_letter_queue") && !server.deadLetterQueue) {
+                out.skipped << k;
+                out.notes << QStringLiteral(
+                                 "table %1: handle_error_mode dead_letter_queue skipped: %2 has no "
+                                 "system.dead_letter_queue (it needs ClickHouse 25.1 or newer "
+                                 "with <dead_letter_queue> in the server config); the table uses "
+                                 "mode default")
+                                 .arg(out.name, serverName);
+                continue;
+            }
+            out.mapped.insert(k, setting);
+            settings << setting + QStringLiteral(" = ") + literal(value);
         }
     out.create = QStringLiteral("CREATE TABLE %1.%2 (%3) ENGINE = Kafka SETTINGS %4")
                      .arg(sqlIdentifier(database), sqlIdentifier(out.name),
                           columns.join(QStringLiteral(", ")), settings.join(QStringLiteral(", ")));
     return out;
-}
-
-QString kafkaSettingProbeValue(const QString& setting) {
-    for (const auto& c : kCandidates)
-        if (setting == QLatin1String(c.setting))
-            return QString::fromLatin1(c.probeValue);
-    return {};
 }
 
 } // namespace ckstudio

@@ -2,30 +2,63 @@
 // The ClickHouse side of a clickhouse_kafka integration: one ENGINE = Kafka table per user_config tables[]
 // entry, with each user_config key mapped to the Kafka-engine setting that carries it. Used by the Aiven
 // emulator and, against real servers, by the oracle suites.
+//
+// Upstream ClickHouse lacks the settings of Aiven's fork (auto_offset_reset,
+// auto_offset_reset_by_duration_ms, producer_*; reference/aiven-api.md §5.2): a key whose setting the server
+// does not take is left out and reported, never sent. Values that mean "the server's default" (0 for
+// max_block_size, poll_max_batch_size, poll_max_timeout_ms) are left out too: 26.5 refuses 0 for the first
+// two (Code 36).
 #include "domain/Json.h"
 
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 namespace ckstudio {
 
+// What the mapping needs to know about the server that gets the table.
+struct KafkaServer {
+    QString version;        // version(), e.g. "26.5.1.1"; empty when unknown
+    QSet<QString> settings; // the Kafka-engine settings it takes (kafkaSettingsProbeSql() finds them out)
+    // kafka_handle_error_mode = 'dead_letter_queue' is accepted: the server has the mode (upstream 25.1+)
+    // and system.dead_letter_queue configured (<dead_letter_queue> in its config; Aiven services have it).
+    bool deadLetterQueue = false;
+};
+
 struct ConnectorTableSql {
     QString name;
     QString create; // CREATE TABLE db.name (...) ENGINE = Kafka SETTINGS ...
     QString group;
     QStringList topics;
-    bool startAtLatest = false; // auto_offset_reset latest/largest/end
-    QStringList notes;          // settings skipped because the server lacks them
+    bool startAtLatest = false;    // auto_offset_reset latest/largest/end
+    QMap<QString, QString> mapped; // user_config key -> the engine setting in `create` that carries it
+    QStringList skipped;           // keys left out because the server cannot take them (each has a note)
+    QStringList serverDefaults;    // keys left out because their value means the server's default
+    QStringList unmapped;          // keys the mapping does not know (a newer schema's; each has a note)
+    QStringList notes;             // one line per key left out for a reason worth telling: table, key, why
 };
 
-// The CREATE statement for one tables[] entry. `serverSettings`: the Kafka settings the server accepts.
+// The CREATE statement for one tables[] entry in `database`, reading the Kafka cluster at `brokers`.
 ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
-                                    const QSet<QString>& serverSettings, const QString& serverVersion);
+                                    const KafkaServer& server);
 
 // Every Kafka-engine setting the mapping may use, besides the four required ones (probe order).
 QStringList candidateKafkaSettings();
 // A value of `setting` every server that knows the setting takes, for probing; empty for other names.
 QString kafkaSettingProbeValue(const QString& setting);
+
+// A CREATE of a Kafka table `table` (already quoted) that names the four required settings, then each of
+// `candidates` with its probe value, and last one setting no server has. It never creates anything: the
+// server refuses the first setting it lacks by name ("Unknown setting", see unknownSettingIn()); when that
+// is kafkaSettingsProbeEnd(), it takes every candidate. A server that ignores unknown settings creates it.
+QString kafkaSettingsProbeSql(const QString& table, const QStringList& candidates);
+QString kafkaSettingsProbeEnd();
+// The setting an "Unknown setting 'x'" error names (18.16's and 26.5's wording); empty for other errors.
+QString unknownSettingIn(const QString& serverError);
+
+// A CREATE of a Kafka table `table` (already quoted) in dead_letter_queue mode: it succeeds only where
+// KafkaServer::deadLetterQueue holds (drop the table afterwards), else the server says why.
+QString deadLetterQueueProbeSql(const QString& table);
 
 } // namespace ckstudio

@@ -6,7 +6,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace ckstudio::emulator {
@@ -14,7 +13,6 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 const QString kProbeTable = QStringLiteral("`default`.`_ckstudio_kafka_settings_probe`");
-const QString kProbeEnd = QStringLiteral("kafka_ckstudio_probe_end"); // a setting no server has
 
 int majorVersion(const QString& version) {
     return version.section(QLatin1Char('.'), 0, 0).toInt();
@@ -30,6 +28,21 @@ QString quoteString(const QString& text) {
 }
 
 } // namespace
+
+ConnectorTableSql emulatedTableSql(const QString& database, const Json& table, const QString& brokers,
+                                   const KafkaServer& server) {
+    ConnectorTableSql sql = connectorTableSql(database, table, brokers, server);
+    const QString resetNote = QStringLiteral("table %1: auto_offset_reset skipped").arg(sql.name);
+    const QString viewNote = QStringLiteral("table %1: materialized_view ").arg(sql.name);
+    for (QString& note : sql.notes) {
+        if (note.startsWith(resetNote))
+            note += QStringLiteral(" (the consumer group's starting offsets were set instead)");
+        else if (note.startsWith(viewNote))
+            note = viewNote +
+                   QStringLiteral("is not emulated; create the view with `ckstudio-cli ddl --execute`");
+    }
+    return sql;
+}
 
 ConnectorTables::ConnectorTables(QNetworkAccessManager* network, StoreAccess store, QObject* parent)
     : QObject(parent)
@@ -76,7 +89,7 @@ void ConnectorTables::post(const QString& sql, std::function<void(bool, const QS
 }
 
 void ConnectorTables::probe(std::function<void()> then) {
-    if (m_settings) {
+    if (m_server) {
         then();
         return;
     }
@@ -87,39 +100,43 @@ void ConnectorTables::probe(std::function<void()> then) {
 }
 
 void ConnectorTables::probeSettings(QStringList candidates, std::function<void()> then) {
-    QStringList settings = {
-        QStringLiteral("kafka_broker_list = '127.0.0.1:9'"), QStringLiteral("kafka_topic_list = 'probe'"),
-        QStringLiteral("kafka_group_name = 'probe'"), QStringLiteral("kafka_format = 'JSONEachRow'")};
-    for (const QString& c : candidateKafkaSettings())
-        if (candidates.contains(c))
-            settings << c + QStringLiteral(" = ") + kafkaSettingProbeValue(c);
-    settings << kProbeEnd + QStringLiteral(" = 1");
-    const QString sql = QStringLiteral("CREATE TABLE %1 (x UInt8) ENGINE = Kafka SETTINGS %2")
-                            .arg(kProbeTable, settings.join(QStringLiteral(", ")));
-    post(sql, [this, candidates, then](bool ok, const QString& body) mutable {
-        const QSet<QString> required = {QStringLiteral("kafka_broker_list"),
-                                        QStringLiteral("kafka_topic_list"),
-                                        QStringLiteral("kafka_group_name"), QStringLiteral("kafka_format")};
+    post(kafkaSettingsProbeSql(kProbeTable, candidates), [this, candidates,
+                                                          then](bool ok, const QString& body) mutable {
         auto finish = [&](const QStringList& known) {
-            QSet<QString> all = required;
+            KafkaServer server;
+            server.version = m_version;
+            server.settings = {QStringLiteral("kafka_broker_list"), QStringLiteral("kafka_topic_list"),
+                               QStringLiteral("kafka_group_name"), QStringLiteral("kafka_format")};
             for (const QString& s : known)
-                all.insert(s);
-            m_settings = all;
-            QStringList sorted(all.cbegin(), all.cend());
+                server.settings.insert(s);
+            QStringList sorted(server.settings.cbegin(), server.settings.cend());
             sorted.sort();
             qInfo().noquote() << "clickhouse" << (m_version.isEmpty() ? QStringLiteral("?") : m_version)
                               << "kafka settings" << sorted.join(QLatin1Char(','));
-            then();
+            m_server = server;
+            if (!server.settings.contains(QStringLiteral("kafka_handle_error_mode"))) {
+                then();
+                return;
+            }
+            // Whether dead_letter_queue mode is there and has its table: only a real CREATE tells.
+            post(deadLetterQueueProbeSql(kProbeTable), [this, then](bool created, const QString&) {
+                if (m_server)
+                    m_server->deadLetterQueue = created;
+                if (!created) {
+                    then();
+                    return;
+                }
+                post(QStringLiteral("DROP TABLE IF EXISTS %1").arg(kProbeTable),
+                     [then](bool, const QString&) { then(); });
+            });
         };
         if (ok) { // a server that ignores unknown settings: take them all, remove the table again
             post(QStringLiteral("DROP TABLE IF EXISTS %1").arg(kProbeTable), [](bool, const QString&) {});
             finish(candidates);
             return;
         }
-        static const QRegularExpression unknown(QStringLiteral("Unknown setting '?([A-Za-z0-9_]+)'?"));
-        const auto match = unknown.match(body);
-        const QString name = match.hasMatch() ? match.captured(1) : QString();
-        if (name == kProbeEnd) {
+        const QString name = unknownSettingIn(body);
+        if (name == kafkaSettingsProbeEnd()) {
             finish(candidates);
             return;
         }
@@ -132,7 +149,7 @@ void ConnectorTables::probeSettings(QStringList candidates, std::function<void()
         const bool reachable = !m_version.isEmpty();
         finish({});
         if (!reachable) // ask again next time: the server may be up by then
-            m_settings.reset();
+            m_server.reset();
     });
 }
 
@@ -161,7 +178,7 @@ void ConnectorTables::apply(const QString& database, const QString& kafkaService
             std::map<QString, ConnectorTableSql> wanted;
             if (tables.is_array())
                 for (const auto& t : tables) {
-                    auto sql = connectorTableSql(database, t, brokers, *m_settings, m_version);
+                    auto sql = emulatedTableSql(database, t, brokers, *m_server);
                     if (!sql.name.isEmpty())
                         wanted[sql.name] = std::move(sql);
                 }

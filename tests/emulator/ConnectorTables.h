@@ -4,11 +4,12 @@
 //
 // The server's Kafka-engine settings are found out once by probing (a CREATE that names every candidate
 // setting and ends with one no server knows: the error names the first unknown setting; nothing is ever
-// created). Config settings the server lacks are skipped with a note. Tables that did not change are left
-// alone (their consumers keep their place); changed ones are dropped and created again; removed ones dropped.
-// Before a table is created, its consumer group gets committed offsets (auto_offset_reset: earliest or
-// latest) where it has none: ClickHouse 18.16's consumers otherwise start a new group at the end of the
-// topic.
+// created), then whether it takes dead_letter_queue mode (a CREATE, dropped again); the statements are
+// models/connector/ConnectorTableSql.h's. Config settings the server lacks are skipped with a note. Tables
+// that did not change are left alone (their consumers keep their place); changed ones are dropped and
+// created again; removed ones dropped. Before a table is created, its consumer group gets committed offsets
+// (auto_offset_reset: earliest or latest) where it has none: ClickHouse 18.16's consumers otherwise start a
+// new group at the end of the topic.
 #include "TopicStore.h"
 #include "connector/ConnectorTableSql.h"
 #include "domain/Json.h"
@@ -27,6 +28,11 @@ class QNetworkAccessManager;
 
 namespace ckstudio::emulator {
 
+// connectorTableSql() with the emulator's notes: what it does instead of auto_offset_reset on a server that
+// lacks it, and how to get the materialized view it does not create.
+ConnectorTableSql emulatedTableSql(const QString& database, const Json& table, const QString& brokers,
+                                   const KafkaServer& server);
+
 struct ConnectorApplyResult {
     QStringList errors; // statements that failed, with the server's message
     QStringList notes;  // skipped settings
@@ -41,7 +47,7 @@ public:
     void setClickHouseUrl(const QUrl& url) { // another server: nothing known about it yet
         m_url = url;
         m_version.clear();
-        m_settings.reset();
+        m_server.reset();
         m_applied.clear();
     }
     const QUrl& clickHouseUrl() const { return m_url; }
@@ -52,9 +58,10 @@ public:
                const Json& tables, std::function<void(const ConnectorApplyResult&)> done);
     void dropDatabase(const QString& database);
 
-    // Known after the first apply: the server's version and its Kafka settings (the four required ones too).
+    // Known after the first apply: the server's version, its Kafka settings (the four required ones too) and
+    // whether it takes dead_letter_queue mode.
     const QString& serverVersion() const { return m_version; }
-    const std::optional<QSet<QString>>& serverSettings() const { return m_settings; }
+    const std::optional<KafkaServer>& server() const { return m_server; }
 
 private:
     struct Step {
@@ -79,7 +86,7 @@ private:
     StoreAccess m_store;
     QUrl m_url;
     QString m_version;
-    std::optional<QSet<QString>> m_settings;
+    std::optional<KafkaServer> m_server;
     std::map<QString, std::map<QString, QString>> m_applied; // database -> table -> the CREATE it has
     std::deque<Job> m_jobs;
     bool m_busy = false;

@@ -21,6 +21,15 @@ Json topic(const char* name) {
 const QSet<QString> k1816 = {QStringLiteral("kafka_broker_list"),   QStringLiteral("kafka_topic_list"),
                              QStringLiteral("kafka_group_name"),    QStringLiteral("kafka_format"),
                              QStringLiteral("kafka_num_consumers"), QStringLiteral("kafka_max_block_size")};
+const KafkaServer server1816 = {QStringLiteral("18.16.1"), k1816, false};
+
+// A server with every setting the mapping may use (Aiven's fork), dead_letter_queue configured or not.
+KafkaServer everySetting(bool deadLetterQueue) {
+    KafkaServer server{QStringLiteral("25.8.1"), k1816, deadLetterQueue};
+    for (const QString& s : candidateKafkaSettings())
+        server.settings.insert(s);
+    return server;
+}
 
 } // namespace
 
@@ -38,9 +47,8 @@ private slots:
                             {"skip_broken_messages", 10},
                             {"date_time_input_format", "best_effort"},
                             {"thread_per_consumer", true}};
-        const auto sql =
-            connectorTableSql(QStringLiteral("service_kafka-1"), table, QStringLiteral("127.0.0.1:4000"),
-                              k1816, QStringLiteral("18.16.1"));
+        const auto sql = connectorTableSql(QStringLiteral("service_kafka-1"), table,
+                                           QStringLiteral("127.0.0.1:4000"), server1816);
         QCOMPARE(sql.name, QStringLiteral("orders_raw"));
         QCOMPARE(sql.group, QStringLiteral("g'1"));
         QCOMPARE(sql.topics, (QStringList{QStringLiteral("orders"), QStringLiteral("orders-eu")}));
@@ -59,12 +67,13 @@ private slots:
             qPrintable(notes));
         QVERIFY(notes.contains(QStringLiteral("date_time_input_format skipped")));
         QVERIFY(notes.contains(QStringLiteral("thread_per_consumer skipped")));
+        QCOMPARE(sql.skipped, (QStringList{QStringLiteral("skip_broken_messages"), // in document order
+                                           QStringLiteral("date_time_input_format"),
+                                           QStringLiteral("thread_per_consumer")}));
+        QCOMPARE(sql.mapped.value(QStringLiteral("max_block_size")), QStringLiteral("kafka_max_block_size"));
     }
 
     void newerServerGetsEverySetting() {
-        QSet<QString> all = k1816;
-        for (const QString& s : candidateKafkaSettings())
-            all.insert(s);
         const Json table = {{"name", "t"},
                             {"columns", Json::array({column("a", "String")})},
                             {"topics", Json::array({topic("x")})},
@@ -72,15 +81,17 @@ private slots:
                             {"thread_per_consumer", true},
                             {"date_time_input_format", "best_effort"},
                             {"handle_error_mode", "stream"}};
-        const auto sql = connectorTableSql(QStringLiteral("service_k"), table, QStringLiteral("b:1"), all,
-                                           QStringLiteral("25.8.1"));
+        const auto sql =
+            connectorTableSql(QStringLiteral("service_k"), table, QStringLiteral("b:1"), everySetting(false));
         QVERIFY(sql.notes.isEmpty());
         QCOMPARE(sql.group, QStringLiteral("clickhouse")); // Aiven's default
         QVERIFY(sql.startAtLatest);
         QVERIFY(sql.create.contains(QStringLiteral("kafka_format = 'JSONEachRow'")));
         QVERIFY(sql.create.contains(QStringLiteral("kafka_auto_offset_reset = 'latest'")));
         QVERIFY(sql.create.contains(QStringLiteral("kafka_thread_per_consumer = 1")));
-        QVERIFY(sql.create.contains(QStringLiteral("kafka_date_time_input_format = 'best_effort'")));
+        // The format setting itself, which upstream takes too (kafka_date_time_input_format is Aiven's
+        // alias).
+        QVERIFY(sql.create.contains(QStringLiteral(", date_time_input_format = 'best_effort'")));
         QVERIFY(sql.create.contains(QStringLiteral("kafka_handle_error_mode = 'stream'")));
     }
 
@@ -89,11 +100,115 @@ private slots:
                             {"columns", Json::array()},
                             {"topics", Json::array({topic("x")})},
                             {"auto_offset_reset", "earliest"}};
-        const auto sql = connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), k1816,
-                                           QStringLiteral("18.16.1"));
+        const auto sql = emulatedTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server1816);
         QCOMPARE(sql.notes.size(), 1);
         QVERIFY(sql.notes.first().contains(QStringLiteral("starting offsets were set instead")));
         QVERIFY(!sql.create.contains(QStringLiteral("auto_offset_reset")));
+        // The mapping itself only says what the server lacks.
+        const auto plain = connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server1816);
+        QCOMPARE(plain.notes.size(), 1);
+        QVERIFY2(plain.notes.first().contains(QStringLiteral("a setting of Aiven's ClickHouse fork")),
+                 qPrintable(plain.notes.first()));
+        QVERIFY(!plain.notes.first().contains(QStringLiteral("starting offsets")));
+    }
+
+    // 0 means "the server's default" for these; 26.5 refuses kafka_max_block_size = 0 (Code 36).
+    void zeroMeansTheServersDefault() {
+        const Json table = {{"name", "t"},
+                            {"columns", Json::array({column("a", "String")})},
+                            {"topics", Json::array({topic("x")})},
+                            {"max_block_size", 0},
+                            {"poll_max_batch_size", 0},
+                            {"poll_max_timeout_ms", 0},
+                            {"skip_broken_messages", 0},
+                            {"auto_offset_reset_by_duration_ms", 0},
+                            {"producer_linger_ms", 0},
+                            {"producer_compression_level", -1}};
+        const auto sql =
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(false));
+        QCOMPARE(sql.serverDefaults,
+                 (QStringList{QStringLiteral("max_block_size"), QStringLiteral("poll_max_batch_size"),
+                              QStringLiteral("poll_max_timeout_ms"),
+                              QStringLiteral("auto_offset_reset_by_duration_ms"),
+                              QStringLiteral("producer_linger_ms"),
+                              QStringLiteral("producer_compression_level")}));
+        QVERIFY(sql.notes.isEmpty());
+        QVERIFY2(!sql.create.contains(QStringLiteral("max_block_size")), qPrintable(sql.create));
+        QVERIFY(!sql.create.contains(QStringLiteral("kafka_poll")));
+        QVERIFY(!sql.create.contains(QStringLiteral("kafka_producer")));
+        QVERIFY(sql.create.contains(QStringLiteral("kafka_skip_broken_messages = 0"))); // its real default
+        // Any other value goes through.
+        Json one = table;
+        one["max_block_size"] = 1;
+        one["poll_max_batch_size"] = 1000000000;
+        const auto set =
+            connectorTableSql(QStringLiteral("d"), one, QStringLiteral("b:1"), everySetting(false));
+        QVERIFY(set.create.contains(QStringLiteral("kafka_max_block_size = 1,")));
+        QVERIFY(set.create.contains(QStringLiteral("kafka_poll_max_batch_size = 1000000000")));
+    }
+
+    void deadLetterQueueNeedsTheServersTable() {
+        const Json table = {{"name", "t"},
+                            {"columns", Json::array({column("a", "String")})},
+                            {"topics", Json::array({topic("x")})},
+                            {"handle_error_mode", "dead_letter_queue"}};
+        const auto without =
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(false));
+        QCOMPARE(without.skipped, QStringList{QStringLiteral("handle_error_mode")});
+        QVERIFY(!without.create.contains(QStringLiteral("kafka_handle_error_mode")));
+        QCOMPARE(without.notes.size(), 1);
+        QVERIFY2(without.notes.first().contains(QStringLiteral("<dead_letter_queue> in the server config")),
+                 qPrintable(without.notes.first()));
+        const auto with =
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(true));
+        QVERIFY(with.skipped.isEmpty());
+        QVERIFY(with.create.contains(QStringLiteral("kafka_handle_error_mode = 'dead_letter_queue'")));
+        // The other modes need no server table.
+        Json stream = table;
+        stream["handle_error_mode"] = "stream";
+        const auto streamed =
+            connectorTableSql(QStringLiteral("d"), stream, QStringLiteral("b:1"), everySetting(false));
+        QVERIFY(streamed.create.contains(QStringLiteral("kafka_handle_error_mode = 'stream'")));
+    }
+
+    void keysTheMappingDoesNotKnowAreNamed() {
+        const Json table = {{"name", "t"},
+                            {"columns", Json::array({column("a", "String")})},
+                            {"topics", Json::array({topic("x")})},
+                            {"future_setting", 3},
+                            {"materialized_view", Json::object()}};
+        const auto sql =
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(false));
+        QCOMPARE(sql.unmapped, QStringList{QStringLiteral("future_setting")});
+        QVERIFY(!sql.create.contains(QStringLiteral("future_setting")));
+        QCOMPARE(sql.notes.size(), 2); // the unknown key and the view, which is not part of the table
+        const auto emulated =
+            emulatedTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(false));
+        QVERIFY(
+            emulated.notes.join(QLatin1Char('\n')).contains(QStringLiteral("ckstudio-cli ddl --execute")));
+    }
+
+    void probeStatements() {
+        const QString sql =
+            kafkaSettingsProbeSql(QStringLiteral("`p`"), {QStringLiteral("kafka_max_block_size"),
+                                                          QStringLiteral("date_time_input_format")});
+        QVERIFY2(
+            sql.endsWith(QStringLiteral(", kafka_max_block_size = 1, date_time_input_format = 'basic', ") +
+                         kafkaSettingsProbeEnd() + QStringLiteral(" = 1")),
+            qPrintable(sql));
+        QVERIFY(sql.startsWith(QStringLiteral("CREATE TABLE `p` (x UInt8) ENGINE = Kafka SETTINGS ")));
+        // 26.5's and 18.16's wording.
+        QCOMPARE(unknownSettingIn(QStringLiteral("Code: 115. DB::Exception: Unknown setting "
+                                                 "'kafka_date_time_input_format': for storage Kafka. "
+                                                 "(UNKNOWN_SETTING)")),
+                 QStringLiteral("kafka_date_time_input_format"));
+        QCOMPARE(
+            unknownSettingIn(QStringLiteral("Code: 115, e.displayText() = DB::Exception: Unknown setting "
+                                            "kafka_thread_per_consumer, e.what() = DB::Exception")),
+            QStringLiteral("kafka_thread_per_consumer"));
+        QVERIFY(unknownSettingIn(QStringLiteral("Code: 36. DB::Exception: bad value")).isEmpty());
+        QVERIFY(deadLetterQueueProbeSql(QStringLiteral("`p`"))
+                    .endsWith(QStringLiteral("kafka_handle_error_mode = 'dead_letter_queue'")));
     }
 };
 
