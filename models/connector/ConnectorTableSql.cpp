@@ -129,6 +129,11 @@ QString kafkaSettingProbeValue(const QString& setting) {
     return {};
 }
 
+QString kafkaSettingFor(const QString& key) {
+    const auto it = keyMap().find(key.toStdString());
+    return it == keyMap().end() ? QString() : QString::fromLatin1(it->second.setting);
+}
+
 QString kafkaSettingsProbeEnd() {
     return QStringLiteral("kafka_ckstudio_probe_end");
 }
@@ -222,6 +227,38 @@ ConnectorTableSql connectorTableSql(const QString& database, const Json& table, 
                      .arg(sqlIdentifier(database), sqlIdentifier(out.name),
                           columns.join(QStringLiteral(", ")), settings.join(QStringLiteral(", ")));
     return out;
+}
+
+KafkaServer probeKafkaServer(const QString& version, const QString& probeTable,
+                             const std::function<ProbeAnswer(const QString& sql)>& run, QString* error) {
+    KafkaServer server;
+    server.version = version;
+    server.settings = {QStringLiteral("kafka_broker_list"), QStringLiteral("kafka_topic_list"),
+                       QStringLiteral("kafka_group_name"), QStringLiteral("kafka_format")};
+    const QString drop = QStringLiteral("DROP TABLE IF EXISTS %1").arg(probeTable);
+    QStringList candidates = candidateKafkaSettings();
+    // Each round removes one unknown name, so this ends after at most one round per candidate.
+    for (;;) {
+        const ProbeAnswer answer = run(kafkaSettingsProbeSql(probeTable, candidates));
+        if (answer.ok) // a server that ignores unknown settings
+            run(drop);
+        const QString unknown = answer.ok ? QString() : unknownSettingIn(answer.error);
+        if (answer.ok || unknown == kafkaSettingsProbeEnd())
+            break;
+        if (unknown.isEmpty() || candidates.removeAll(unknown) == 0) {
+            if (error)
+                *error = answer.error;
+            return server;
+        }
+    }
+    for (const QString& c : candidates)
+        server.settings.insert(c);
+    if (server.settings.contains(QStringLiteral("kafka_handle_error_mode"))) {
+        server.deadLetterQueue = run(deadLetterQueueProbeSql(probeTable)).ok;
+        if (server.deadLetterQueue)
+            run(drop);
+    }
+    return server;
 }
 
 } // namespace ckstudio

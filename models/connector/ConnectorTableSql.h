@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace ckstudio {
 
@@ -43,6 +44,10 @@ struct ConnectorTableSql {
 ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
                                     const KafkaServer& server);
 
+// The Kafka-engine setting that carries user_config key `key` (kafka_max_block_size for max_block_size, ...);
+// empty for keys that are not one (name, columns, materialized_view, a newer schema's key).
+QString kafkaSettingFor(const QString& key);
+
 // Every Kafka-engine setting the mapping may use, besides the four required ones (probe order).
 QStringList candidateKafkaSettings();
 // A value of `setting` every server that knows the setting takes, for probing; empty for other names.
@@ -60,5 +65,19 @@ QString unknownSettingIn(const QString& serverError);
 // A CREATE of a Kafka table `table` (already quoted) in dead_letter_queue mode: it succeeds only where
 // KafkaServer::deadLetterQueue holds (drop the table afterwards), else the server says why.
 QString deadLetterQueueProbeSql(const QString& table);
+
+// One statement's outcome for probeKafkaServer(): ok, or the server's error text as it sent it.
+struct ProbeAnswer {
+    bool ok = false;
+    QString error;
+};
+
+// Finds out what a server takes by running the probe statements above through `run` (synchronous: the
+// embedded engine, a test's HTTP call). `probeTable`: a quoted table name that is free; any table made under
+// it is dropped again. `version`: the server's version(), copied into the result. On an answer that is
+// neither a success nor an unknown setting, returns the four required settings only and sets *error.
+KafkaServer probeKafkaServer(const QString& version, const QString& probeTable,
+                             const std::function<ProbeAnswer(const QString& sql)>& run,
+                             QString* error = nullptr);
 
 } // namespace ckstudio

@@ -188,6 +188,52 @@ private slots:
             emulated.notes.join(QLatin1Char('\n')).contains(QStringLiteral("ckstudio-cli ddl --execute")));
     }
 
+    // A fake server that knows only kafka_num_consumers and kafka_handle_error_mode, without a DLQ table.
+    void probeFindsWhatTheServerTakes() {
+        QStringList seen;
+        const auto run = [&](const QString& sql) {
+            seen << sql;
+            const QString settings = sql.section(QStringLiteral(" SETTINGS "), 1);
+            for (const QString& item : settings.split(QStringLiteral(", "))) {
+                const QString name = item.section(QLatin1Char(' '), 0, 0);
+                if (!name.startsWith(QLatin1String("kafka_")) &&
+                    name != QLatin1String("date_time_input_format"))
+                    continue;
+                if (k1816.contains(name) || name == QLatin1String("kafka_handle_error_mode")) {
+                    if (item.contains(QLatin1String("'dead_letter_queue'")))
+                        return ProbeAnswer{false,
+                                           QStringLiteral("Code: 36. DB::Exception: The table "
+                                                          "system.dead_letter_queue is not configured")};
+                    continue;
+                }
+                return ProbeAnswer{false,
+                                   QStringLiteral("Code: 115. DB::Exception: Unknown setting '%1': for "
+                                                  "storage Kafka. (UNKNOWN_SETTING)")
+                                       .arg(name)};
+            }
+            return ProbeAnswer{true, {}};
+        };
+        QString error;
+        const KafkaServer server =
+            probeKafkaServer(QStringLiteral("1.2"), QStringLiteral("`p`"), run, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(server.version, QStringLiteral("1.2"));
+        QSet<QString> expected = k1816;
+        expected.insert(QStringLiteral("kafka_handle_error_mode"));
+        QCOMPARE(server.settings, expected);
+        QVERIFY(!server.deadLetterQueue);
+        QVERIFY(seen.last().endsWith(QStringLiteral("kafka_handle_error_mode = 'dead_letter_queue'")));
+        // Another error stops the probe with only the required four, and says why.
+        const auto broken = probeKafkaServer(
+            {}, QStringLiteral("`p`"),
+            [](const QString&) {
+                return ProbeAnswer{false, QStringLiteral("Code: 164. readonly")};
+            },
+            &error);
+        QCOMPARE(broken.settings.size(), 4);
+        QCOMPARE(error, QStringLiteral("Code: 164. readonly"));
+    }
+
     void probeStatements() {
         const QString sql =
             kafkaSettingsProbeSql(QStringLiteral("`p`"), {QStringLiteral("kafka_max_block_size"),
