@@ -22,6 +22,8 @@ ClickHouseClient::~ClickHouseClient() = default;
 QList<QPair<QString, QString>>
 ClickHouseClient::supportedSettings(const QList<QPair<QString, QString>>& wanted) const {
     QList<QPair<QString, QString>> out;
+    if (mCapabilities && !mCapabilities->settingsAllowed())
+        return out; // readonly=1: any setting in the request is refused
     for (const auto& s : wanted) {
         const bool known = mCapabilities ? mCapabilities->hasSetting(s.first)
                                          : ServerCapabilities::isAncientSetting(s.first);
@@ -91,7 +93,8 @@ ClickHouseQuery* ClickHouseClient::query(const QString& sql, const QueryOptions&
     HttpRequest request = makeRequest(options, id, {}, &cancelsOnClose);
     request.body = sql.toUtf8();
     return new ClickHouseQuery(this, mHttp->send(request), id, options.streaming, cancelsOnClose,
-                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
+                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs,
+                               statementKeywords(sql));
 }
 
 ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* data,
@@ -107,7 +110,8 @@ ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* d
             value = "application/octet-stream";
     request.bodyDevice = data;
     return new ClickHouseQuery(this, mHttp->send(request), id, false, false,
-                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs);
+                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs,
+                               statementKeywords(statement));
 }
 
 void ClickHouseClient::killQuery(const QString& queryId) {
@@ -130,8 +134,8 @@ void ClickHouseClient::loadCapabilities(QObject* context, CapabilitiesDone done)
     if (mLoadingCapabilities)
         return;
     mLoadingCapabilities = true;
+    // No settings: a readonly=1 user's server refuses any (even readonly=2), and the bootstrap is a SELECT.
     QueryOptions o;
-    o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
     o.timeoutMs = std::min(mSettings.queryTimeoutMs, 30000);
     auto* q = query(ServerCapabilities::bootstrapSql(), o);
     connect(q, &ClickHouseQuery::finished, this, [this, q] {

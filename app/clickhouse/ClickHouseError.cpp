@@ -1,5 +1,8 @@
 #include "clickhouse/ClickHouseError.h"
 
+#include <QSet>
+#include <QStringList>
+
 namespace ckstudio {
 
 QString ClickHouseError::toString() const {
@@ -9,6 +12,10 @@ QString ClickHouseError::toString() const {
                           : QStringLiteral("ClickHouse error: %1").arg(message);
     case Kind::Auth:
         return QStringLiteral("authentication failed: %1").arg(message);
+    case Kind::Access:
+        return serverCode
+                   ? QStringLiteral("missing grant (ClickHouse error %1): %2").arg(serverCode).arg(message)
+                   : QStringLiteral("missing grant: %1").arg(message);
     case Kind::Tls:
         return QStringLiteral("TLS error: %1").arg(message);
     case Kind::Network:
@@ -23,6 +30,27 @@ QString ClickHouseError::toString() const {
         return message;
     }
     return message;
+}
+
+QString statementKeywords(const QString& sql) {
+    static const QSet<QString> keywords = {
+        QStringLiteral("SELECT"),       QStringLiteral("INSERT"),    QStringLiteral("INTO"),
+        QStringLiteral("CREATE"),       QStringLiteral("DROP"),      QStringLiteral("ALTER"),
+        QStringLiteral("TABLE"),        QStringLiteral("DATABASE"),  QStringLiteral("VIEW"),
+        QStringLiteral("MATERIALIZED"), QStringLiteral("TEMPORARY"), QStringLiteral("DICTIONARY"),
+        QStringLiteral("TRUNCATE"),     QStringLiteral("RENAME"),    QStringLiteral("OPTIMIZE"),
+        QStringLiteral("SYSTEM"),       QStringLiteral("KILL"),      QStringLiteral("QUERY"),
+        QStringLiteral("SHOW"),         QStringLiteral("DESCRIBE"),  QStringLiteral("EXISTS"),
+        QStringLiteral("DETACH"),       QStringLiteral("ATTACH"),    QStringLiteral("WITH"),
+        QStringLiteral("SET"),          QStringLiteral("GRANT"),     QStringLiteral("EXPLAIN")};
+    QStringList words;
+    for (const QString& word : sql.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString upper = word.toUpper();
+        if (!keywords.contains(upper) || words.size() == 3)
+            break;
+        words << upper;
+    }
+    return words.join(QLatin1Char(' '));
 }
 
 } // namespace ckstudio

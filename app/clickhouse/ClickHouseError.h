@@ -9,7 +9,8 @@ struct ClickHouseError {
     enum class Kind {
         Network,   // connection refused, DNS, reset, ...
         Tls,       // certificate not trusted, handshake failed
-        Auth,      // HTTP 401/403: unknown user or wrong password
+        Auth,      // unknown user, wrong or missing password (codes 192-194, 516; 401/403 without a code)
+        Access,    // a missing grant (ACCESS_DENIED 497, HTTP 403 on 24+): logged in, not allowed
         Server,    // ClickHouse answered with an exception (status, header, or text appended to the stream)
         Protocol,  // the answer could not be read
         Timeout,   // the request's time limit passed
@@ -23,5 +24,9 @@ struct ClickHouseError {
 
     QString toString() const;
 };
+
+// The leading keywords of `sql` ("CREATE DATABASE", "INSERT INTO", "SELECT"): names a statement in a
+// message without its identifiers, values or secrets.
+QString statementKeywords(const QString& sql);
 
 } // namespace ckstudio

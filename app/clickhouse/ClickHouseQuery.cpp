@@ -6,7 +6,9 @@
 namespace ckstudio {
 namespace {
 
-constexpr qsizetype kTailBytes = 4096;
+// The end of a streamed body is kept for a 24.11+ exception block: a 25.11+ frame carries up to 16 KiB of
+// message plus its tag lines and trailer.
+constexpr qsizetype kTailBytes = 20 * 1024;
 // A streamed body is handed on in slices of at most kSliceBytes, one slice per event-loop pass, so that
 // parsing never holds the (GUI) event loop for long (measured: whole-buffer readAll() + parse stalled it
 // 350-550 ms). The reply's read buffer is limited to kStreamBuffer so that a fast server cannot pile the body
@@ -20,14 +22,32 @@ QString bodyText(const QByteArray& body) {
     return text.isEmpty() ? QStringLiteral("(empty answer)") : text;
 }
 
+bool isAuthenticationCode(int code) {
+    // UNKNOWN_USER, WRONG_PASSWORD, REQUIRED_PASSWORD, AUTHENTICATION_FAILED
+    return code == 192 || code == 193 || code == 194 || code == 516;
+}
+
+// 24+ answers 403 for a missing grant too (ACCESS_DENIED 497, src/Server/HTTP/exceptionCodeToHTTPStatus.cpp):
+// the code decides, the status only where the server sends none (18.16 uses 401/403 for logins alone).
+ClickHouseError::Kind kindOfErrorAnswer(int status, int code) {
+    if (isAuthenticationCode(code))
+        return ClickHouseError::Kind::Auth;
+    if (code == 497)
+        return ClickHouseError::Kind::Access;
+    if ((status == 401 || status == 403) && code == 0)
+        return ClickHouseError::Kind::Auth;
+    return ClickHouseError::Kind::Server;
+}
+
 } // namespace
 
 ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, std::unique_ptr<HttpReply> reply, QString queryId,
-                                 bool streaming, bool serverCancelsOnClose, int timeoutMs)
+                                 bool streaming, bool serverCancelsOnClose, int timeoutMs, QString statement)
     : QObject(client)
     , mClient(client)
     , mReply(std::move(reply))
     , mQueryId(std::move(queryId))
+    , mStatement(std::move(statement))
     , mStreaming(streaming)
     , mServerCancelsOnClose(serverCancelsOnClose) {
     mDeadline.setSingleShot(true);
@@ -107,11 +127,9 @@ void ClickHouseQuery::drainSlice() {
         return;
     const QByteArray chunk = mReply->read(kSliceBytes);
     if (!chunk.isEmpty()) {
-        if (!mExceptionTag.isEmpty()) {
-            mTail += chunk;
-            if (mTail.size() > 2 * kTailBytes)
-                mTail = mTail.right(kTailBytes);
-        }
+        mTail += chunk;
+        if (mTail.size() > 2 * kTailBytes)
+            mTail = mTail.right(kTailBytes);
         emit dataReceived(chunk); // may cancel this query
         if (mCancelled || mTimedOut || mFinished)
             return;
@@ -157,31 +175,25 @@ std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
         const QByteArray headerCode = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
         if (!headerCode.isEmpty() && e.serverCode == 0)
             e.serverCode = headerCode.toInt();
-        if (status == 401 || status == 403)
-            e.kind = ClickHouseError::Kind::Auth;
+        e.kind = kindOfErrorAnswer(status, e.serverCode);
+        if (e.kind == ClickHouseError::Kind::Access && !mStatement.isEmpty())
+            e.message = QStringLiteral("%1 refused: %2").arg(mStatement, e.message);
+        return e;
+    }
+    // 2xx. A 24.11+ server that fails after the body started writes an exception block and closes the
+    // connection without the final chunk, so Qt may report the close (RemoteHostClosed) or nothing: the
+    // block wins over the transport's view either way.
+    const QByteArray& tail = mStreaming ? mTail : mBody;
+    if (const auto block = findExceptionBlock(
+            std::string_view(tail.constData(), std::size_t(tail.size())),
+            std::string_view(mExceptionTag.constData(), std::size_t(mExceptionTag.size())))) {
+        ClickHouseError e{ClickHouseError::Kind::Server, block->error.message, block->error.code, status};
+        if (e.message.isEmpty())
+            e.message = QStringLiteral("(empty answer)");
         return e;
     }
     if (netError != HttpNetworkError::NoError) // e.g. the connection broke in the middle of the body
         return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, status};
-    // 2xx: an error can still have been appended after the first bytes.
-    const QByteArray& tail = mStreaming ? mTail : mBody;
-    if (!mExceptionTag.isEmpty()) {
-        const QByteArray frame = QByteArrayLiteral("__exception__") + mExceptionTag;
-        const qsizetype at = tail.lastIndexOf(frame);
-        if (at >= 0) {
-            QByteArray message = tail.mid(at + frame.size()).trimmed();
-            const qsizetype end = message.lastIndexOf('\n');
-            if (end > 0)
-                message = message.left(end).trimmed(); // drop the "<len> TAG__exception__" trailer
-            ClickHouseError e{ClickHouseError::Kind::Server, bodyText(message), 0, status};
-            if (const auto parsed =
-                    parseServerErrorText(std::string_view(message.constData(), message.size()))) {
-                e.serverCode = parsed->code;
-                e.message = parsed->message;
-            }
-            return e;
-        }
-    }
     if (!mStreaming) {
         // Buffered answers to our own small queries: a trailing "Code: N" line is an error.
         const std::string_view text(mBody.constData(), static_cast<std::size_t>(mBody.size()));

@@ -36,8 +36,9 @@ signals:
 
 private:
     friend class ClickHouseClient;
+    // `statement`: what the SQL does in a few keywords ("CREATE DATABASE"), named in a missing-grant error.
     ClickHouseQuery(ClickHouseClient* client, std::unique_ptr<HttpReply> reply, QString queryId,
-                    bool streaming, bool serverCancelsOnClose, int timeoutMs);
+                    bool streaming, bool serverCancelsOnClose, int timeoutMs, QString statement = {});
 
     void onMetaData();
     void onReadyRead();
@@ -49,6 +50,7 @@ private:
     QPointer<ClickHouseClient> mClient;
     std::unique_ptr<HttpReply> mReply;
     QString mQueryId;
+    QString mStatement;
     bool mStreaming = false;
     bool mServerCancelsOnClose = false;
     bool mErrorStatus = false; // status or header say the body is an error message
@@ -58,7 +60,7 @@ private:
     bool mReplyFinished = false; // the transport is done; buffered bytes may still be waiting
     bool mDrainScheduled = false;
     QByteArray mBody;
-    QByteArray mTail; // last bytes of a streamed body, for the exception-tag frame
+    QByteArray mTail; // last bytes of a streamed body, for a 24.11+ exception block
     QByteArray mExceptionTag;
     QStringList mSslErrors;
     QTimer mDeadline;

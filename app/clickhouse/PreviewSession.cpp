@@ -172,9 +172,12 @@ void PreviewSession::startTwin() {
 
 void PreviewSession::runQuery() {
     const ServerCapabilities& caps = *mClient->capabilities();
-    const WireFormat format = mRequest.wireFormat.value_or(
-        caps.hasJsonCompactEachRow() ? WireFormat::JSONCompactEachRowWithNamesAndTypes
-                                     : WireFormat::TabSeparatedWithNamesAndTypes);
+    // A readonly=1 user cannot switch off JSON's bare 64-bit integers (25.8+) or errors written into the
+    // JSON output (23.9-25.10): TabSeparated is exact without any setting.
+    const WireFormat format =
+        mRequest.wireFormat.value_or(caps.hasJsonCompactEachRow() && caps.settingsAllowed()
+                                         ? WireFormat::JSONCompactEachRowWithNamesAndTypes
+                                         : WireFormat::TabSeparatedWithNamesAndTypes);
     QueryOptions o;
     o.streaming = true;
     o.timeoutMs = (mRequest.maxExecutionSeconds + 15) * 1000;

@@ -27,7 +27,9 @@ bool ServerVersion::atLeast(int maj, int min, int pat) const {
 
 QString ServerCapabilities::bootstrapSql() {
     return QStringLiteral("SELECT 'version', version() UNION ALL SELECT 'setting', name FROM system.settings "
-                          "UNION ALL SELECT 'format', name FROM system.formats FORMAT TabSeparated");
+                          "UNION ALL SELECT 'format', name FROM system.formats "
+                          "UNION ALL SELECT 'readonly', value FROM system.settings WHERE name = 'readonly' "
+                          "FORMAT TabSeparated");
 }
 
 std::optional<ServerCapabilities> ServerCapabilities::fromBootstrapResult(const QByteArray& tsv) {
@@ -46,6 +48,8 @@ std::optional<ServerCapabilities> ServerCapabilities::fromBootstrapResult(const 
             caps.mSettings.insert(value);
         } else if (kind == "format") {
             caps.mFormats.insert(value);
+        } else if (kind == "readonly") {
+            caps.mReadonly = value.toInt();
         }
     }
     if (!haveVersion)

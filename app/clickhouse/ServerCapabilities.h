@@ -36,6 +36,11 @@ public:
     // format() table function with a structure argument (used to check sample messages).
     bool hasFormatTableFunction() const { return mVersion.atLeast(23, 3); }
 
+    // The user's `readonly` level (profile or grant): 1 refuses every setting in a request, `readonly`
+    // itself included (Code 164 READONLY), so nothing is sent then; 2 lets settings through.
+    int readonlyLevel() const { return mReadonly; }
+    bool settingsAllowed() const { return mReadonly != 1; }
+
     // Settings every version we talk to knows; the only ones sent before capabilities are known.
     static bool isAncientSetting(const QString& name);
 
@@ -43,6 +48,7 @@ private:
     ServerVersion mVersion;
     QSet<QString> mSettings;
     QSet<QString> mFormats;
+    int mReadonly = 0;
 };
 
 } // namespace ckstudio

@@ -68,6 +68,7 @@ private:
     qsizetype mLineNumber = 0;
     qsizetype mRowCap = std::numeric_limits<qsizetype>::max();
     bool mInServerError = false; // everything from here on is the server's error text
+    bool mCrLine = false;        // the last line ended in a raw CR (see processLine)
     std::string mErrorText;
     // A one-column row that looks like an error message: an error only if the stream ends soon after it.
     std::vector<std::string> mSuspectLines;

@@ -6,6 +6,7 @@
 #include "clickhouse/DdlExecution.h"
 #include "clickhouse/PreviewSession.h"
 #include "clickhouse/SampleCheck.h"
+#include "clickhouse/TableInspector.h"
 #include "domain/Json.h"
 #include "preview/ResultRowModel.h"
 
@@ -123,6 +124,45 @@ private slots:
             {{QStringLiteral("readonly"), QStringLiteral("2")},
              {QStringLiteral("stream_like_engine_allow_direct_select"), QStringLiteral("1")}});
         QCOMPARE(sent.size(), 1);
+    }
+
+    // readonly=1 refuses every setting in a request, readonly=2 included (Code 164): the client reads the
+    // level with its first, setting-free query and sends none from then on.
+    void readonlyUserConnectsPreviewsAndInspects() {
+        ConnectionSettings s = settings();
+        s.user = ClickHouseServer::readonlyUser();
+        ClickHouseClient client(s);
+        std::optional<std::optional<ClickHouseError>> result;
+        QObject context;
+        client.loadCapabilities(&context, [&](const std::optional<ClickHouseError>& e) { result = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
+        QVERIFY2(!*result, qPrintable((*result)->toString()));
+        QCOMPARE(client.capabilities()->readonlyLevel(), 1);
+        QVERIFY(client.supportedSettings({{QStringLiteral("readonly"), QStringLiteral("2")}}).isEmpty());
+
+        const QByteArray expected = server.queryOk(
+            QStringLiteral("SELECT * FROM `svc-db`.`hostile.t` LIMIT 100 FORMAT TabSeparated"));
+        const auto r = cliRun(QStringList{QStringLiteral("preview"), QStringLiteral("--table"),
+                                          QStringLiteral("`svc-db`.`hostile.t`"), QStringLiteral("--user"),
+                                          ClickHouseServer::readonlyUser()} +
+                              conn());
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QCOMPARE(QByteArray::fromStdString(r.out), expected);
+
+        TableInfo info;
+        bool inspected = false;
+        std::optional<ClickHouseError> inspectError;
+        inspectTable(&client, TableName{QStringLiteral("svc-db"), QStringLiteral("hostile.t")}, &context,
+                     [&](const TableInfo& i, const std::optional<ClickHouseError>& e) {
+                         info = i;
+                         inspectError = e;
+                         inspected = true;
+                     });
+        QTRY_VERIFY_WITH_TIMEOUT(inspected, 15000);
+        QVERIFY2(!inspectError, qPrintable(inspectError ? inspectError->toString() : QString()));
+        QVERIFY(info.exists);
+        QCOMPARE(info.engine, QStringLiteral("Memory"));
+        QCOMPARE(info.columns.size(), std::size_t(9));
     }
 
     void previewTsvEqualsServerTabSeparated() {

@@ -169,13 +169,82 @@ private slots:
         QCOMPARE(p.rows.size(), 2u);
     }
 
+    // 25.11+ (src/Server/HTTP/HTTP1/HTTP1ServerResponse.cpp): "\r\n__exception__\r\nTAG\r\n" message
+    // LEN " " TAG "\r\n__exception__\r\n", cut anywhere by the transport.
     void exceptionTagFrameIsAnError() {
-        const auto p = parseChunks(
-            WireFormat::TabSeparatedWithNamesAndTypes,
-            {"s\nString\na\n__exception__ABCDEFGH12345678\nCode: 241. DB::Exception: Memory limit. "
-             "(MEMORY_LIMIT_EXCEEDED)\n55 ABCDEFGH12345678__exception__\n"});
+        const std::string message = "Code: 241. DB::Exception: Memory limit. (MEMORY_LIMIT_EXCEEDED)\n";
+        const std::string frame = "\r\n__exception__\r\nABCDEFGH12345678\r\n" + message +
+                                  std::to_string(message.size()) + " ABCDEFGH12345678\r\n__exception__\r\n";
+        for (const auto format :
+             {WireFormat::TabSeparatedWithNamesAndTypes, WireFormat::JSONCompactEachRowWithNamesAndTypes}) {
+            const bool tsv = format == WireFormat::TabSeparatedWithNamesAndTypes;
+            for (const std::string& rows :
+                 {tsv ? std::string("s\nString\na\nb\n")
+                      : std::string("[\"s\"]\n[\"String\"]\n[\"a\"]\n[\"b\"]\n"),
+                  tsv ? std::string("s\tn\nString\tUInt8\na\t1\nb\t2\n")
+                      : std::string("[\"s\",\"n\"]\n[\"String\",\"UInt8\"]\n[\"a\",\"1\"]\n[\"b\",\"2\"]\n"),
+                  tsv ? std::string("s\tn\nString\tUInt8\na\t1\nb\t2\nc\t")
+                      : std::string(
+                            "[\"s\",\"n\"]\n[\"String\",\"UInt8\"]\n[\"a\",\"1\"]\n[\"b\",\"2\"]\n[\"c")}) {
+                const auto p = parseEverySplit(format, rows + frame);
+                QVERIFY2(p.error, rows.c_str());
+                QCOMPARE(p.error->kind, StreamError::Kind::Server);
+                QCOMPARE(p.error->serverCode, 241);
+                QCOMPARE(p.error->message, QStringLiteral("Memory limit. (MEMORY_LIMIT_EXCEEDED)"));
+                QCOMPARE(p.rows.size(), 2u); // the two complete rows; no "\r" row, no cut row
+            }
+        }
+    }
+
+    // 24.11-25.10: "__exception__\r\n" message, right after whatever had been written.
+    void exceptionMarkerIsAnError() {
+        const std::string block =
+            "__exception__\r\nCode: 159. DB::Exception: Timeout exceeded. (TIMEOUT_EXCEEDED)\n";
+        for (const std::string& rows :
+             {std::string("s\nString\na\nb\n"), std::string("s\nString\na\nb\nc")}) {
+            const auto p = parseEverySplit(WireFormat::TabSeparatedWithNamesAndTypes, rows + block);
+            QVERIFY(p.error);
+            QCOMPARE(p.error->serverCode, 159);
+            QCOMPARE(p.error->message, QStringLiteral("Timeout exceeded. (TIMEOUT_EXCEEDED)"));
+            QCOMPARE(p.rows.size(), 2u);
+        }
+    }
+
+    // A line ending in a raw CR is not a row of either format, with or without a frame after it.
+    void rawCarriageReturnLineIsNotARow() {
+        const auto p = parseEverySplit(WireFormat::TabSeparatedWithNamesAndTypes, "s\nString\na\n\r\n");
         QVERIFY(p.error);
-        QCOMPARE(p.error->serverCode, 241);
+        QCOMPARE(p.error->kind, StreamError::Kind::Format);
+        QCOMPARE(p.rows.size(), 1u);
+    }
+
+    void findExceptionBlockReadsEveryLayout() {
+        const std::string message =
+            "Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero: "
+            "while executing 'FUNCTION throwIf(...)'.\n42 lines\n(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)\n";
+        const std::string tagged = "[\"9\"]\n\r\n__exception__\r\nabcdefghijklmnop\r\n" + message +
+                                   std::to_string(message.size()) + " abcdefghijklmnop\r\n__exception__\r\n";
+        for (const std::string_view tag : {std::string_view("abcdefghijklmnop"), std::string_view()}) {
+            const auto block = findExceptionBlock(tagged, tag);
+            QVERIFY(block);
+            QVERIFY(block->tagged);
+            QCOMPARE(block->start, std::size_t(6));
+            QCOMPARE(block->error.code, 395);
+            QVERIFY(block->error.message.endsWith(
+                QStringLiteral("42 lines\n(FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)")));
+        }
+        QVERIFY(!findExceptionBlock(tagged, "otherotherother1")); // a header tag that is not in the body
+        const std::string cut =
+            "[\"9\"]\n\r\n__exception__\r\nabcdefghijklmnop\r\nCode: 241. DB::Exception: Mem";
+        const auto partial = findExceptionBlock(cut, "abcdefghijklmnop");
+        QVERIFY(partial);
+        QCOMPARE(partial->error.code, 241);
+        const auto marker = findExceptionBlock("1\n2__exception__\r\nCode: 241. DB::Exception: x. (Y)\n");
+        QVERIFY(marker);
+        QVERIFY(!marker->tagged);
+        QCOMPARE(marker->start, std::size_t(3));
+        QCOMPARE(marker->error.message, QStringLiteral("x. (Y)"));
+        QVERIFY(!findExceptionBlock("a\tb\n__exception__ in data\n"));
     }
 
     void truncatedHeaderIsFormatError() {

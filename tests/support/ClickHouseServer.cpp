@@ -43,14 +43,28 @@ bool run(const QString& program, const QStringList& args, QString* error) {
 
 ClickHouseServer::ClickHouseServer() = default;
 
-ClickHouseServer::~ClickHouseServer() { stop(); }
+ClickHouseServer::~ClickHouseServer() {
+    stop();
+}
 
-QString ClickHouseServer::dataDir() const { return m_dir.path(); }
-QString ClickHouseServer::caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
-QUrl ClickHouseServer::httpUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_httpPort)); }
-QUrl ClickHouseServer::httpsUrl() const { return QUrl(QStringLiteral("https://localhost:%1/").arg(m_httpsPort)); }
-qint64 ClickHouseServer::pid() const { return m_process ? m_process->processId() : 0; }
-bool ClickHouseServer::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+QString ClickHouseServer::dataDir() const {
+    return m_dir.path();
+}
+QString ClickHouseServer::caFile() const {
+    return m_dir.filePath(QStringLiteral("ca.pem"));
+}
+QUrl ClickHouseServer::httpUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_httpPort));
+}
+QUrl ClickHouseServer::httpsUrl() const {
+    return QUrl(QStringLiteral("https://localhost:%1/").arg(m_httpsPort));
+}
+qint64 ClickHouseServer::pid() const {
+    return m_process ? m_process->processId() : 0;
+}
+bool ClickHouseServer::isRunning() const {
+    return m_process && m_process->state() == QProcess::Running;
+}
 
 bool ClickHouseServer::makeCertificates() {
     const QString d = m_dir.path();
@@ -60,18 +74,22 @@ bool ClickHouseServer::makeCertificates() {
                                  "extendedKeyUsage=serverAuth\n"))
         return false;
     const QString openssl = QStringLiteral("openssl");
-    return run(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), p("ca.key"), QStringLiteral("-out"), p("ca.pem"),
-                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=ckstudio test CA")},
+    return run(openssl,
+               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), p("ca.key"),
+                QStringLiteral("-out"), p("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                QStringLiteral("-subj"), QStringLiteral("/CN=ckstudio test CA")},
                &m_error) &&
-           run(openssl, {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                         QStringLiteral("-keyout"), p("server.key"), QStringLiteral("-out"), p("server.csr"),
-                         QStringLiteral("-subj"), QStringLiteral("/CN=localhost")},
+           run(openssl,
+               {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), p("server.key"), QStringLiteral("-out"),
+                p("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")},
                &m_error) &&
-           run(openssl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), p("server.csr"), QStringLiteral("-CA"),
-                         p("ca.pem"), QStringLiteral("-CAkey"), p("ca.key"), QStringLiteral("-CAcreateserial"),
-                         QStringLiteral("-out"), p("server.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                         QStringLiteral("-extfile"), p("san.ext")},
+           run(openssl,
+               {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), p("server.csr"),
+                QStringLiteral("-CA"), p("ca.pem"), QStringLiteral("-CAkey"), p("ca.key"),
+                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), p("server.pem"),
+                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), p("san.ext")},
                &m_error);
 }
 
@@ -116,17 +134,20 @@ bool ClickHouseServer::writeConfig() {
     for (const auto& [name, value] : m_profile)
         profile += QStringLiteral("<%1>%2</%1>").arg(name, value.toHtmlEscaped());
     const QByteArray users = QStringLiteral(R"(<yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage>%3</default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage>%3</default>
+    <readonly_profile><max_memory_usage>4000000000</max_memory_usage><readonly>1</readonly>%3</readonly_profile></profiles>
   <users>
+    <%4><password></password><networks><ip>::/0</ip></networks><profile>readonly_profile</profile><quota>default</quota></%4>
     <default><password></password><networks><ip>::/0</ip></networks><profile>default</profile><quota>default</quota></default>
     <%1><password>%2</password><networks><ip>::/0</ip></networks><profile>default</profile><quota>default</quota></%1>
   </users>
   <quotas><default></default></quotas>
 </yandex>
 )")
-                                 .arg(passwordUser(), password(), profile)
+                                 .arg(passwordUser(), password(), profile, readonlyUser())
                                  .toUtf8();
-    return writeFile(d + QStringLiteral("/config.xml"), config) && writeFile(d + QStringLiteral("/users.xml"), users);
+    return writeFile(d + QStringLiteral("/config.xml"), config) &&
+           writeFile(d + QStringLiteral("/users.xml"), users);
 }
 
 bool ClickHouseServer::start() {
@@ -136,9 +157,11 @@ bool ClickHouseServer::start() {
     }
     QString binary = QStandardPaths::findExecutable(QStringLiteral("clickhouse-server"));
     if (binary.isEmpty())
-        binary = QStandardPaths::findExecutable(QStringLiteral("clickhouse-server"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        binary = QStandardPaths::findExecutable(QStringLiteral("clickhouse-server"),
+                                                {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
     if (binary.isEmpty()) {
-        m_error = QStringLiteral("clickhouse-server is not installed (packaging/install-deps.sh installs it)");
+        m_error =
+            QStringLiteral("clickhouse-server is not installed (packaging/install-deps.sh installs it)");
         return false;
     }
     if (!makeCertificates())
@@ -155,7 +178,8 @@ bool ClickHouseServer::start() {
         m_process->setProcessChannelMode(QProcess::MergedChannels);
         m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("stdout.log")));
         m_process->setWorkingDirectory(m_dir.path());
-        m_process->start(binary, {QStringLiteral("--config-file=") + m_dir.filePath(QStringLiteral("config.xml"))});
+        m_process->start(binary,
+                         {QStringLiteral("--config-file=") + m_dir.filePath(QStringLiteral("config.xml"))});
         if (!m_process->waitForStarted(10000)) {
             m_error = QStringLiteral("clickhouse-server did not start: ") + m_process->errorString();
             continue;

@@ -47,6 +47,8 @@ public:
     // A user with a password, besides `default` (no password).
     static QString passwordUser() { return QStringLiteral("tester"); }
     static QString password() { return QStringLiteral("s3cret"); }
+    // A user whose profile has readonly=1 (common on managed services): any setting in a request is refused.
+    static QString readonlyUser() { return QStringLiteral("reader"); }
 
     // Runs one statement over HTTP as `default` (test convenience; waits with a local spy, test code only).
     QueryResult query(const QString& sql, int timeoutMs = 30000) const;
