@@ -116,6 +116,9 @@ AivenService aivenServiceFromJson(const Json& json) {
     s.name = str(json, "service_name");
     s.type = str(json, "service_type");
     s.state = str(json, "state");
+    s.clickhouseVersion = str(member(json, "user_config"), "clickhouse_version");
+    if (s.clickhouseVersion.isEmpty())
+        s.clickhouseVersion = str(member(json, "metadata"), "service_version");
     s.raw = json;
     const Json& components = member(json, "components");
     if (components.is_array())

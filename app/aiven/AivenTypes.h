@@ -52,6 +52,10 @@ struct AivenService {
     // The avnadmin password when the API revealed it (include_secrets=true and the right permission).
     std::optional<QString> adminPassword;
     bool adminPasswordRedacted = false;
+    // A ClickHouse service's version as the API tells it, before any connection ("25.8"): user_config's
+    // clickhouse_version (the key of Aiven's service schema, go-api-schemas service_types.yml, set when the
+    // service was created or upgraded with a version), else metadata.service_version. Empty when neither.
+    QString clickhouseVersion;
     Json raw;
 
     // https://host:port/ of the primary clickhouse_https component (dynamic route preferred, then public).

@@ -84,6 +84,7 @@ private Q_SLOTS:
         QVERIFY(redacted.value->adminPasswordRedacted);
         QCOMPARE(redacted.value->clickhouseHttpsUrl(),
                  QUrl(QStringLiteral("https://demo-clickhouse-demo-project.a.aivencloud.com:12692/")));
+        QCOMPARE(redacted.value->clickhouseVersion, QStringLiteral("25.8"));
 
         auto withSecrets = await<AivenService>(
             [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
@@ -91,6 +92,20 @@ private Q_SLOTS:
         QCOMPARE(withSecrets.value->adminPassword,
                  std::optional<QString>(QStringLiteral("ch-admin-secret-7f3a")));
         QCOMPARE(m_emulator->requests().back().query, QStringLiteral("include_secrets=true"));
+    }
+
+    // The version comes from user_config.clickhouse_version, else metadata.service_version.
+    void clickhouseVersionFromTheServiceAnswer() {
+        QCOMPARE(aivenServiceFromJson(Json::parse(R"({"user_config":{"clickhouse_version":"26.3"},
+            "metadata":{"service_version":"25.8"}})"))
+                     .clickhouseVersion,
+                 QStringLiteral("26.3"));
+        QCOMPARE(
+            aivenServiceFromJson(Json::parse(R"({"user_config":{},"metadata":{"service_version":"25.8"}})"))
+                .clickhouseVersion,
+            QStringLiteral("25.8"));
+        QVERIFY(aivenServiceFromJson(Json::parse(R"({"user_config":{"clickhouse_version":null}})"))
+                    .clickhouseVersion.isEmpty());
     }
 
     void secretsForbiddenForReadOnlyToken() {
