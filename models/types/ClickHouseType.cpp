@@ -93,7 +93,7 @@ const std::vector<std::string>& clickHouseTypeFamilies() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> r;
         for (const auto& f : types::families())
-            if (f.kind != types::FamilyKind::NotStorable)
+            if (f.kind != types::FamilyKind::NotStorable && f.removedIn == std::pair<int, int>{0, 0})
                 r.emplace_back(f.name);
         for (const auto& a : types::aliases())
             r.emplace_back(a.spelling);
@@ -102,14 +102,60 @@ const std::vector<std::string>& clickHouseTypeFamilies() {
     return names;
 }
 
+namespace {
+
+// The version a family is usable from with default settings.
+std::pair<int, int> usableByDefault(const types::Family& f) {
+    return f.byDefault == std::pair<int, int>{0, 0} ? f.since : f.byDefault;
+}
+
+std::string versionText(std::pair<int, int> v) {
+    return std::to_string(v.first) + "." + std::to_string(v.second);
+}
+
+void collectRequirements(const ClickHouseType& type, std::pair<int, int> server,
+                         std::vector<TypeRequirement>& out) {
+    const types::Family* f = types::findFamily(type.family);
+    const auto known = [&](const std::string& name) {
+        return std::any_of(out.begin(), out.end(),
+                           [&](const TypeRequirement& r) { return r.family == name; });
+    };
+    if (f && server < usableByDefault(*f) && !known(type.family)) {
+        TypeRequirement r{type.family, usableByDefault(*f), std::string(f->setting), {0, 0}};
+        if (!f->setting.empty())
+            r.settingSince = f->since;
+        out.push_back(std::move(r));
+    } else if (server < type.spellingSince && !known(type.spelledAs)) {
+        out.push_back({type.spelledAs, type.spellingSince, {}, {0, 0}});
+    }
+    for (const auto& a : type.arguments)
+        if (a.type)
+            collectRequirements(*a.type, server, out);
+}
+
+} // namespace
+
 std::pair<int, int> minimumServerVersion(const ClickHouseType& type) {
     std::pair<int, int> version = type.spellingSince;
     if (const types::Family* f = types::findFamily(type.family))
-        version = std::max(version, f->since);
+        version = std::max(version, usableByDefault(*f));
     for (const auto& a : type.arguments)
         if (a.type)
             version = std::max(version, minimumServerVersion(*a.type));
     return version;
+}
+
+std::string TypeRequirement::message() const {
+    std::string text = family + " needs ClickHouse " + versionText(usableByDefault);
+    if (!setting.empty())
+        text += " (or " + setting + "=1 on " + versionText(settingSince) + "+)";
+    return text;
+}
+
+std::vector<TypeRequirement> typeRequirements(const ClickHouseType& type, std::pair<int, int> serverVersion) {
+    std::vector<TypeRequirement> out;
+    collectRequirements(type, serverVersion, out);
+    return out;
 }
 
 } // namespace ckstudio

@@ -46,8 +46,24 @@ TypeCheckResult checkClickHouseType(std::string_view text);
 // Every family name and alias a completer can offer, canonical names first.
 const std::vector<std::string>& clickHouseTypeFamilies();
 
-// Lowest ClickHouse version (major, minor) that knows this type's families, e.g. {21, 12} for Bool.
-// Used for "needs a newer ClickHouse" warnings; {0,0} when any version does.
+// Lowest ClickHouse version (major, minor) that creates this type with default settings, e.g. {21, 12} for
+// Bool, {25, 3} for JSON (24.8-25.2 need allow_experimental_json_type=1, see typeRequirements()); {0,0} when
+// any version does.
 std::pair<int, int> minimumServerVersion(const ClickHouseType& type);
+
+// When a family is usable: from which version by default, from which version behind a setting.
+struct TypeRequirement {
+    std::string family;                  // canonical family name, e.g. "JSON"
+    std::pair<int, int> usableByDefault; // first version that creates it with default settings
+    std::string setting;                 // enables it earlier, e.g. "allow_experimental_json_type"; or empty
+    std::pair<int, int> settingSince;    // first version that knows `setting`; {0,0} when there is none
+    // "JSON needs ClickHouse 25.3 (or allow_experimental_json_type=1 on 24.8+)"
+    std::string message() const;
+};
+
+// What `type` needs that a server of `serverVersion` (major, minor) does not give with default settings: one
+// entry per family (each family once, outermost first), or an alias or argument form that version lacks
+// (family = the spelling). Empty when that version creates the type as is.
+std::vector<TypeRequirement> typeRequirements(const ClickHouseType& type, std::pair<int, int> serverVersion);
 
 } // namespace ckstudio

@@ -21,6 +21,16 @@ Family wrapper(std::string_view name, FamilyKind kind, std::pair<int, int> since
 Family decimalFixed(std::string_view name, int maxPrecision, std::pair<int, int> since = kAny) {
     return {name, FamilyKind::DecimalFixed, true, since, true, false, maxPrecision};
 }
+// A family that `setting` enables from family.since and that is on by default from `byDefault`.
+Family experimental(Family family, std::string_view setting, std::pair<int, int> byDefault) {
+    family.setting = setting;
+    family.byDefault = byDefault;
+    return family;
+}
+Family removed(Family family, std::pair<int, int> removedIn) {
+    family.removedIn = removedIn;
+    return family;
+}
 Family notStorable(std::string_view name) {
     return {name, FamilyKind::NotStorable, false, kAny, true, false, 0};
 }
@@ -43,7 +53,8 @@ const std::vector<Family>& families() {
         integer("Int256", {20, 8}),
         {"Float32", FamilyKind::Float, false, kAny, true, true, 0},
         {"Float64", FamilyKind::Float, false, kAny, true, true, 0},
-        plain("BFloat16", true, true, false, {24, 11}),
+        experimental(plain("BFloat16", true, true, false, {24, 11}), "allow_experimental_bfloat16_type",
+                     {25, 1}),
         {"Decimal", FamilyKind::Decimal, true, kAny, true, false, 76},
         decimalFixed("Decimal32", 9),
         decimalFixed("Decimal64", 18),
@@ -60,8 +71,9 @@ const std::vector<Family>& families() {
         {"DateTime", FamilyKind::DateTime, true, kAny, true, true, 0},
         {"DateTime32", FamilyKind::DateTime, true, {20, 1}, true, true, 0},
         {"DateTime64", FamilyKind::DateTime64, true, {20, 1}, true, false, 0},
-        plain("Time", true, false, true, {25, 6}),
-        {"Time64", FamilyKind::Time64, true, {25, 6}, true, false, 0},
+        experimental(plain("Time", true, true, true, {25, 6}), "enable_time_time64_type", {25, 12}),
+        experimental({"Time64", FamilyKind::Time64, true, {25, 6}, true, false, 0}, "enable_time_time64_type",
+                     {25, 12}),
         {"Enum8", FamilyKind::Enum, false, kAny, true, false, 0},
         {"Enum16", FamilyKind::Enum, false, kAny, true, false, 0},
         {"Enum", FamilyKind::Enum, true, {20, 1}, true, false, 0},
@@ -81,10 +93,16 @@ const std::vector<Family>& families() {
         plain("MultiLineString", false, false, false, {23, 3}),
         plain("Geometry", false, false, false, {25, 11}),
         // Nullable(JSON) exists in recent versions; the server has the last word there.
-        {"JSON", FamilyKind::Json, true, {24, 8}, true, false, 0},
-        {"Object", FamilyKind::Object, false, {22, 3}, true, false, 0},
-        wrapper("Variant", FamilyKind::Variant, {24, 1}),
-        wrapper("Dynamic", FamilyKind::Dynamic, {24, 5}),
+        experimental({"JSON", FamilyKind::Json, true, {24, 8}, true, false, 0},
+                     "allow_experimental_json_type", {25, 3}),
+        // Object('json'), the first JSON type: experimental from 22.3, removed in 25.11 (PR #85718).
+        removed(experimental({"Object", FamilyKind::Object, false, {22, 3}, true, false, 0},
+                             "allow_experimental_object_type", {0, 0}),
+                {25, 11}),
+        experimental(wrapper("Variant", FamilyKind::Variant, {24, 1}), "allow_experimental_variant_type",
+                     {25, 3}),
+        experimental(wrapper("Dynamic", FamilyKind::Dynamic, {24, 5}), "allow_experimental_dynamic_type",
+                     {25, 3}),
         notStorable("Nothing"),
         notStorable("IntervalNanosecond"),
         notStorable("IntervalMicrosecond"),

@@ -44,6 +44,11 @@ struct Family {
     bool insideNullable = false;     // IDataType::canBeInsideNullable()
     bool insideLowCardinality = false;
     int maxPrecision = 0; // DecimalFixed: 9, 18, 38, 76
+    // Experimental families: the setting that enables them from `since`, and the first version that creates
+    // them with default settings ({0,0}: `since`). From ClickHouse's system.settings_changes.
+    std::string_view setting = {};
+    std::pair<int, int> byDefault{0, 0};
+    std::pair<int, int> removedIn{0, 0}; // first version that no longer knows the family; {0,0} = not removed
 };
 
 struct Alias {

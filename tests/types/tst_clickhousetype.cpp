@@ -461,8 +461,9 @@ private slots:
         QVERIFY(!checkClickHouseType(hostileArrays));
     }
 
-    // A million-character name and a 20 000-element tuple: a parser that were quadratic in either would run for
-    // hours and hit CTest's time limit. No clock here: a timed assertion failed under ASan on a busy machine.
+    // A million-character name and a 20 000-element tuple: a parser that were quadratic in either would run
+    // for hours and hit CTest's time limit. No clock here: a timed assertion failed under ASan on a busy
+    // machine.
     void hostileNamesAreHandled() {
         const std::string longName(1000000, 'x');
         const auto r = checkClickHouseType(longName);
@@ -514,9 +515,14 @@ private slots:
         row("Decimal256(5)", 20, 8);
         row("IPv4", 19, 3);
         row("LowCardinality(String)", 19, 0);
-        row("JSON", 24, 8);
-        row("Variant(String, UInt8)", 24, 1);
-        row("Dynamic", 24, 5);
+        // Usable by default (system.settings_changes of 26.5); earlier only behind a setting, see
+        // requirements().
+        row("JSON", 25, 3);
+        row("Variant(String, UInt8)", 25, 3);
+        row("Dynamic", 25, 3);
+        row("BFloat16", 25, 1);
+        row("Time", 25, 12);
+        row("Array(Time64(3))", 25, 12);
         row("Nested(a Map(String, Date32))", 21, 9);
         row("INT(11)", 21, 1);
         row("DOUBLE PRECISION", 21, 1);
@@ -529,6 +535,59 @@ private slots:
         const auto r = checkClickHouseType(input.toStdString());
         QVERIFY2(r, r.error.c_str());
         QCOMPARE(minimumServerVersion(*r.type), std::make_pair(major, minor));
+    }
+
+    void requirements() {
+        const auto json = checkClickHouseType("Map(String, Array(JSON))");
+        QVERIFY(json);
+        QVERIFY(typeRequirements(*json.type, {25, 3}).empty());
+        QVERIFY(typeRequirements(*json.type, {26, 5}).empty());
+        const auto old = typeRequirements(*json.type, {24, 8});
+        QCOMPARE(old.size(), std::size_t(1));
+        QCOMPARE(old[0].family, std::string("JSON"));
+        QCOMPARE(old[0].usableByDefault, std::make_pair(25, 3));
+        QCOMPARE(old[0].setting, std::string("allow_experimental_json_type"));
+        QCOMPARE(old[0].settingSince, std::make_pair(24, 8));
+        QCOMPARE(old[0].message(),
+                 std::string("JSON needs ClickHouse 25.3 (or allow_experimental_json_type=1 on 24.8+)"));
+        // Map is 21.1 with no setting; each family once, outermost first.
+        const auto older = typeRequirements(*json.type, {20, 8});
+        QCOMPARE(older.size(), std::size_t(2));
+        QCOMPARE(older[0].message(), std::string("Map needs ClickHouse 21.1"));
+        QCOMPARE(older[1].family, std::string("JSON"));
+
+        struct Case {
+            const char* type;
+            const char* family;
+            std::pair<int, int> byDefault;
+            const char* setting;
+            std::pair<int, int> settingSince;
+        };
+        for (const Case& c :
+             {Case{"Variant(String, UInt8)", "Variant", {25, 3}, "allow_experimental_variant_type", {24, 1}},
+              Case{"Dynamic", "Dynamic", {25, 3}, "allow_experimental_dynamic_type", {24, 5}},
+              Case{"Time", "Time", {25, 12}, "enable_time_time64_type", {25, 6}},
+              Case{"Nullable(Time64(3))", "Time64", {25, 12}, "enable_time_time64_type", {25, 6}},
+              Case{"BFloat16", "BFloat16", {25, 1}, "allow_experimental_bfloat16_type", {24, 11}}}) {
+            const auto r = checkClickHouseType(c.type);
+            QVERIFY2(r, c.type);
+            const auto needs = typeRequirements(*r.type, {24, 3});
+            QCOMPARE(needs.size(), std::size_t(1));
+            QCOMPARE(needs[0].family, std::string(c.family));
+            QCOMPARE(needs[0].usableByDefault, c.byDefault);
+            QCOMPARE(needs[0].setting, std::string(c.setting));
+            QCOMPARE(needs[0].settingSince, c.settingSince);
+            QVERIFY(typeRequirements(*r.type, c.byDefault).empty());
+        }
+        // Two JSON columns inside one type are named once.
+        const auto twice = checkClickHouseType("Tuple(a JSON, b Array(JSON))");
+        QCOMPARE(typeRequirements(*twice.type, {24, 8}).size(), std::size_t(1));
+        // A spelling 18.16 lacks is named as written.
+        const auto width = checkClickHouseType("INT(11)");
+        const auto needs = typeRequirements(*width.type, {18, 16});
+        QCOMPARE(needs.size(), std::size_t(1));
+        QCOMPARE(needs[0].message(), std::string("INT needs ClickHouse 21.1"));
+        QVERIFY(typeRequirements(*width.type, {21, 1}).empty());
     }
 
     void familiesForCompleter() {
