@@ -896,35 +896,16 @@ private:
         t.arguments.push_back(typeArgument(std::move(inner)));
     }
 
-    // Whether the element at mPos is `name type` rather than a bare type: a name is followed by another word
-    // (not by ',', ')' or '('), unless the two words are a multi-word alias like DOUBLE PRECISION.
+    // Whether the element at mPos is `name type` rather than a bare type: as in ClickHouse's parser, a first
+    // word followed by another word is a name, even when the two words would make a multi-word alias
+    // (26.5 reads Tuple(DOUBLE PRECISION) as an element DOUBLE of the unknown type PRECISION).
     bool elementIsNamed() {
         const std::size_t save = mPos;
-        skipSpace();
-        const std::size_t start = mPos;
-        if (!peekWordStart())
-            return false;
         bool named = false;
         try {
-            const Word w = *readWord();
-            const char next = peek();
-            if (next != ',' && next != ')' && next != '(' && next != '\0') {
-                named = true;
-                if (!w.quoted) {
-                    mPos = start;
-                    const Resolved r = [&]() -> Resolved {
-                        try {
-                            return resolveFamily(start, true);
-                        } catch (const ParseFailure&) {
-                            return {};
-                        }
-                    }();
-                    // A multi-word alias spans more than the first word.
-                    if (r.family && r.spelledAs.size() > w.text.size()) {
-                        const char after = peek();
-                        named = !(after == ',' || after == ')' || after == '(' || after == '\0');
-                    }
-                }
+            if (peekWordStart()) {
+                readWord();
+                named = peekWordStart();
             }
         } catch (const ParseFailure&) {
             named = false;

@@ -184,7 +184,9 @@ private slots:
         row("Tuple(String, UInt64,)", "Tuple(String, UInt64)");
         row("Tuple(`a b` String, `c``d` UInt8)", "Tuple(`a b` String, `c\\`d` UInt8)");
         row("Tuple(\"quoted\" Int8)", "Tuple(quoted Int8)");
-        row("Tuple(DOUBLE PRECISION, INT UNSIGNED)", "Tuple(Float64, UInt32)");
+        // A first word followed by a word is an element name, as in 26.5: INT is the name, UNSIGNED the type.
+        row("Tuple(INT UNSIGNED)", "Tuple(INT UInt64)");
+        row("Tuple(NATIONAL CHARACTER VARYING)", "Tuple(NATIONAL String)");
         row("Tuple(x DOUBLE PRECISION, y INT UNSIGNED)", "Tuple(x Float64, y UInt32)");
         row("Tuple(String String, int int)", "Tuple(String String, int Int32)");
         row("Map(String, UInt64)", "Map(String, UInt64)");
@@ -358,6 +360,10 @@ private slots:
         row("tuple mixed other way", "Tuple(a String, UInt64)", 16, "all named");
         row("tuple duplicate", "Tuple(a String, a UInt8)", 16, "names must be unique");
         row("tuple empty", "Tuple()", 6, "at least one element");
+        // 26.5: Unknown data type family: PRECISION (the element is named DOUBLE).
+        row("tuple unnamed multi-word alias", "Tuple(DOUBLE PRECISION, INT UNSIGNED)", 13,
+            "unknown type family 'PRECISION'");
+        row("tuple unnamed multi-word alias alone", "Tuple(DOUBLE PRECISION)", 13, "unknown type family");
         row("map one", "Map(String)", 10, "Map takes two types");
         row("map three", "Map(String, UInt8, UInt8)", 17, "exactly two types");
         row("map nullable key", "Map(Nullable(String), UInt64)", 4, "Map key cannot be Nullable(String)");
