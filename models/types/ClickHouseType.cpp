@@ -53,6 +53,16 @@ std::string backQuoteIfNeeded(std::string_view name) {
     return r + "`";
 }
 
+std::string jsonPathText(std::string_view path) {
+    // A path spelled SKIP is quoted whatever its case, so that it cannot read as the keyword.
+    std::string upper(path);
+    for (char& c : upper)
+        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (upper == "SKIP")
+        return "`" + std::string(path) + "`";
+    return backQuoteIfNeeded(path);
+}
+
 } // namespace types
 
 std::string ClickHouseType::toString() const {
@@ -69,8 +79,8 @@ std::string ClickHouseType::toString() const {
             s += a.type->toString();
             break;
         case Argument::Kind::NamedType:
-            // JSON path hints are dotted paths, already quoted part by part.
-            s += (family == "JSON" ? a.text : types::backQuoteIfNeeded(a.text)) + " " + a.type->toString();
+            s += (family == "JSON" ? types::jsonPathText(a.text) : types::backQuoteIfNeeded(a.text)) + " " +
+                 a.type->toString();
             break;
         case Argument::Kind::Number:
             s += a.text;

@@ -65,6 +65,9 @@ std::string quoteString(std::string_view text);
 // name as is when it is a plain identifier, else `back-quoted` with backslash escaping.
 std::string backQuoteIfNeeded(std::string_view name);
 
+// A JSON path ("a.b") as the server prints it: back-quoted as a whole unless a plain identifier.
+std::string jsonPathText(std::string_view path);
+
 // Exact lookup by canonical name.
 const Family* findFamily(std::string_view canonicalName);
 

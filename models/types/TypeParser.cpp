@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 
 namespace ckstudio {
@@ -1034,7 +1035,7 @@ private:
         expect(')', "to close " + name + "(...)");
     }
 
-    // JSON path: a.b.`c d`
+    // JSON path: a.b.`c d`, as the server keeps it: the parts joined by dots, unquoted ("a.b.c d").
     std::string readJsonPath() {
         std::string path;
         do {
@@ -1044,11 +1045,14 @@ private:
                 fail(mPos, "JSON path: expected a name, got " + describeHere());
             if (!path.empty())
                 path += '.';
-            path += isPlainIdentifier(part->text) ? part->text : "`" + part->text + "`";
+            path += part->text;
         } while (consume('.'));
         return path;
     }
 
+    // JSON[(max_dynamic_types=N, max_dynamic_paths=N, path Type, SKIP path, SKIP REGEXP 're')], printed as
+    // 26.5 prints it (DataTypeObject::doGetName): parameters that differ from their defaults first, then
+    // typed paths, skipped paths and skipped patterns, each sorted.
     void parseJson(ClickHouseType& t, int depth) {
         t.family = "JSON";
         if (peek() != '(')
@@ -1056,6 +1060,15 @@ private:
         expect('(', "after JSON");
         if (consume(')'))
             return;
+        std::optional<long long> maxTypes;
+        std::optional<long long> maxPaths;
+        struct TypedPath {
+            std::size_t offset;
+            ClickHouseType type;
+        };
+        std::map<std::string, TypedPath> typed;
+        std::map<std::string, std::size_t> skipped; // path -> offset
+        std::set<std::string> patterns;
         do {
             skipSpace();
             const std::size_t argStart = mPos;
@@ -1068,12 +1081,14 @@ private:
                 const Word second = *readWord();
                 if (!second.quoted && equalsIgnoreCase(second.text, "REGEXP") && peek() == '\'') {
                     const Literal pattern = readLiteral("SKIP REGEXP pattern");
-                    t.arguments.push_back(
-                        identifierArgument("SKIP REGEXP " + types::quoteString(pattern.text)));
+                    checkPattern(pattern);
+                    patterns.insert(pattern.text);
                     continue;
                 }
                 mPos = save2;
-                t.arguments.push_back(identifierArgument("SKIP " + readJsonPath()));
+                skipSpace();
+                const std::size_t pathOffset = mPos;
+                skipped.emplace(readJsonPath(), pathOffset);
                 continue;
             }
             mPos = save;
@@ -1083,17 +1098,57 @@ private:
                     fail(argStart, "unknown JSON parameter '" + path +
                                        "' (known: max_dynamic_paths, "
                                        "max_dynamic_types)");
-                // The docs give max_dynamic_types 1..255 here (Dynamic's own max_types is 0..254) and no
-                // upper bound for max_dynamic_paths.
-                const long long limit = path == "max_dynamic_types" ? 255 : 1000000000;
-                const long long v = requireRange(readLiteral(path), 0, limit, path);
-                t.arguments.push_back(identifierArgument(path + "=" + std::to_string(v), v));
+                // 26.5's limits (DataTypeObject.cpp); the last of repeated parameters wins there too.
+                const bool types = path == "max_dynamic_types";
+                (types ? maxTypes : maxPaths) = requireRange(readLiteral(path), 0, types ? 254 : 10000, path);
                 continue;
             }
             ClickHouseType hint = parseType(depth + 1, false);
-            t.arguments.push_back(namedTypeArgument(path, std::move(hint)));
+            if (typed.count(path))
+                fail(argStart, "JSON path '" + path + "' has two types; give each path one type");
+            typed.emplace(path, TypedPath{argStart, std::move(hint)});
         } while (consume(','));
         expect(')', "to close JSON(...)");
+        for (const auto& [path, hint] : typed)
+            for (const auto& [skip, offset] : skipped)
+                if (path.compare(0, skip.size(), skip) == 0)
+                    fail(hint.offset, "JSON path '" + path + "' has a type but is skipped by SKIP " +
+                                          types::backQuoteIfNeeded(skip));
+        if (maxTypes && *maxTypes != 32)
+            t.arguments.push_back(
+                identifierArgument("max_dynamic_types=" + std::to_string(*maxTypes), maxTypes));
+        if (maxPaths && *maxPaths != 1024)
+            t.arguments.push_back(
+                identifierArgument("max_dynamic_paths=" + std::to_string(*maxPaths), maxPaths));
+        for (auto& [path, hint] : typed)
+            t.arguments.push_back(namedTypeArgument(path, std::move(hint.type)));
+        for (const auto& [path, offset] : skipped)
+            t.arguments.push_back(identifierArgument("SKIP " + types::backQuoteIfNeeded(path)));
+        for (const auto& pattern : patterns)
+            t.arguments.push_back(identifierArgument("SKIP REGEXP " + types::quoteString(pattern)));
+    }
+
+    // A SKIP REGEXP pattern the server's RE2 cannot compile: only the unbalanced brackets are caught here.
+    void checkPattern(const Literal& pattern) {
+        int parens = 0;
+        bool inClass = false;
+        for (std::size_t i = 0; i < pattern.text.size(); ++i) {
+            const char c = pattern.text[i];
+            if (c == '\\') {
+                ++i;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                ++parens;
+            } else if (c == ')' && --parens < 0) {
+                break;
+            }
+        }
+        if (parens != 0 || inClass)
+            fail(pattern.offset, "SKIP REGEXP " + types::quoteString(pattern.text) +
+                                     " is not a valid regular expression (unbalanced brackets)");
     }
 
     void parseObject(ClickHouseType& t) {

@@ -216,10 +216,21 @@ private slots:
         row("JSON", "JSON");
         row("json", "JSON");
         row("JSON()", "JSON");
+        // 26.5's order and quoting (survey 5.3): parameters first, each group sorted, paths quoted whole.
         row("JSON(max_dynamic_paths=100, max_dynamic_types = 8)",
-            "JSON(max_dynamic_paths=100, max_dynamic_types=8)");
-        row("JSON(max_dynamic_paths=25000)", "JSON(max_dynamic_paths=25000)");
-        row("JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')", "JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')");
+            "JSON(max_dynamic_types=8, max_dynamic_paths=100)");
+        row("JSON(max_dynamic_paths=10000, max_dynamic_types=0)",
+            "JSON(max_dynamic_types=0, max_dynamic_paths=10000)");
+        row("JSON(max_dynamic_types=32, max_dynamic_paths=1024)", "JSON"); // the defaults
+        row("JSON(max_dynamic_paths=1, max_dynamic_paths=2)", "JSON(max_dynamic_paths=2)");
+        row("JSON(a.b UInt32, SKIP a.c, SKIP REGEXP 'x.*')",
+            "JSON(`a.b` UInt32, SKIP `a.c`, SKIP REGEXP 'x.*')");
+        row("JSON(SKIP REGEXP 'z', b String, SKIP y, a.`b c` UInt8, SKIP x, SKIP REGEXP 'a', "
+            "max_dynamic_types=3)",
+            "JSON(max_dynamic_types=3, `a.b c` UInt8, b String, SKIP x, SKIP y, SKIP REGEXP 'a', SKIP REGEXP "
+            "'z')");
+        row("JSON(`skip` UInt8, SKIP skip2)", "JSON(`skip` UInt8, SKIP skip2)");
+        row("JSON(skip UInt8)", "JSON(SKIP UInt8)"); // SKIP of the path UInt8
         row("Object('json')", "Object('json')");
         row("Variant(String, UInt64)", "Variant(String, UInt64)");
         row("Variant(UInt64, String, Array(UInt64))", "Variant(Array(UInt64), String, UInt64)");
@@ -387,7 +398,15 @@ private slots:
         // semi-structured
         row("json unknown setting", "JSON(max_paths=3)", 5, "unknown JSON parameter 'max_paths'");
         row("json setting range", "JSON(max_dynamic_types=300)", 23,
-            "max_dynamic_types must be 0..255, got 300");
+            "max_dynamic_types must be 0..254, got 300");
+        row("json types above 254", "JSON(max_dynamic_types=255)", 23, "max_dynamic_types must be 0..254");
+        // 26.5: "'max_dynamic_paths' ... between 0 and 10000. Got 25000" (survey 5.1)
+        row("json paths above 10000", "JSON(max_dynamic_paths=25000)", 23,
+            "max_dynamic_paths must be 0..10000, got 25000");
+        row("json paths negative", "JSON(max_dynamic_paths=-1)", 23, "max_dynamic_paths must be 0..10000");
+        row("json path twice", "JSON(a UInt8, a String)", 14, "JSON path 'a' has two types");
+        row("json typed and skipped", "JSON(a.b UInt8, SKIP a)", 5, "is skipped by SKIP a");
+        row("json bad regexp", "JSON(SKIP REGEXP '(')", 17, "not a valid regular expression");
         row("object other", "Object('yaml')", 6, "Object('json')");
         row("variant nullable", "Variant(String, Nullable(UInt8))", 16,
             "Variant members cannot be Nullable(UInt8)");
