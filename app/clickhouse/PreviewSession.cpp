@@ -95,7 +95,8 @@ void PreviewSession::start(const PreviewRequest& request) {
                                  0});
                              return;
                          }
-                         mPlan = planPreview(info);
+                         const ServerVersion& v = mClient->capabilities()->version();
+                         mPlan = planPreview(info, {v.major, v.minor});
                          emit planned(*mPlan);
                          if (mCancelRequested) {
                              complete(ClickHouseError{ClickHouseError::Kind::Cancelled,

@@ -166,10 +166,18 @@ void inspectTable(ClickHouseClient* client, const TableName& table, QObject* con
     });
 }
 
-PreviewPlan planPreview(const TableInfo& table) {
+PreviewPlan planPreview(const TableInfo& table, std::pair<int, int> serverVersion) {
     PreviewPlan plan;
     plan.table = table;
     plan.consumes = table.isStreamLike();
+    if (plan.consumes && table.engine == QLatin1String("Kafka") && serverVersion >= std::pair(21, 12)) {
+        static const QRegularExpression commitOnSelect(
+            QStringLiteral(R"(kafka_commit_on_select\s*=\s*'?(1|true)'?)"),
+            QRegularExpression::CaseInsensitiveOption);
+        plan.commitsOffsets =
+            commitOnSelect.match(table.engineFull.isEmpty() ? table.createQuery : table.engineFull)
+                .hasMatch();
+    }
     return plan;
 }
 
@@ -177,15 +185,33 @@ QString PreviewPlan::explanation() const {
     const QString name = table.name.display();
     if (!consumes)
         return QStringLiteral("%1 (%2): reading it changes nothing.").arg(name, table.engine);
+    const QString topics = table.topics.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" from topic%1 %2")
+                                     .arg(table.topics.size() > 1 ? QStringLiteral("s") : QString(),
+                                          table.topics.join(QStringLiteral(", ")));
+    const QString views = table.attachedViews.join(QStringLiteral(", "));
+    const QString plural = table.attachedViews.size() > 1 ? QStringLiteral("s") : QString();
+    if (!commitsOffsets) {
+        QString text =
+            QStringLiteral("%1 is a %2-engine table: reading it takes messages%3 from its consumers")
+                .arg(name, table.engine, topics);
+        if (!table.consumerGroup.isEmpty())
+            text += QStringLiteral(" (group '%1')").arg(table.consumerGroup);
+        text += QStringLiteral(". This server does not commit them on a SELECT (kafka_commit_on_select is "
+                               "off), so the group's committed offsets stay, but the table's consumers move "
+                               "past what the preview reads and the group rebalances.");
+        if (!table.attachedViews.isEmpty())
+            text += QStringLiteral(" The server refuses the read while materialized view%1 %2 %3 attached.")
+                        .arg(plural, views,
+                             table.attachedViews.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"));
+        return text;
+    }
     QString text =
         QStringLiteral("%1 is a %2-engine table: reading it CONSUMES messages").arg(name, table.engine);
     if (!table.consumerGroup.isEmpty())
         text += QStringLiteral(" as consumer group '%1'").arg(table.consumerGroup);
-    if (!table.topics.isEmpty())
-        text += QStringLiteral(" from topic%1 %2")
-                    .arg(table.topics.size() > 1 ? QStringLiteral("s") : QString(),
-                         table.topics.join(QStringLiteral(", ")));
-    text += QStringLiteral(".");
+    text += topics + QStringLiteral(".");
     if (!table.attachedViews.isEmpty())
         text += QStringLiteral(
                     " Materialized view%1 %2 read%3 from it: messages the preview takes may never reach "

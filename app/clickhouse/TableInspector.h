@@ -45,12 +45,17 @@ void inspectTable(ClickHouseClient* client, const TableName& table, QObject* con
 
 struct PreviewPlan {
     TableInfo table;
-    bool consumes = false; // reading moves a consumer group's offsets (stream-like engine)
+    bool consumes = false; // reading takes messages from the table's consumers (stream-like engine)
+    // A SELECT commits the group's offsets: always before 21.12; from 21.12 only with kafka_commit_on_select
+    // (PR #31053). Otherwise the committed offsets stay, but the table's consumers move past what was read
+    // and a table with attached materialized views refuses the read.
+    bool commitsOffsets = true;
     // Lines for a human: what will happen and what else can be done.
     QString explanation() const;
     QStringList alternatives() const;
 };
 
-PreviewPlan planPreview(const TableInfo& table);
+// `serverVersion`: the server's (major, minor); {0, 0} when unknown (then a SELECT is taken to commit).
+PreviewPlan planPreview(const TableInfo& table, std::pair<int, int> serverVersion = {0, 0});
 
 } // namespace ckstudio

@@ -1,6 +1,7 @@
 // Streaming parsers, row storage and exporters of the preview, without a server. Every parser test feeds the
 // same bytes split at every possible point and must get the same rows.
 #include "clickhouse/ServerCapabilities.h"
+#include "clickhouse/TableInspector.h"
 #include "clickhouse/TableName.h"
 #include "preview/ResultStreamParser.h"
 #include "preview/RowExport.h"
@@ -245,6 +246,36 @@ private slots:
         QCOMPARE(marker->start, std::size_t(3));
         QCOMPARE(marker->error.message, QStringLiteral("x. (Y)"));
         QVERIFY(!findExceptionBlock("a\tb\n__exception__ in data\n"));
+    }
+
+    // 21.12+ commit nothing on a direct SELECT unless kafka_commit_on_select is on (PR #31053).
+    void kafkaPreviewPlanSaysWhatASelectDoesOnThatVersion() {
+        TableInfo info;
+        info.name = TableName{QStringLiteral("service_kafka"), QStringLiteral("events")};
+        info.exists = true;
+        info.engine = QStringLiteral("Kafka");
+        info.engineFull =
+            QStringLiteral("Kafka SETTINGS kafka_broker_list = 'b:9092', kafka_topic_list = 'ev', "
+                           "kafka_group_name = 'g1', kafka_format = 'JSONEachRow'");
+        info.topics = {QStringLiteral("ev")};
+        info.consumerGroup = QStringLiteral("g1");
+        const PreviewPlan old = planPreview(info, {18, 16});
+        QVERIFY(old.consumes);
+        QVERIFY(old.commitsOffsets);
+        QVERIFY(old.explanation().contains(QStringLiteral("CONSUMES messages as consumer group 'g1'")));
+        const PreviewPlan modern = planPreview(info, {26, 5});
+        QVERIFY(modern.consumes);
+        QVERIFY(!modern.commitsOffsets);
+        QVERIFY2(modern.explanation().contains(QStringLiteral("committed offsets stay")),
+                 qPrintable(modern.explanation()));
+        info.attachedViews = {QStringLiteral("default.events_mv")};
+        QVERIFY2(planPreview(info, {25, 8})
+                     .explanation()
+                     .contains(QStringLiteral(
+                         "refuses the read while materialized view default.events_mv is attached")),
+                 qPrintable(planPreview(info, {25, 8}).explanation()));
+        info.engineFull += QStringLiteral(", kafka_commit_on_select = 1");
+        QVERIFY(planPreview(info, {26, 5}).commitsOffsets);
     }
 
     void truncatedHeaderIsFormatError() {
