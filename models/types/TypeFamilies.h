@@ -30,7 +30,7 @@ enum class FamilyKind {
     AggregateFunction,
     SimpleAggregateFunction,
     Json,        // JSON[(...)]
-    Object,      // Object('json')
+    Object,      // Object('json'): removed in 25.11, refused with a message saying so
     Variant,     // Variant(T, ...)
     Dynamic,     // Dynamic[(max_types=N)]
     NotStorable, // Nothing, Interval*: exist, but tables refuse them

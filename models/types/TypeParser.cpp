@@ -572,8 +572,9 @@ private:
             parseJson(t, depth);
             break;
         case FamilyKind::Object:
-            parseObject(t);
-            break;
+            // 26.5: Unknown data type family: Object (PR #85718).
+            fail(start,
+                 "Object('json') was removed in ClickHouse 25.11 (and was experimental before); use JSON");
         case FamilyKind::Variant:
             parseVariant(t, depth);
             break;
@@ -1149,17 +1150,6 @@ private:
         if (parens != 0 || inClass)
             fail(pattern.offset, "SKIP REGEXP " + types::quoteString(pattern.text) +
                                      " is not a valid regular expression (unbalanced brackets)");
-    }
-
-    void parseObject(ClickHouseType& t) {
-        if (peek() != '(')
-            fail(mPos, "Object needs its schema format: Object('json')");
-        const std::size_t open = mPos;
-        const auto args = readLiteralArguments("Object");
-        if (args.size() != 1 || args[0].kind != Literal::Kind::String ||
-            !equalsIgnoreCase(args[0].text, "json"))
-            fail(open, "Object takes exactly one argument, 'json': Object('json') (deprecated; prefer JSON)");
-        t.arguments = {stringArgument("json")};
     }
 
     void parseVariant(ClickHouseType& t, int depth) {

@@ -231,7 +231,6 @@ private slots:
             "'z')");
         row("JSON(`skip` UInt8, SKIP skip2)", "JSON(`skip` UInt8, SKIP skip2)");
         row("JSON(skip UInt8)", "JSON(SKIP UInt8)"); // SKIP of the path UInt8
-        row("Object('json')", "Object('json')");
         row("Variant(String, UInt64)", "Variant(String, UInt64)");
         row("Variant(UInt64, String, Array(UInt64))", "Variant(Array(UInt64), String, UInt64)");
         row("Dynamic", "Dynamic");
@@ -407,7 +406,8 @@ private slots:
         row("json path twice", "JSON(a UInt8, a String)", 14, "JSON path 'a' has two types");
         row("json typed and skipped", "JSON(a.b UInt8, SKIP a)", 5, "is skipped by SKIP a");
         row("json bad regexp", "JSON(SKIP REGEXP '(')", 17, "not a valid regular expression");
-        row("object other", "Object('yaml')", 6, "Object('json')");
+        row("object removed", "Object('json')", 0, "removed in ClickHouse 25.11");
+        row("object other", "Array(Object('yaml'))", 6, "use JSON");
         row("variant nullable", "Variant(String, Nullable(UInt8))", 16,
             "Variant members cannot be Nullable(UInt8)");
         row("variant variant", "Variant(Variant(String, UInt8))", 8, "Variant members cannot be Variant");
