@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace ckstudio {
 namespace {
@@ -45,10 +46,12 @@ const Candidate kCandidates[] = {
     {"kafka_producer_request_required_acks", "-1"},
     {"kafka_producer_compression_codec", "'none'"},
     {"kafka_producer_compression_level", "-1"},
+    {"kafka_compression_codec", "'none'"},
+    {"kafka_compression_level", "-1"},
 };
 
 struct KeyMapping {
-    const char* setting;
+    std::vector<const char*> settings; // preferred first
     // The value that means "the server's (or librdkafka's) default": left out rather than sent. 26.5 refuses
     // kafka_max_block_size = 0 and kafka_poll_max_batch_size = 0; Aiven's fork does not forward its producer
     // settings' 0 / -1 to librdkafka (reference/aiven-api.md §5.2, patch 033).
@@ -60,28 +63,34 @@ struct KeyMapping {
 const std::map<std::string, KeyMapping>& keyMap() {
     static const char* upstream = "";
     static const char* aiven = " (a setting of Aiven's ClickHouse fork)";
+    static const char* compression = " (the first is Aiven's fork's, the second upstream's from 25.11)";
     static const std::map<std::string, KeyMapping> map = {
-        {"num_consumers", {"kafka_num_consumers", {}, upstream}},
-        {"max_block_size", {"kafka_max_block_size", 0, upstream}},
-        {"skip_broken_messages", {"kafka_skip_broken_messages", {}, upstream}},
-        {"poll_max_batch_size", {"kafka_poll_max_batch_size", 0, upstream}},
-        {"poll_max_timeout_ms", {"kafka_poll_timeout_ms", 0, upstream}},
-        {"thread_per_consumer", {"kafka_thread_per_consumer", {}, upstream}},
-        {"handle_error_mode", {"kafka_handle_error_mode", {}, upstream}},
-        {"max_rows_per_message", {"kafka_max_rows_per_message", {}, upstream}},
+        {"num_consumers", {{"kafka_num_consumers"}, {}, upstream}},
+        {"max_block_size", {{"kafka_max_block_size"}, 0, upstream}},
+        {"skip_broken_messages", {{"kafka_skip_broken_messages"}, {}, upstream}},
+        {"poll_max_batch_size", {{"kafka_poll_max_batch_size"}, 0, upstream}},
+        {"poll_max_timeout_ms", {{"kafka_poll_timeout_ms"}, 0, upstream}},
+        {"thread_per_consumer", {{"kafka_thread_per_consumer"}, {}, upstream}},
+        {"handle_error_mode", {{"kafka_handle_error_mode"}, {}, upstream}},
+        {"max_rows_per_message", {{"kafka_max_rows_per_message"}, {}, upstream}},
         // A format setting, which upstream's Kafka engine takes among its own (Aiven's alias
         // kafka_date_time_input_format exists only in its fork).
-        {"date_time_input_format", {"date_time_input_format", {}, upstream}},
-        {"auto_offset_reset", {"kafka_auto_offset_reset", {}, aiven}},
-        {"auto_offset_reset_by_duration_ms", {"kafka_auto_offset_reset_by_duration_ms", 0, aiven}},
-        {"producer_batch_size", {"kafka_producer_batch_size", 0, aiven}},
-        {"producer_batch_num_messages", {"kafka_producer_batch_num_messages", 0, aiven}},
-        {"producer_linger_ms", {"kafka_producer_linger_ms", 0, aiven}},
-        {"producer_queue_buffering_max_messages", {"kafka_producer_queue_buffering_max_messages", 0, aiven}},
-        {"producer_queue_buffering_max_kbytes", {"kafka_producer_queue_buffering_max_kbytes", 0, aiven}},
-        {"producer_request_required_acks", {"kafka_producer_request_required_acks", {}, aiven}},
-        {"producer_compression_codec", {"kafka_producer_compression_codec", {}, aiven}},
-        {"producer_compression_level", {"kafka_producer_compression_level", -1, aiven}},
+        {"date_time_input_format", {{"date_time_input_format"}, {}, upstream}},
+        {"auto_offset_reset", {{"kafka_auto_offset_reset"}, {}, aiven}},
+        {"auto_offset_reset_by_duration_ms", {{"kafka_auto_offset_reset_by_duration_ms"}, 0, aiven}},
+        {"producer_batch_size", {{"kafka_producer_batch_size"}, 0, aiven}},
+        {"producer_batch_num_messages", {{"kafka_producer_batch_num_messages"}, 0, aiven}},
+        {"producer_linger_ms", {{"kafka_producer_linger_ms"}, 0, aiven}},
+        {"producer_queue_buffering_max_messages",
+         {{"kafka_producer_queue_buffering_max_messages"}, 0, aiven}},
+        {"producer_queue_buffering_max_kbytes", {{"kafka_producer_queue_buffering_max_kbytes"}, 0, aiven}},
+        {"producer_request_required_acks", {{"kafka_producer_request_required_acks"}, {}, aiven}},
+        // Upstream's own producer compression settings (PR #89073, October 2025: 25.11) where the fork's are
+        // missing; on Aiven's 26.3 the fork's are aliases of them.
+        {"producer_compression_codec",
+         {{"kafka_producer_compression_codec", "kafka_compression_codec"}, {}, compression}},
+        {"producer_compression_level",
+         {{"kafka_producer_compression_level", "kafka_compression_level"}, -1, compression}},
     };
     return map;
 }
@@ -129,9 +138,12 @@ QString kafkaSettingProbeValue(const QString& setting) {
     return {};
 }
 
-QString kafkaSettingFor(const QString& key) {
-    const auto it = keyMap().find(key.toStdString());
-    return it == keyMap().end() ? QString() : QString::fromLatin1(it->second.setting);
+QStringList kafkaSettingsFor(const QString& key) {
+    QStringList out;
+    if (const auto it = keyMap().find(key.toStdString()); it != keyMap().end())
+        for (const char* s : it->second.settings)
+            out << QString::fromLatin1(s);
+    return out;
 }
 
 QString kafkaSettingsProbeEnd() {
@@ -199,15 +211,22 @@ ConnectorTableSql connectorTableSql(const QString& database, const Json& table, 
                 continue;
             }
             const KeyMapping& m = mapped->second;
-            const QString setting = QString::fromLatin1(m.setting);
             if (m.serverDefault && value.is_number_integer() && value.get<long long>() == *m.serverDefault) {
                 out.serverDefaults << k;
                 continue;
             }
-            if (!server.settings.contains(setting)) {
+            QString setting;
+            QStringList names;
+            for (const char* s : m.settings) {
+                names << QString::fromLatin1(s);
+                if (setting.isEmpty() && server.settings.contains(names.last()))
+                    setting = names.last();
+            }
+            if (setting.isEmpty()) {
                 out.skipped << k;
                 out.notes << QStringLiteral("table %1: %2 skipped: %3 has no Kafka setting %4%5")
-                                 .arg(out.name, k, serverName, setting, QString::fromLatin1(m.origin));
+                                 .arg(out.name, k, serverName, names.join(QStringLiteral(" or ")),
+                                      QString::fromLatin1(m.origin));
                 continue;
             }
             if (key == "handle_error_mode" && value == Json("dead_letter_queue") && !server.deadLetterQueue) {

@@ -44,9 +44,9 @@ struct ConnectorTableSql {
 ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
                                     const KafkaServer& server);
 
-// The Kafka-engine setting that carries user_config key `key` (kafka_max_block_size for max_block_size, ...);
-// empty for keys that are not one (name, columns, materialized_view, a newer schema's key).
-QString kafkaSettingFor(const QString& key);
+// The Kafka-engine settings that may carry user_config key `key`, preferred first (kafka_max_block_size for
+// max_block_size, ...); empty for keys that are not one (name, columns, materialized_view, a newer schema's).
+QStringList kafkaSettingsFor(const QString& key);
 
 // Every Kafka-engine setting the mapping may use, besides the four required ones (probe order).
 QStringList candidateKafkaSettings();

@@ -171,6 +171,34 @@ private slots:
         QVERIFY(streamed.create.contains(QStringLiteral("kafka_handle_error_mode = 'stream'")));
     }
 
+    // Upstream's kafka_compression_codec/_level carry the fork's producer_compression_* where those are
+    // missing.
+    void compressionFallsBackToUpstreamsSettings() {
+        KafkaServer upstream{QStringLiteral("26.5.1.1"), k1816, false};
+        upstream.settings << QStringLiteral("kafka_compression_codec")
+                          << QStringLiteral("kafka_compression_level");
+        const Json table = {{"name", "t"},
+                            {"columns", Json::array({column("a", "String")})},
+                            {"topics", Json::array({topic("x")})},
+                            {"producer_compression_codec", "zstd"},
+                            {"producer_compression_level", 5}};
+        const auto sql = connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), upstream);
+        QVERIFY2(sql.create.endsWith(
+                     QStringLiteral("kafka_compression_codec = 'zstd', kafka_compression_level = 5")),
+                 qPrintable(sql.create));
+        QCOMPARE(sql.mapped.value(QStringLiteral("producer_compression_codec")),
+                 QStringLiteral("kafka_compression_codec"));
+        // The fork's own names win where the server has them.
+        const auto aiven =
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), everySetting(false));
+        QVERIFY(aiven.create.contains(QStringLiteral("kafka_producer_compression_codec = 'zstd'")));
+        // Neither: one note naming both.
+        const auto old = connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server1816);
+        QVERIFY2(old.notes.first().contains(QStringLiteral(
+                     "no Kafka setting kafka_producer_compression_codec or kafka_compression_codec")),
+                 qPrintable(old.notes.first()));
+    }
+
     void keysTheMappingDoesNotKnowAreNamed() {
         const Json table = {{"name", "t"},
                             {"columns", Json::array({column("a", "String")})},
