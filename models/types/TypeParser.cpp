@@ -890,11 +890,12 @@ private:
                      "; it allows String, FixedString, Date, Date32, DateTime, numbers (not Decimal), "
                      "UUID, IPv4/IPv6 and Nullable of those");
         const ClickHouseType& base = inner.family == "Nullable" ? *inner.arguments[0].type : inner;
-        if (base.family != "String" && base.family != "FixedString")
+        // 26.5 creates LowCardinality of String, FixedString and UUID by default.
+        if (base.family != "String" && base.family != "FixedString" && base.family != "UUID")
             mWarnings.push_back(
                 "LowCardinality(" + inner.toString() +
                 ") is refused at CREATE TABLE unless allow_suspicious_low_cardinality_types=1; "
-                "LowCardinality pays off for String and FixedString");
+                "LowCardinality pays off for String, FixedString and UUID");
         t.arguments.push_back(typeArgument(std::move(inner)));
     }
 

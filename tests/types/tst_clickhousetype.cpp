@@ -515,6 +515,19 @@ private slots:
         QVERIFY(fs);
         QCOMPARE(fs.warnings.size(), std::size_t(1));
         QVERIFY(checkClickHouseType("LowCardinality(String)").warnings.empty());
+        // 26.5 creates these by default (survey 5.3): no warning.
+        for (const char* t :
+             {"LowCardinality(UUID)", "LowCardinality(Nullable(UUID))", "LowCardinality(FixedString(16))",
+              "LowCardinality(Nullable(FixedString(3)))"}) {
+            const auto r = checkClickHouseType(t);
+            QVERIFY2(r && r.warnings.empty(), t);
+        }
+        for (const char* t :
+             {"LowCardinality(Date)", "LowCardinality(IPv4)", "LowCardinality(Nullable(Bool))",
+              "LowCardinality(DateTime('UTC'))", "LowCardinality(Float32)"}) {
+            const auto r = checkClickHouseType(t);
+            QVERIFY2(r && r.warnings.size() == 1, t);
+        }
         QVERIFY(checkClickHouseType("FixedString(256)").warnings.empty());
     }
 
