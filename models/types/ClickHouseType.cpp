@@ -68,7 +68,7 @@ std::string jsonPathText(std::string_view path) {
 std::string ClickHouseType::toString() const {
     std::string s = family;
     if (arguments.empty())
-        return s;
+        return family == "Tuple" ? s + "()" : s;
     s += '(';
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const Argument& a = arguments[i];
@@ -103,7 +103,8 @@ const std::vector<std::string>& clickHouseTypeFamilies() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> r;
         for (const auto& f : types::families())
-            if (f.kind != types::FamilyKind::NotStorable && f.removedIn == std::pair<int, int>{0, 0})
+            if (f.kind != types::FamilyKind::NotStorable && f.kind != types::FamilyKind::Interval &&
+                f.removedIn == std::pair<int, int>{0, 0})
                 r.emplace_back(f.name);
         for (const auto& a : types::aliases())
             r.emplace_back(a.spelling);

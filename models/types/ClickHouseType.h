@@ -38,6 +38,10 @@ struct TypeCheckResult {
     // Valid but likely refused at CREATE TABLE by default settings (e.g. LowCardinality(UInt32) needs
     // allow_suspicious_low_cardinality_types=1, FixedString(N) with N > 256).
     std::vector<std::string> warnings;
+    // Set when the type is refused as a deliberate lint although ClickHouse 26.5 accepts it, because the
+    // server would silently change what was written (docs/types-and-inference.md, "Deliberate differences"):
+    // "enum-value-wraps" (an Enum value out of range), "argument-ignored" (DateTime('UTC', 3)).
+    std::string lint;
     explicit operator bool() const { return error.empty(); }
 };
 

@@ -34,6 +34,9 @@ Family removed(Family family, std::pair<int, int> removedIn) {
 Family notStorable(std::string_view name) {
     return {name, FamilyKind::NotStorable, false, kAny, true, false, 0};
 }
+Family interval(std::string_view name) {
+    return {name, FamilyKind::Interval, false, {23, 5}, true, true, 0};
+}
 
 } // namespace
 
@@ -104,17 +107,17 @@ const std::vector<Family>& families() {
         experimental(wrapper("Dynamic", FamilyKind::Dynamic, {24, 5}), "allow_experimental_dynamic_type",
                      {25, 3}),
         notStorable("Nothing"),
-        notStorable("IntervalNanosecond"),
-        notStorable("IntervalMicrosecond"),
-        notStorable("IntervalMillisecond"),
-        notStorable("IntervalSecond"),
-        notStorable("IntervalMinute"),
-        notStorable("IntervalHour"),
-        notStorable("IntervalDay"),
-        notStorable("IntervalWeek"),
-        notStorable("IntervalMonth"),
-        notStorable("IntervalQuarter"),
-        notStorable("IntervalYear"),
+        interval("IntervalNanosecond"),
+        interval("IntervalMicrosecond"),
+        interval("IntervalMillisecond"),
+        interval("IntervalSecond"),
+        interval("IntervalMinute"),
+        interval("IntervalHour"),
+        interval("IntervalDay"),
+        interval("IntervalWeek"),
+        interval("IntervalMonth"),
+        interval("IntervalQuarter"),
+        interval("IntervalYear"),
     };
     return table;
 }

@@ -33,7 +33,8 @@ enum class FamilyKind {
     Object,      // Object('json'): removed in 25.11, refused with a message saying so
     Variant,     // Variant(T, ...)
     Dynamic,     // Dynamic[(max_types=N)]
-    NotStorable, // Nothing, Interval*: exist, but tables refuse them
+    Interval,    // IntervalSecond...: storable since 23.5 (PR #49085), not offered by the completer
+    NotStorable, // Nothing: exists, but tables refuse it
 };
 
 struct Family {

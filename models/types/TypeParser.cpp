@@ -20,6 +20,7 @@ constexpr int kMaxDepth = 300; // DataTypeFactory's limit in release builds
 struct ParseFailure {
     std::size_t offset;
     std::string message;
+    std::string lint; // see TypeCheckResult::lint
 };
 
 bool isAsciiAlpha(char c) {
@@ -174,6 +175,7 @@ public:
         } catch (const ParseFailure& failure) {
             result.errorOffset = failure.offset;
             result.error = failure.message;
+            result.lint = failure.lint;
         }
         return result;
     }
@@ -185,8 +187,8 @@ private:
         bool quoted = false;
     };
 
-    [[noreturn]] void fail(std::size_t offset, std::string message) {
-        throw ParseFailure{offset, std::move(message)};
+    [[noreturn]] void fail(std::size_t offset, std::string message, std::string lint = {}) {
+        throw ParseFailure{offset, std::move(message), std::move(lint)};
     }
 
     void skipSpace() {
@@ -513,8 +515,7 @@ private:
             parseFloatArguments(t);
             break;
         case FamilyKind::Plain:
-            if (peek() == '(')
-                fail(mPos, name + " takes no arguments");
+            parseNoArguments(t);
             break;
         case FamilyKind::Decimal:
             parseDecimal(t);
@@ -556,10 +557,9 @@ private:
             parseMap(t, depth);
             break;
         case FamilyKind::Nested:
+            // Nested inside other types: 26.5 accepts it (multi-level nesting, ClickHouse 21.7, approx.).
             if (!topLevel)
-                fail(start,
-                     "Nested is only allowed as a column's top-level type; use Array(Tuple(...)) inside "
-                     "other types");
+                t.spellingSince = later(t.spellingSince, {21, 7});
             parseNested(t, depth);
             break;
         case FamilyKind::AggregateFunction:
@@ -581,14 +581,24 @@ private:
         case FamilyKind::Dynamic:
             parseDynamic(t);
             break;
+        case FamilyKind::Interval:
+            parseNoArguments(t);
+            break;
         case FamilyKind::NotStorable:
-            if (t.family == "Nothing")
-                fail(start, "Nothing cannot be used in a table column (it only types empty literals like [] "
-                            "or NULL in expressions)");
-            fail(start,
-                 name + " cannot be stored in a table column (Interval types only exist in expressions)");
+            fail(start, "Nothing cannot be used in a table column (it only types empty literals like [] "
+                        "or NULL in expressions)");
         }
         return t;
+    }
+
+    // Families without arguments; empty parentheses are allowed, as the server allows them (UUID()).
+    void parseNoArguments(ClickHouseType& t) {
+        if (peek() != '(')
+            return;
+        const std::size_t open = mPos;
+        if (!readLiteralArguments(t.spelledAs).empty())
+            fail(open, t.family + " takes no arguments");
+        t.spellingSince = later(t.spellingSince, {21, 1});
     }
 
     void parseIntegerArguments(ClickHouseType& t) {
@@ -621,10 +631,11 @@ private:
         if (peek() == '(') {
             const std::size_t open = mPos;
             const auto args = readLiteralArguments("Decimal");
-            if (args.empty() || args.size() > 2)
+            if (args.size() > 2)
                 fail(open, "Decimal takes a precision and an optional scale: Decimal(P, S) with P 1..76 and "
                            "S 0..P");
-            precision = requireRange(args[0], 1, 76, "Decimal precision");
+            if (!args.empty())
+                precision = requireRange(args[0], 1, 76, "Decimal precision");
             if (args.size() == 2) {
                 scale = requireInteger(args[1], "Decimal scale");
                 if (scale < 0 || scale > precision)
@@ -687,22 +698,46 @@ private:
         t.arguments = {numberArgument(n)};
     }
 
+    // DateTime[('tz')]; DateTime(p[, 'tz']) is DateTime64(p[, 'tz']) for p 1..9 on 26.5, DateTime(0) and an
+    // empty zone are plain DateTime.
     void parseDateTime(ClickHouseType& t) {
         t.family = "DateTime";
         if (peek() != '(')
             return;
         const std::size_t open = mPos;
         const auto args = readLiteralArguments(t.spelledAs);
-        if (args.size() > 1 || (args.size() == 1 && args[0].kind == Literal::Kind::Number))
-            fail(open, t.spelledAs +
-                           " takes only a time zone, e.g. DateTime('UTC'); for sub-second precision "
-                           "use DateTime64(3)");
         if (args.empty())
             return;
+        if (args.size() > 2)
+            fail(open, t.spelledAs + " takes a time zone, e.g. DateTime('UTC'), or a precision and a zone, "
+                                     "e.g. DateTime(3, 'UTC')");
+        if (args[0].kind == Literal::Kind::Number && t.spelledAs != "DateTime32" &&
+            !equalsIgnoreCase(t.spelledAs, "DateTime32")) {
+            const long long precision = requireRange(args[0], 0, 9, t.spelledAs + " precision");
+            if (precision == 0 && args.size() == 1)
+                return;
+            if (precision == 0)
+                fail(args[0].offset, t.spelledAs + "(0, ...) is not a valid form; write DateTime(" +
+                                         describeLiteral(args[1]) + ")");
+            t.family = "DateTime64";
+            t.arguments = {numberArgument(precision)};
+            t.spellingSince = later(t.spellingSince, {21, 1});
+            if (args.size() == 2) {
+                const std::string zone = requireString(args[1], "DateTime64 time zone");
+                if (!zone.empty())
+                    t.arguments.push_back(stringArgument(zone));
+            }
+            return;
+        }
         const std::string zone = requireString(args[0], t.spelledAs + " time zone");
-        if (zone.empty())
-            fail(args[0].offset, "the time zone must not be empty, e.g. DateTime('UTC')");
-        t.arguments = {stringArgument(zone)};
+        if (args.size() == 2)
+            fail(args[1].offset,
+                 t.spelledAs + " takes only a time zone after which the server ignores " +
+                     describeLiteral(args[1]) + "; for sub-second precision use DateTime64(" +
+                     describeLiteral(args[1]) + ", " + types::quoteString(zone) + ")",
+                 "argument-ignored");
+        if (!zone.empty())
+            t.arguments = {stringArgument(zone)};
     }
 
     void parseDateTime64(ClickHouseType& t) {
@@ -714,28 +749,36 @@ private:
         }
         const std::size_t open = mPos;
         const auto args = readLiteralArguments(t.spelledAs);
-        if (args.empty() || args.size() > 2)
+        if (args.size() > 2)
             fail(open,
                  "DateTime64 takes a precision 0..9 and an optional time zone, e.g. DateTime64(3, 'UTC')");
-        precision = requireRange(args[0], 0, 9, "DateTime64 precision");
+        if (!args.empty())
+            precision = requireRange(args[0], 0, 9, "DateTime64 precision");
         t.arguments = {numberArgument(precision)};
         if (args.size() == 2) {
+            if (args[1].kind == Literal::Kind::Number)
+                fail(args[1].offset,
+                     "the DateTime64 time zone must be a quoted string, got " + args[1].text +
+                         " (which the server ignores)",
+                     "argument-ignored");
             const std::string zone = requireString(args[1], "DateTime64 time zone");
-            if (zone.empty())
-                fail(args[1].offset, "the time zone must not be empty, e.g. DateTime64(3, 'UTC')");
-            t.arguments.push_back(stringArgument(zone));
+            if (!zone.empty())
+                t.arguments.push_back(stringArgument(zone));
         }
     }
 
     void parseTime64(ClickHouseType& t) {
-        if (peek() != '(')
-            fail(mPos, "Time64 needs a precision 0..9, e.g. Time64(3)");
-        const std::size_t open = mPos;
-        const auto args = readLiteralArguments(t.spelledAs);
-        if (args.size() != 1)
-            fail(open, "Time64 takes exactly one argument, the precision 0..9 (no time zone)");
         t.family = "Time64";
-        t.arguments = {numberArgument(requireRange(args[0], 0, 9, "Time64 precision"))};
+        long long precision = 3;
+        if (peek() == '(') {
+            const std::size_t open = mPos;
+            const auto args = readLiteralArguments(t.spelledAs);
+            if (args.size() > 1)
+                fail(open, "Time64 takes one argument, the precision 0..9 (no time zone)");
+            if (!args.empty())
+                precision = requireRange(args[0], 0, 9, "Time64 precision");
+        }
+        t.arguments = {numberArgument(precision)};
     }
 
     void parseEnum(ClickHouseType& t) {
@@ -749,6 +792,7 @@ private:
             std::size_t offset;
             std::size_t valueOffset;
             std::string valueText;
+            bool explicitValue = false;
         };
         std::vector<Element> elements;
         if (peek() == ')')
@@ -771,18 +815,21 @@ private:
         } while (consume(','));
         expect(')', "to close the elements of " + name);
 
-        const bool firstHasValue = elements.front().value.has_value();
-        for (std::size_t i = 0; i < elements.size(); ++i) {
-            if (elements[i].value.has_value() != firstHasValue)
-                fail(elements[i].offset,
-                     name + " elements must all have values ('a' = 1) or none (numbered from 1)");
-            if (!firstHasValue) {
-                elements[i].value = static_cast<long long>(i + 1);
-                elements[i].valueOffset = elements[i].offset;
-                elements[i].valueText = std::to_string(i + 1);
+        // An element without a value takes the previous one's plus 1, the first 1 (as 26.5 numbers them).
+        long long next = 1;
+        bool numbered = false;
+        for (auto& e : elements) {
+            if (!e.value) {
+                e.value = next;
+                e.valueOffset = e.offset;
+                e.valueText = std::to_string(next);
+                numbered = true;
+            } else {
+                e.explicitValue = true;
             }
+            next = *e.value + 1;
         }
-        if (!firstHasValue)
+        if (numbered)
             t.spellingSince = later(t.spellingSince, {21, 1});
 
         long long low = -128;
@@ -801,10 +848,14 @@ private:
         std::set<std::string> names;
         std::set<long long> values;
         for (const auto& e : elements) {
+            // 26.5 wraps a written value around (Enum8('a' = 200) becomes -56, and 'a' is stored as -56):
+            // refused here as a deliberate lint. A value it numbers itself out of range it refuses too.
             if (*e.value < low || *e.value > high)
-                fail(e.valueOffset, (name == "Enum" ? std::string("Enum") : name) + " values must be " +
-                                        std::to_string(low) + ".." + std::to_string(high) + ", got " +
-                                        e.valueText);
+                fail(e.valueOffset,
+                     (name == "Enum" ? std::string("Enum") : name) + " values must be " +
+                         std::to_string(low) + ".." + std::to_string(high) + ", got " + e.valueText +
+                         (e.explicitValue ? " (the server would silently wrap it around)" : ""),
+                     e.explicitValue ? "enum-value-wraps" : "");
             if (!names.insert(e.name).second)
                 fail(e.offset, name + " element names must be unique: " + types::quoteString(e.name) +
                                    " appears twice");
@@ -928,8 +979,10 @@ private:
         if (peek() != '(')
             fail(mPos, "Tuple needs element types, e.g. Tuple(String, UInt64) or Tuple(a String, b UInt64)");
         expect('(', "after Tuple");
-        if (peek() == ')')
-            fail(mPos, "Tuple needs at least one element");
+        if (consume(')')) { // Tuple(), which 26.5 stores (empty tuples: ClickHouse 23.10, approx.)
+            t.spellingSince = later(t.spellingSince, {23, 10});
+            return;
+        }
         std::optional<bool> named;
         std::set<std::string> names;
         while (true) {
@@ -1168,9 +1221,9 @@ private:
                 fail(memberOffset, "Variant members cannot be " + member.toString() +
                                        " (no Nullable, LowCardinality(Nullable) or Variant inside Variant; a "
                                        "Variant is NULL when it holds no member)");
-            if (!seen.insert(member.toString()).second)
-                fail(memberOffset, "Variant members must differ: " + member.toString() + " appears twice");
-            t.arguments.push_back(typeArgument(std::move(member)));
+            // A repeated member is dropped, as 26.5 does: Variant(String, String) is Variant(String).
+            if (seen.insert(member.toString()).second)
+                t.arguments.push_back(typeArgument(std::move(member)));
         } while (consume(','));
         expect(')', "to close Variant(...)");
         // ClickHouse prints members sorted by name.
