@@ -2,6 +2,7 @@
 // server accepts in a table, printing the same canonical form; what the parser refuses by rule, or dates to a
 // later version, the server refuses too. The server's family list matches the parser's case rules.
 #include "ClickHouseServer.h"
+#include "TypeCorpus.h"
 #include "types/ClickHouseType.h"
 
 #include <QJsonDocument>
@@ -21,31 +22,7 @@ private slots:
 
     void parserAgreesWithServer_data() {
         QTest::addColumn<QString>("type");
-        for (const char* t :
-             {// known to 18.16
-              "UInt8", "UInt64", "Int8", "Int64", "Float32", "Float64", "String", "FixedString(16)", "UUID",
-              "Date", "DateTime", "DateTime('UTC')", "DateTime('Europe/Berlin')", "Decimal(9, 2)",
-              "Decimal(38, 10)", "Decimal32(2)", "Decimal64(18)", "Decimal128(5)", "Enum8('a' = 1, 'b' = 2)",
-              "Enum8('it''s' = -128, 'x\\\\y' = 127)", "Enum16('a' = -32768, 'b' = 32767)",
-              "Nullable(String)", "Nullable(Decimal(18, 3))", "Nullable(FixedString(2))",
-              "Nullable(Enum8('a' = 1))", "Array(String)", "Array(Nullable(UInt8))", "Array(Array(String))",
-              "Tuple(String, UInt8)", "Tuple(a String, b Nullable(UInt8))", "Array(Tuple(DateTime, String))",
-              "Nested(id UInt64, name String)", "AggregateFunction(uniq, UInt64)",
-              "AggregateFunction(quantiles(0.5, 0.9), Float64)", "BIGINT", "VARCHAR", "varchar", "TEXT",
-              "BLOB", "CHAR", "DOUBLE", "FLOAT", "INT", "integer", "TINYINT", "SMALLINT", "TIMESTAMP",
-              "DEC(10, 2)", "decimal(10, 2)", "datetime", "date", "BINARY(8)",
-              "  Array ( Nullable ( String ) ) ",
-              // refused by a rule
-              "string", "Nullable(Array(UInt8))", "Nullable(Nullable(UInt8))", "Nullable(Tuple(UInt8))",
-              "Nothing", "Nullable(Nothing)", "Array(Nothing)", "IntervalSecond", "Decimal(80, 2)",
-              "Decimal(10, 12)", "Decimal32(10)", "Decimal128(39)", "FixedString(0)", "Enum8('a' = 200)",
-              "Enum8('a' = 1, 'a' = 2)", "Enum8('a' = 1, 'b' = 1)", "Enum16('a' = 40000)", "Array(String",
-              "Tuple(a UInt8, UInt8)", "UUID(1)", "Array(Nested(a UInt8))",
-              // newer than 18.16
-              "Bool", "Date32", "DateTime64(3)", "Int128", "UInt256", "IPv4", "IPv6", "Map(String, UInt8)",
-              "Enum('a' = 1)", "INT(11)", "String(10)", "Decimal(12)", "DOUBLE PRECISION", "INT UNSIGNED",
-              "LowCardinality(String)", "SimpleAggregateFunction(sum, UInt64)", "Point", "JSON",
-              "Variant(String, UInt8)", "Dynamic", "BOOLEAN"})
+        for (const char* t : test::typesProbedOn1816())
             QTest::newRow(t) << QString::fromUtf8(t);
     }
 
