@@ -1,8 +1,9 @@
 #include "ddl/ColumnTypeTraits.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
+#include <initializer_list>
+#include <utility>
 
 namespace ckstudio::ddl {
 namespace {
@@ -16,91 +17,96 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
+// The first node of the type tree (the type itself included) that `matches`, or nullptr.
+template <typename Predicate>
+const ClickHouseType* findInside(const ClickHouseType& type, const Predicate& matches) {
+    if (matches(type))
+        return &type;
+    for (const auto& argument : type.arguments)
+        if (argument.type)
+            if (const auto* found = findInside(*argument.type, matches))
+                return found;
+    return nullptr;
 }
 
-// The argument text of `Family(...)` when `type` is exactly that (case-sensitive family), else nullopt-like
-// empty.
-bool unwrap(std::string_view type, std::string_view family, std::string_view& inner) {
-    type = trimmed(type);
-    if (type.size() < family.size() + 2 || type.substr(0, family.size()) != family)
-        return false;
-    std::string_view rest = trimmed(type.substr(family.size()));
-    if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')')
-        return false;
-    inner = trimmed(rest.substr(1, rest.size() - 2));
-    return true;
+bool familyIs(const ClickHouseType& type, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), type.family) != names.end();
 }
 
-template <std::size_t N>
-bool familyIn(std::string_view type, const std::array<std::string_view, N>& names, bool caseInsensitive) {
-    const auto family = typeFamily(withoutLowCardinality(type));
-    return std::any_of(names.begin(), names.end(), [&](std::string_view n) {
-        return caseInsensitive ? equalsIgnoringCase(n, family) : n == family;
-    });
+KeyProblem problemAt(const ClickHouseType& type, const ClickHouseType* found, std::string reason) {
+    return {found == &type ? std::string() : found->toString(), std::move(reason)};
 }
 
 } // namespace
 
-std::string_view withoutLowCardinality(std::string_view type) {
-    std::string_view inner;
-    return unwrap(type, "LowCardinality", inner) ? inner : trimmed(type);
+std::string KeyProblem::describe(const std::string& typeAsWritten) const {
+    return "is " + typeAsWritten + (part.empty() ? std::string() : ", which contains " + part) + "; " +
+           reason;
 }
 
-std::string_view typeFamily(std::string_view type) {
-    type = trimmed(type);
-    const auto paren = type.find('(');
-    return trimmed(paren == std::string_view::npos ? type : type.substr(0, paren));
+KeyProblem sortingKeyProblem(const ClickHouseType& type) {
+    // Each refusal below was seen on 26.5 with default settings; the order only decides which reason is
+    // named when several apply.
+    if (type.family == "Nested")
+        return {{},
+                "a Nested column is stored as separate arrays (name.field), none of which is the column "
+                "itself, so it cannot be a key column"};
+    if (type.family == "SimpleAggregateFunction")
+        return {{},
+                "ClickHouse refuses a SimpleAggregateFunction column in a key unless "
+                "allow_suspicious_primary_key is on (Code 549)"};
+    if (const auto* found = findInside(type, [](const ClickHouseType& t) {
+            return familyIs(t, {"JSON", "Object", "Variant", "Dynamic", "Geometry"});
+        }))
+        return problemAt(
+            type, found,
+            "ClickHouse refuses JSON, Variant, Dynamic and Geometry (a Variant) anywhere in a key "
+            "(Code 549); use a column of a concrete type");
+    if (const auto* found =
+            findInside(type, [](const ClickHouseType& t) { return t.family == "AggregateFunction"; }))
+        return problemAt(type, found,
+                         "AggregateFunction states cannot be compared, so ClickHouse refuses them in a key "
+                         "(Code 549)");
+    if (const auto* found = findInside(type, [](const ClickHouseType& t) { return t.family == "Nullable"; }))
+        return problemAt(type, found,
+                         "ClickHouse refuses Nullable anywhere in a key while the MergeTree setting "
+                         "allow_nullable_key is off (the default, Code 44)");
+    return {};
 }
 
-bool isNullableType(std::string_view type) {
-    std::string_view inner;
-    return unwrap(withoutLowCardinality(type), "Nullable", inner);
+KeyProblem partitionKeyProblem(const ClickHouseType& type) {
+    if (auto problem = sortingKeyProblem(type))
+        return problem;
+    const ClickHouseType* inner = &type;
+    if (inner->family == "LowCardinality" && !inner->arguments.empty() && inner->arguments[0].type)
+        inner = inner->arguments[0].type.get();
+    if (familyIs(*inner, {"Float32", "Float64", "BFloat16"}))
+        return {{},
+                "ClickHouse refuses a floating-point partition key (allow_floating_point_partition_key is "
+                "off by default)"};
+    return {};
 }
 
-bool usesLowCardinality(std::string_view type) {
-    return type.find("LowCardinality") != std::string_view::npos;
+bool usesLowCardinality(const ClickHouseType& type) {
+    return findInside(type, [](const ClickHouseType& t) { return t.family == "LowCardinality"; }) != nullptr;
 }
 
-bool isDateOrDateTime(std::string_view type) {
-    static constexpr std::array<std::string_view, 6> names{"Date",       "Date32",     "DateTime",
-                                                           "DateTime32", "DateTime64", "TIMESTAMP"};
-    return !isNullableType(type) && familyIn(type, names, true);
+bool isDateOrDateTime(const ClickHouseType& type) {
+    return familyIs(type, {"Date", "Date32", "DateTime", "DateTime32", "DateTime64"});
 }
 
-bool isUnsignedInteger(std::string_view type) {
-    static constexpr std::array<std::string_view, 6> names{"UInt8",  "UInt16",  "UInt32",
-                                                           "UInt64", "UInt128", "UInt256"};
-    return !isNullableType(type) && familyIn(type, names, false);
+bool isUnsignedInteger(const ClickHouseType& type) {
+    return familyIs(type, {"UInt8", "UInt16", "UInt32", "UInt64", "UInt128", "UInt256"});
 }
 
-bool isInt8(std::string_view type) {
-    static constexpr std::array<std::string_view, 1> exact{"Int8"};
-    static constexpr std::array<std::string_view, 3> aliases{"TINYINT", "INT1", "BYTE"};
-    return !isNullableType(type) && (familyIn(type, exact, false) || familyIn(type, aliases, true));
+bool isInt8(const ClickHouseType& type) {
+    return type.family == "Int8";
 }
 
-bool isNumeric(std::string_view type) {
-    static constexpr std::array<std::string_view, 15> exact{
-        "Int8",   "Int16",  "Int32",   "Int64",   "Int128",  "Int256",  "UInt8",   "UInt16",
-        "UInt32", "UInt64", "UInt128", "UInt256", "Float32", "Float64", "BFloat16"};
-    static constexpr std::array<std::string_view, 22> insensitive{
-        "Decimal", "Decimal32", "Decimal64", "Decimal128", "Decimal256", "DEC",    "NUMERIC", "FIXED",
-        "TINYINT", "SMALLINT",  "MEDIUMINT", "INT",        "INTEGER",    "BIGINT", "INT1",    "BYTE",
-        "SIGNED",  "UNSIGNED",  "FLOAT",     "DOUBLE",     "REAL",       "SINGLE"};
-    if (familyIn(type, exact, false) || familyIn(type, insensitive, true))
-        return true;
-    // Multi-word aliases: "INT UNSIGNED", "DOUBLE PRECISION", ...
-    const auto family = typeFamily(withoutLowCardinality(type));
-    const auto space = family.find(' ');
-    if (space == std::string_view::npos)
-        return false;
-    const auto first = family.substr(0, space);
-    return familyIn(first, insensitive, true);
+bool isNumeric(const ClickHouseType& type) {
+    return isUnsignedInteger(type) ||
+           familyIs(type, {"Int8", "Int16", "Int32", "Int64", "Int128", "Int256", "Float32", "Float64",
+                           "BFloat16", "Decimal", "Decimal32", "Decimal64", "Decimal128", "Decimal256"});
 }
 
 std::string sqlFragmentProblem(std::string_view text) {

@@ -1,24 +1,37 @@
 #pragma once
-// What DDL generation needs to know about a `columns[].type` string, without a full type parser: the
-// outermost family, Nullable-ness, and whether the text is a self-contained SQL fragment.
+// What DDL generation needs to know about a column type: checks on the parsed type (checkClickHouseType) for
+// keys, engine parameters and TTL, and whether a text is a self-contained SQL fragment.
+#include "types/ClickHouseType.h"
+
 #include <string>
 #include <string_view>
 
 namespace ckstudio::ddl {
 
-// The type with an outer LowCardinality(...) removed, trimmed: "LowCardinality(Nullable(String))" ->
-// "Nullable(String)".
-std::string_view withoutLowCardinality(std::string_view type);
+// Why ClickHouse refuses a column of a type in a MergeTree key with default settings (checked on 26.5).
+struct KeyProblem {
+    std::string part;   // the offending part when it is nested ("Nullable(String)"), empty for the whole type
+    std::string reason; // empty: the type can be a key column
+    explicit operator bool() const { return !reason.empty(); }
+    // "is T; reason" or "is T, which contains P; reason", to follow a column's name.
+    std::string describe(const std::string& typeAsWritten) const;
+};
 
-// The family name before any '(' ("DateTime('UTC')" -> "DateTime"), trimmed.
-std::string_view typeFamily(std::string_view type);
+// For a sorting key (ORDER BY). Walks the whole type: Nullable inside Array/Tuple/Map/LowCardinality counts
+// (Code 44 while allow_nullable_key is off), as do Variant, Dynamic, JSON, Object and Geometry (a Variant)
+// at any depth and AggregateFunction, which is not comparable (Code 549). A SimpleAggregateFunction (Code
+// 549 unless allow_suspicious_primary_key) or a Nested column (stored as separate arrays) is refused at the
+// top level only.
+KeyProblem sortingKeyProblem(const ClickHouseType& type);
 
-bool isNullableType(std::string_view type);     // Nullable(T) or LowCardinality(Nullable(T))
-bool usesLowCardinality(std::string_view type); // anywhere in the type
-bool isDateOrDateTime(std::string_view type);   // Date, Date32, DateTime[(tz)], DateTime32, DateTime64(...)
-bool isUnsignedInteger(std::string_view type);  // UInt8 ... UInt256
-bool isInt8(std::string_view type);             // Int8 and its aliases
-bool isNumeric(std::string_view type); // integers, floats, decimals (canonical names and SQL aliases)
+// For a column that is the whole partition key: floating-point types are refused there too.
+KeyProblem partitionKeyProblem(const ClickHouseType& type);
+
+bool usesLowCardinality(const ClickHouseType& type); // anywhere in the type
+bool isDateOrDateTime(const ClickHouseType& type);   // Date, Date32, DateTime[(tz)], DateTime64(...)
+bool isUnsignedInteger(const ClickHouseType& type);  // UInt8 ... UInt256
+bool isInt8(const ClickHouseType& type);             // Int8 (aliases resolve to it)
+bool isNumeric(const ClickHouseType& type);          // integers, floats, decimals
 
 // Empty when `text` can be pasted into a statement as one expression or type: quotes closed, brackets
 // balanced, no ';' and no comment outside quotes. Otherwise says what is wrong.

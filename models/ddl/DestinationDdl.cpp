@@ -4,24 +4,27 @@
 #include "ddl/DestinationDdl.h"
 
 #include "ddl/ColumnTypeTraits.h"
+#include "types/ClickHouseType.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace ckstudio {
 namespace {
 
 using ddl::isDateOrDateTime;
 using ddl::isInt8;
-using ddl::isNullableType;
 using ddl::isNumeric;
 using ddl::isUnsignedInteger;
 
 // One column of the destination table and what the view selects into it.
 struct DestinationColumn {
     std::string name;
-    std::string type;
+    std::string type;      // as the connector table spells it: the destination gets the same text
+    ClickHouseType parsed; // what the checks look at (aliases resolved, nesting explicit)
     bool isVirtual = false;
 };
 
@@ -30,17 +33,19 @@ struct EngineSpec {
     std::string name;
     std::size_t minParams = 0;
     std::size_t maxParams = 0;
-    std::function<std::string(std::size_t index, const std::string& type)> paramTypeProblem; // empty: fits
+    std::function<std::string(std::size_t index, const DestinationColumn& column)>
+        paramTypeProblem; // empty: fits
 };
 
-std::string unsignedOrDateProblem(const std::string& type) {
-    if (isUnsignedInteger(type) || isDateOrDateTime(type))
+std::string unsignedOrDateProblem(const DestinationColumn& c) {
+    if (isUnsignedInteger(c.parsed) || isDateOrDateTime(c.parsed))
         return {};
-    return "is " + type + "; a version column must be UInt8..UInt256, Date or DateTime";
+    return "is " + c.type + "; a version column must be UInt8..UInt256, Date, Date32, DateTime or DateTime64";
 }
 
-std::string signProblem(const std::string& type) {
-    return isInt8(type) ? std::string() : "is " + type + "; the sign column must be Int8 (values 1 and -1)";
+std::string signProblem(const DestinationColumn& c) {
+    return isInt8(c.parsed) ? std::string()
+                            : "is " + c.type + "; the sign column must be Int8 (values 1 and -1)";
 }
 
 const std::vector<EngineSpec>& engineSpecs() {
@@ -48,16 +53,16 @@ const std::vector<EngineSpec>& engineSpecs() {
         {"MergeTree", 0, 0, {}},
         {"ReplicatedMergeTree", 0, 0, {}},
         {"ReplacingMergeTree", 0, 1,
-         [](std::size_t, const std::string& t) { return unsignedOrDateProblem(t); }},
+         [](std::size_t, const DestinationColumn& c) { return unsignedOrDateProblem(c); }},
         {"SummingMergeTree", 0, 100,
-         [](std::size_t, const std::string& t) {
-             return isNumeric(t) ? std::string() : "is " + t + "; columns to sum must be numeric";
+         [](std::size_t, const DestinationColumn& c) {
+             return isNumeric(c.parsed) ? std::string() : "is " + c.type + "; columns to sum must be numeric";
          }},
         {"AggregatingMergeTree", 0, 0, {}},
-        {"CollapsingMergeTree", 1, 1, [](std::size_t, const std::string& t) { return signProblem(t); }},
+        {"CollapsingMergeTree", 1, 1, [](std::size_t, const DestinationColumn& c) { return signProblem(c); }},
         {"VersionedCollapsingMergeTree", 2, 2,
-         [](std::size_t i, const std::string& t) {
-             return i == 0 ? signProblem(t) : unsignedOrDateProblem(t);
+         [](std::size_t i, const DestinationColumn& c) {
+             return i == 0 ? signProblem(c) : unsignedOrDateProblem(c);
          }},
     };
     return specs;
@@ -182,10 +187,20 @@ private:
                 error(path + ".type", "the type " + problem);
                 continue;
             }
-            if (ddl::usesLowCardinality(c.type))
+            // The keys, engine parameters and TTL are checked on the parsed type; a type the parser refuses
+            // would be refused by the server too.
+            auto checked = checkClickHouseType(c.type);
+            if (!checked) {
+                error(path + ".type", "'" + c.type + "' is not a valid type (at offset " +
+                                          std::to_string(checked.errorOffset) + "): " + checked.error);
+                continue;
+            }
+            for (const auto& warning : checked.warnings)
+                warn(path + ".type", warning);
+            if (ddl::usesLowCardinality(*checked.type))
                 warn(path + ".type", "LowCardinality needs allow_experimental_low_cardinality_type=1 on "
                                      "ClickHouse 18.x; 19.x and later (and Aiven) accept it as is");
-            mColumns.push_back({c.name, c.type, false});
+            mColumns.push_back({c.name, c.type, std::move(*checked.type), false});
         }
         const auto& known = kafkaVirtualColumns();
         std::vector<std::string> wanted;
@@ -203,7 +218,7 @@ private:
                 error("virtual_columns", "'" + name + "' is also the name of a connector column");
             } else {
                 wanted.push_back(name);
-                mColumns.push_back({it->name, it->type, true});
+                mColumns.push_back({it->name, it->type, *checkClickHouseType(it->type).type, true});
                 warn("virtual_columns", "'" + name + "' needs ClickHouse " + it->since +
                                             " or newer (ClickHouse 18.16 has no Kafka virtual columns)");
             }
@@ -246,11 +261,25 @@ private:
                 continue;
             }
             if (spec->paramTypeProblem) {
-                if (auto problem = spec->paramTypeProblem(i, c->type); !problem.empty())
+                if (auto problem = spec->paramTypeProblem(i, *c); !problem.empty())
                     error(path, "column '" + c->name + "' " + problem);
             }
         }
         mEngine = spec->name;
+    }
+
+    // Why the column cannot be in the sorting key (or, with partition, be the partition key), or empty: "is
+    // T; reason", to follow the column's name.
+    std::string keyProblem(const DestinationColumn& c, bool partition = false) const {
+        if (mOptions.engine == "SummingMergeTree" &&
+            std::find(mOptions.engineParams.begin(), mOptions.engineParams.end(), c.name) !=
+                mOptions.engineParams.end())
+            return std::string(
+                       "is summed by SummingMergeTree, and ClickHouse refuses a summed column in the ") +
+                   (partition ? "partition" : "sorting") + " key";
+        const auto problem =
+            partition ? ddl::partitionKeyProblem(c.parsed) : ddl::sortingKeyProblem(c.parsed);
+        return problem ? problem.describe(c.type) : std::string();
     }
 
     void chooseOrderBy() {
@@ -263,20 +292,27 @@ private:
             return;
         }
         if (mOptions.orderBy.empty()) {
-            auto first = std::find_if(mColumns.begin(), mColumns.end(),
-                                      [](const auto& c) { return !c.isVirtual && !isNullableType(c.type); });
-            if (first == mColumns.end()) {
-                if (!mColumns.empty())
-                    warn("order_by", "every column is Nullable, which ClickHouse refuses in a sorting key; "
-                                     "using ORDER BY tuple() (no sorting key)");
+            // The first connector column that can be a key, as before for Nullable: a sorting key keeps the
+            // primary index useful, and the warning names what was skipped and why.
+            std::vector<std::string> skipped;
+            for (const auto& c : mColumns) {
+                if (c.isVirtual)
+                    continue;
+                if (auto problem = keyProblem(c); !problem.empty()) {
+                    skipped.push_back("'" + c.name + "' " + problem);
+                    continue;
+                }
+                if (!skipped.empty())
+                    warn("order_by",
+                         "ordering by '" + c.name +
+                             "', the first column that can be a sorting key: " + joined(skipped, "; "));
+                mOrderBy.push_back(c.name);
                 return;
             }
-            if (first != mColumns.begin())
+            if (!skipped.empty())
                 warn("order_by",
-                     "column '" + mColumns.front().name +
-                         "' is Nullable, which ClickHouse refuses in a sorting key; ordering by '" +
-                         first->name + "' instead");
-            mOrderBy.push_back(first->name);
+                     "no column can be a sorting key, so using ORDER BY tuple() (no sorting key): " +
+                         joined(skipped, "; "));
             return;
         }
         for (std::size_t i = 0; i < mOptions.orderBy.size(); ++i) {
@@ -285,11 +321,8 @@ private:
             const auto* c = column(name);
             if (!c) {
                 error(path, "no column '" + name + "' in the destination; columns are: " + knownColumns());
-            } else if (isNullableType(c->type)) {
-                error(path,
-                      "column '" + name + "' is " + c->type +
-                          "; ClickHouse refuses Nullable columns in a sorting key (allow_nullable_key is off "
-                          "by default)");
+            } else if (auto problem = keyProblem(*c); !problem.empty()) {
+                error(path, "column '" + name + "' cannot be in the sorting key: it " + problem);
             } else if (std::find(mOrderBy.begin(), mOrderBy.end(), name) != mOrderBy.end()) {
                 error(path, "column '" + name + "' is listed twice");
             } else {
@@ -298,10 +331,43 @@ private:
         }
     }
 
+    // The partition expression with surrounding blanks removed.
+    std::string_view trimmedPartition() const {
+        std::string_view text = mOptions.partitionBy;
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+            text.remove_prefix(1);
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+            text.remove_suffix(1);
+        return text;
+    }
+
+    static bool isPlainIdentifier(std::string_view text) {
+        const auto start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+        return !text.empty() && start(text.front()) && std::all_of(text.begin(), text.end(), [&](char c) {
+            return start(c) || std::isdigit(static_cast<unsigned char>(c));
+        });
+    }
+
     void checkPartitionAndTtl() {
         if (!mOptions.partitionBy.empty()) {
-            if (auto problem = ddl::sqlFragmentProblem(mOptions.partitionBy); !problem.empty())
+            if (auto problem = ddl::sqlFragmentProblem(mOptions.partitionBy); !problem.empty()) {
                 error("partition_by", "the expression " + problem);
+            } else {
+                // An expression is the user's; a partition key that is one column, plain or quoted as this
+                // generator quotes, gets the server's key checks.
+                const auto text = trimmedPartition();
+                const auto named = std::find_if(mColumns.begin(), mColumns.end(), [&](const auto& c) {
+                    return (isPlainIdentifier(text) && text == c.name) || text == quoteIdentifier(c.name);
+                });
+                if (named != mColumns.end()) {
+                    if (auto problem = keyProblem(*named, true); !problem.empty())
+                        error("partition_by",
+                              "column '" + named->name + "' cannot be the partition key: it " + problem);
+                } else if (isPlainIdentifier(text)) {
+                    error("partition_by", "no column '" + std::string(text) +
+                                              "' in the destination; columns are: " + knownColumns());
+                }
+            }
         }
         const bool hasColumn = !mOptions.ttlColumn.empty();
         if (!hasColumn && mOptions.ttlDays != 0) {
@@ -317,9 +383,9 @@ private:
         if (!c)
             error("ttl_column", "no column '" + mOptions.ttlColumn +
                                     "' in the destination; columns are: " + knownColumns());
-        else if (!isDateOrDateTime(c->type))
-            error("ttl_column",
-                  "column '" + c->name + "' is " + c->type + "; a TTL column must be Date or DateTime");
+        else if (!isDateOrDateTime(c->parsed))
+            error("ttl_column", "column '" + c->name + "' is " + c->type +
+                                    "; a TTL column must be Date, Date32, DateTime or DateTime64");
         else
             warn("ttl_column", "TTL needs ClickHouse 19.6 or newer");
     }

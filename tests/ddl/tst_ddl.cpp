@@ -268,6 +268,150 @@ private slots:
         QVERIFY(result.statements[0].sql.find("\nORDER BY tuple()") != std::string::npos);
     }
 
+    // What 26.5 refuses in a sorting key with default settings (each row was run there, see
+    // tests/oracle/tst_oracle_ddl.cpp): the default pick skips such a first column, naming it and the reason;
+    // an explicit order_by naming it is an error that says the same.
+    void sortingKeyTypes_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("reason"); // empty: a fine key column
+        auto refused = [](const char* type, const char* reason) {
+            QTest::newRow(type) << QString::fromUtf8(type) << QString::fromUtf8(reason);
+        };
+        refused("Nullable(UInt64)", "allow_nullable_key");
+        refused("LowCardinality(Nullable(String))", "allow_nullable_key");
+        refused("Array(Nullable(String))", "which contains Nullable(String); ClickHouse refuses Nullable");
+        refused("Tuple(a Nullable(String), b UInt8)", "which contains Nullable(String)");
+        refused("Map(String, Nullable(UInt8))", "which contains Nullable(UInt8)");
+        refused("Array(Array(Nullable(Int32)))", "allow_nullable_key");
+        refused("JSON", "JSON, Variant, Dynamic");
+        refused("Variant(String, UInt64)", "JSON, Variant, Dynamic");
+        refused("Dynamic", "JSON, Variant, Dynamic");
+        refused("Array(JSON)", "which contains JSON;");
+        refused("Tuple(a Dynamic)", "which contains Dynamic;");
+        refused("Geometry", "Geometry (a Variant)");
+        refused("AggregateFunction(uniq, UInt64)", "cannot be compared");
+        refused("Map(String, AggregateFunction(uniq, UInt64))",
+                "which contains AggregateFunction(uniq, UInt64)");
+        refused("SimpleAggregateFunction(sum, UInt64)", "allow_suspicious_primary_key");
+        refused("Nested(a UInt8, b String)", "separate arrays");
+        auto fine = [](const char* type) { QTest::newRow(type) << QString::fromUtf8(type) << QString(); };
+        for (const char* type :
+             {"UInt64", "BIGINT", "String", "LowCardinality(String)", "Map(String, UInt8)", "Array(UInt8)",
+              "Tuple(a String, b UInt8)", "Point", "Ring", "UUID", "DateTime64(3)", "Enum8('a' = 1)",
+              "Array(SimpleAggregateFunction(sum, UInt64))"})
+            fine(type);
+    }
+    void sortingKeyTypes() {
+        QFETCH(QString, type);
+        QFETCH(QString, reason);
+        ConnectorTable t = newConnectorTable("k");
+        t.columns = {{"c", type.toStdString(), {}, {}, {}}, {"id", "UInt64", {}, {}, {}}};
+
+        auto result = generateDestinationDdl(t, optionsFor());
+        const QString lines = problemLines(result.problems).join(QLatin1Char('\n'));
+        QVERIFY2(!hasErrors(result.problems), qPrintable(lines));
+        const auto& sql = result.statements.at(0).sql;
+        if (reason.isEmpty()) {
+            QVERIFY2(sql.find("\nORDER BY (`c`)") != std::string::npos, sql.c_str());
+            QVERIFY2(!hasProblemAt(result.problems, "order_by", false), qPrintable(lines));
+        } else {
+            QVERIFY2(sql.find("\nORDER BY (`id`)") != std::string::npos, sql.c_str());
+            QVERIFY2(lines.contains(QStringLiteral("W order_by: ordering by 'id'")), qPrintable(lines));
+            QVERIFY2(lines.contains(QStringLiteral("'c' is ") + type), qPrintable(lines));
+            QVERIFY2(lines.contains(reason), qPrintable(lines));
+        }
+
+        auto o = optionsFor();
+        o.orderBy = {"c"};
+        result = generateDestinationDdl(t, o);
+        const QString explicitLines = problemLines(result.problems).join(QLatin1Char('\n'));
+        if (reason.isEmpty()) {
+            QVERIFY2(!hasErrors(result.problems), qPrintable(explicitLines));
+        } else {
+            QVERIFY(result.statements.empty());
+            QVERIFY2(
+                explicitLines.contains(QStringLiteral("E order_by[0]: column 'c' cannot be in the sorting "
+                                                      "key: it is ") +
+                                       type),
+                qPrintable(explicitLines));
+            QVERIFY2(explicitLines.contains(reason), qPrintable(explicitLines));
+        }
+    }
+
+    void noUsableKeyColumnMeansTuple() {
+        ConnectorTable t = newConnectorTable("k");
+        t.columns = {{"j", "JSON", {}, {}, {}}, {"n", "Array(Nullable(String))", {}, {}, {}}};
+        const auto result = generateDestinationDdl(t, optionsFor());
+        QVERIFY(!hasErrors(result.problems));
+        QVERIFY(result.statements.at(0).sql.find("\nORDER BY tuple()") != std::string::npos);
+        const QString lines = problemLines(result.problems).join(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QStringLiteral("W order_by: no column can be a sorting key")),
+                 qPrintable(lines));
+        QVERIFY2(lines.contains(QStringLiteral("'j' is JSON")) &&
+                     lines.contains(QStringLiteral("'n' is Array")),
+                 qPrintable(lines));
+    }
+
+    // 26.5: "Columns: amount listed both in columns to sum and in sorting key" (and partition key).
+    void summedColumnsStayOutOfKeys() {
+        ConnectorTable t = newConnectorTable("s");
+        t.columns = {{"amount", "Int64", {}, {}, {}}, {"id", "UInt64", {}, {}, {}}};
+        auto o = optionsFor();
+        o.engine = "SummingMergeTree";
+        o.engineParams = {"amount"};
+        auto result = generateDestinationDdl(t, o);
+        QVERIFY(!hasErrors(result.problems));
+        QVERIFY(result.statements.at(0).sql.find("\nORDER BY (`id`)") != std::string::npos);
+        QVERIFY(hasProblemAt(result.problems, "order_by", false));
+
+        o.orderBy = {"amount"};
+        result = generateDestinationDdl(t, o);
+        QVERIFY(hasProblemAt(result.problems, "order_by[0]", true));
+        QVERIFY(problemLines(result.problems).join(QLatin1Char('\n')).contains(QStringLiteral("summed")));
+
+        o.orderBy = {"id"};
+        o.partitionBy = "amount";
+        QVERIFY(hasProblemAt(generateDestinationDdl(t, o).problems, "partition_by", true));
+        o.engine = "MergeTree";
+        o.engineParams.clear();
+        QVERIFY(!hasErrors(generateDestinationDdl(t, o).problems));
+    }
+
+    // A partition key that is one column gets the server's key checks; an expression stays the user's.
+    void partitionByOneColumn_data() {
+        QTest::addColumn<QString>("partitionBy");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("Float64") << QStringLiteral("amount") << true; // Code 36, floating-point partition key
+        QTest::newRow("quoted Float64") << QStringLiteral(" `amount` ") << true;
+        QTest::newRow("Nullable") << QStringLiteral("maybe") << true; // Code 44
+        QTest::newRow("unknown column") << QStringLiteral("nope") << true;
+        QTest::newRow("UInt64") << QStringLiteral("id") << false;
+        QTest::newRow("expression") << QStringLiteral("toYYYYMM(ts)") << false;
+        QTest::newRow("expression on a Float64") << QStringLiteral("toInt64(amount)") << false;
+    }
+    void partitionByOneColumn() {
+        QFETCH(QString, partitionBy);
+        QFETCH(bool, refused);
+        auto o = optionsFor();
+        o.partitionBy = partitionBy.toStdString();
+        const auto result = generateDestinationDdl(eventsTable(), o);
+        QVERIFY2(hasProblemAt(result.problems, "partition_by", true) == refused,
+                 qPrintable(problemLines(result.problems).join(QLatin1Char('\n'))));
+    }
+
+    // The type is parsed for these checks; one the parser refuses is an error at its path, and the parser's
+    // warnings come along.
+    void columnTypesAreParsed() {
+        ConnectorTable t = newConnectorTable("p");
+        t.columns = {{"a", "Strng", {}, {}, {}}, {"b", "LowCardinality(UInt32)", {}, {}, {}}};
+        const auto result = generateDestinationDdl(t, optionsFor());
+        QVERIFY(result.statements.empty());
+        QVERIFY(hasProblemAt(result.problems, "columns[0].type", true));
+        QVERIFY(problemLines(result.problems).join(QLatin1Char('\n')).contains(QStringLiteral("'Strng'")));
+        QVERIFY(hasProblemAt(result.problems, "columns[1].type", false));
+        QVERIFY(!hasProblemAt(result.problems, "columns[1].type", true));
+    }
+
     void partitionAndTtl() {
         auto o = optionsFor();
         o.partitionBy = "toYYYYMM(`ts`)";

@@ -125,8 +125,9 @@ private slots:
                                     << QByteArray("ttl_column: column 'level' is String");
         QTest::newRow("virtual") << QByteArrayList{"--virtual-columns", "_nope"}
                                  << QByteArray("unknown Kafka virtual column '_nope'");
-        QTest::newRow("nullable key") << QByteArrayList{"--table", "events", "--order-by", "note"}
-                                      << QByteArray("order_by[0]: column 'note' is Nullable(String)");
+        QTest::newRow("nullable key")
+            << QByteArrayList{"--table", "events", "--order-by", "note"}
+            << QByteArray("order_by[0]: column 'note' cannot be in the sorting key: it is Nullable(String)");
     }
     void invalidForDdlExitsOne() {
         QFETCH(QByteArrayList, extra);
