@@ -69,7 +69,7 @@ Problems ConfigValidator::validate(const Json& userConfig) const {
     if (userConfig.is_object()) {
         if (auto tables = userConfig.find("tables"); tables != userConfig.end() && tables->is_array()) {
             PathStep atTables(path, userConfig, "tables");
-            TableRules rules(out, path, typeMaxLength(*m_schema));
+            TableRules rules(out, path, typeMaxLength(*m_schema), m_targetVersion);
             std::size_t index = 0;
             for (const Json& table : *tables) {
                 PathStep atTable(path, index++);
@@ -88,7 +88,7 @@ Problems ConfigValidator::validateTable(const Json& table, std::size_t index) co
     PathStep atTable(path, index);
     if (const SchemaNode* tableSchema = m_schema->compiledNode("tables[]"))
         SchemaRules(out, path).check(table, *tableSchema);
-    TableRules(out, path, typeMaxLength(*m_schema)).check(table);
+    TableRules(out, path, typeMaxLength(*m_schema), m_targetVersion).check(table);
     return out.takeInDocumentOrder();
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace ckstudio {
 
@@ -33,8 +34,15 @@ public:
 
     const JsonSchema& schema() const { return *m_schema; }
 
+    // The ClickHouse version (major, minor) the config is for, when known: the Aiven service's
+    // (AivenService::clickhouseVersion) or version() of the connected server. Settings and column types that
+    // version cannot take become warnings naming what they need (schema/TableRules.h).
+    void setTargetVersion(std::optional<std::pair<int, int>> version) { m_targetVersion = version; }
+    std::optional<std::pair<int, int>> targetVersion() const { return m_targetVersion; }
+
 private:
     std::shared_ptr<const JsonSchema> m_schema;
+    std::optional<std::pair<int, int>> m_targetVersion;
 };
 
 // Warnings for an edit of a pulled config: a table with a positional data format (CSV, TSV, ...) whose

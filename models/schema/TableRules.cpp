@@ -50,7 +50,45 @@ bool isDateLikeType(std::string_view type) {
     return startsWithNoCase(type, "date") || startsWithNoCase(type, "timestamp");
 }
 
+std::string versionText(ServerVersion version) {
+    return std::to_string(version.first) + "." + std::to_string(version.second);
+}
+
+// Settings Aiven takes only from a version on ("Requires ClickHouse >= 25.8" in its schema's descriptions;
+// reference/aiven-api.md §3.4). Upstream came first for dead_letter_queue: 25.1 (PR #68873, December 2024),
+// where it also needs the server's <dead_letter_queue> table; auto_offset_reset_by_duration_ms is Aiven's
+// own (patch 076, first on its 25.8 line).
+constexpr ServerVersion kDeadLetterQueueSince{25, 8};
+constexpr ServerVersion kOffsetByDurationSince{25, 8};
+
 } // namespace
+
+std::optional<ServerVersion> parseServerVersion(std::string_view text) {
+    if (!text.empty() && (text.front() == 'v' || text.front() == 'V'))
+        text.remove_prefix(1);
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto number = [&]() -> std::optional<int> {
+        int value = 0;
+        std::size_t digits = 0;
+        for (; digits < text.size() && isDigit(text[digits]); ++digits) {
+            if (digits == 6)
+                return std::nullopt;
+            value = value * 10 + (text[digits] - '0');
+        }
+        if (digits == 0)
+            return std::nullopt;
+        text.remove_prefix(digits);
+        return value;
+    };
+    const auto major = number();
+    if (!major || text.empty() || text.front() != '.')
+        return std::nullopt;
+    text.remove_prefix(1);
+    const auto minor = number();
+    if (!minor)
+        return std::nullopt;
+    return ServerVersion{*major, *minor}; // what follows (".1.1", "-aiven") does not matter here
+}
 
 bool isPositionalFormat(const std::string& dataFormat) {
     // MsgPack rows are plain value sequences too: ClickHouse reads them in column order.
@@ -129,6 +167,11 @@ void TableRules::checkType(const std::string& type) {
         if (!result)
             verdict.error = result.error + " at position " + std::to_string(result.errorOffset + 1);
         verdict.warnings = result.warnings;
+        // What the target version cannot create with default settings, and what would make it.
+        if (result && result.type && m_targetVersion)
+            for (const TypeRequirement& requirement : typeRequirements(*result.type, *m_targetVersion))
+                verdict.warnings.push_back(requirement.message() + "; the target is ClickHouse " +
+                                           versionText(*m_targetVersion));
         it = m_typeVerdicts.emplace(type, std::move(verdict)).first;
     }
     if (!it->second.error.empty())
@@ -160,15 +203,26 @@ void TableRules::checkTopics(const Json& table, const Json& topics) {
 }
 
 void TableRules::checkSettings(const Json& table) {
+    const std::string target =
+        m_targetVersion ? "; the target is ClickHouse " + versionText(*m_targetVersion) : std::string();
     if (const std::string* mode = stringMember(table, "handle_error_mode");
-        mode && *mode == "dead_letter_queue") {
+        mode && *mode == "dead_letter_queue" &&
+        (!m_targetVersion || *m_targetVersion < kDeadLetterQueueSince)) {
         PathStep step(m_path, table, "handle_error_mode");
-        m_out.add(m_path, "dead_letter_queue needs ClickHouse 25.8 or newer", Warning);
+        m_out.add(m_path,
+                  "dead_letter_queue needs ClickHouse " + versionText(kDeadLetterQueueSince) + " or newer" +
+                      target +
+                      " (on Aiven; upstream ClickHouse has it from 25.1 and needs <dead_letter_queue> in the "
+                      "server config for system.dead_letter_queue)",
+                  Warning);
     }
     if (auto it = table.find("auto_offset_reset_by_duration_ms");
-        it != table.end() && it->is_number() && *it != Json(0)) {
+        it != table.end() && it->is_number() && *it != Json(0) &&
+        (!m_targetVersion || *m_targetVersion < kOffsetByDurationSince)) {
         PathStep step(m_path, table, "auto_offset_reset_by_duration_ms");
-        m_out.add(m_path, "needs ClickHouse 25.8 or newer; older versions start from auto_offset_reset",
+        m_out.add(m_path,
+                  "needs ClickHouse " + versionText(kOffsetByDurationSince) + " or newer" + target +
+                      "; older versions start from auto_offset_reset",
                   Warning);
     }
     if (auto it = table.find("num_consumers");

@@ -8,20 +8,33 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ckstudio {
+
+// A ClickHouse version as (major, minor).
+using ServerVersion = std::pair<int, int>;
+
+// "25.8", "26.5.1.1", "v25.8": its major and minor; nullopt for text that does not start with N.N.
+std::optional<ServerVersion> parseServerVersion(std::string_view text);
 
 // Rules inside one table (tables[i]); `path` points at the table. One instance may check many tables.
 class TableRules {
 public:
     // `typeMaxLength`: the schema's maxLength for columns[].type; longer types are left to the schema's
-    // error.
-    TableRules(ProblemCollector& out, DocumentPath& path, std::optional<std::size_t> typeMaxLength)
+    // error. `targetVersion`: the ClickHouse version the config is for, when known (the service's, from
+    // Aiven, or version() of the connected server): settings and types that version cannot take are
+    // warned about, naming the version or setting they need. Unknown: the settings that need a newer
+    // version than some Aiven services run are warned about anyway, types are not.
+    TableRules(ProblemCollector& out, DocumentPath& path, std::optional<std::size_t> typeMaxLength,
+               std::optional<ServerVersion> targetVersion = std::nullopt)
         : m_out(out)
         , m_path(path)
-        , m_typeMaxLength(typeMaxLength) {}
+        , m_typeMaxLength(typeMaxLength)
+        , m_targetVersion(targetVersion) {}
 
     void check(const Json& table);
 
@@ -43,6 +56,7 @@ private:
     ProblemCollector& m_out;
     DocumentPath& m_path;
     std::optional<std::size_t> m_typeMaxLength;
+    std::optional<ServerVersion> m_targetVersion;
     std::unordered_map<std::string, TypeVerdict> m_typeVerdicts;
     std::vector<std::string> m_columnNames; // in order; empty when columns is not an array of named columns
     std::vector<std::string> m_columnTypes;

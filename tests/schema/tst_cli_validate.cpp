@@ -109,7 +109,8 @@ private slots:
                      "tables[0].data_format: warning: CSV maps message fields to columns by position, not "
                      "by name: keep the columns in the order of the fields in the messages\n"
                      "tables[0].handle_error_mode: warning: dead_letter_queue needs ClickHouse 25.8 or "
-                     "newer\n"));
+                     "newer (on Aiven; upstream ClickHouse has it from 25.1 and needs <dead_letter_queue> in "
+                     "the server config for system.dead_letter_queue)\n"));
     }
 
     void brokenJsonNamesFileLineColumn_data() {

@@ -2,6 +2,7 @@
 // warnings, document order, a custom schema, and the time to validate the largest config the schema allows.
 #include "schema/ConfigValidator.h"
 #include "schema/JsonSchema.h"
+#include "schema/TableRules.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -567,6 +568,97 @@ private slots:
         QCOMPARE(QString::fromStdString(warnings[0].path), path);
         QVERIFY2(QString::fromStdString(warnings[0].message).contains(message),
                  qPrintable(linesOf(warnings)));
+    }
+
+    // With a target version, the settings and column types that version cannot take are warnings at their
+    // path, naming the version (or setting) they need; what it can take is quiet.
+    void targetVersionWarnings_data() {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("path");     // empty: no warning
+        QTest::addColumn<QStringList>("says"); // each part of the one warning
+        auto row = [](const char* name, const char* target, const char* pointer, const char* value,
+                      const char* path, QStringList says) {
+            QTest::newRow(name) << QString::fromUtf8(target) << QString::fromUtf8(pointer)
+                                << QString::fromUtf8(value) << QString::fromUtf8(path) << says;
+        };
+        const char* dlq = R"("dead_letter_queue")";
+        row("dlq on 25.3", "25.3", "/tables/0/handle_error_mode", dlq, "tables[0].handle_error_mode",
+            {QStringLiteral(
+                 "dead_letter_queue needs ClickHouse 25.8 or newer; the target is ClickHouse 25.3"),
+             QStringLiteral("<dead_letter_queue> in the server config")});
+        row("dlq on 25.8", "25.8", "/tables/0/handle_error_mode", dlq, "", {});
+        row("dlq on 26.3.4.1", "26.3.4.1", "/tables/0/handle_error_mode", dlq, "", {});
+        row("stream on 24.3", "24.3", "/tables/0/handle_error_mode", R"("stream")", "", {});
+        row("by duration on 24.8", "24.8", "/tables/0/auto_offset_reset_by_duration_ms", "60000",
+            "tables[0].auto_offset_reset_by_duration_ms",
+            {QStringLiteral(
+                "needs ClickHouse 25.8 or newer; the target is ClickHouse 24.8; older versions start "
+                "from auto_offset_reset")});
+        row("by duration on 25.8", "25.8", "/tables/0/auto_offset_reset_by_duration_ms", "60000", "", {});
+        row("by duration 0 on 24.8", "24.8", "/tables/0/auto_offset_reset_by_duration_ms", "0", "", {});
+        row("JSON on 24.8", "24.8", "/tables/0/columns/2/type", R"("JSON")", "tables[0].columns[2].type",
+            {QStringLiteral("JSON needs ClickHouse 25.3 (or allow_experimental_json_type=1 on 24.8+)"),
+             QStringLiteral("the target is ClickHouse 24.8")});
+        row("JSON on 25.3", "25.3", "/tables/0/columns/2/type", R"("JSON")", "", {});
+        row("nested Variant on 24.12", "24.12", "/tables/0/columns/2/type",
+            R"j("Array(Variant(String, UInt8))")j", "tables[0].columns[2].type",
+            {QStringLiteral("Variant needs ClickHouse 25.3 (or allow_experimental_variant_type=1"),
+             QStringLiteral("the target is ClickHouse 24.12")});
+        row("Dynamic on 25.1", "25.1", "/tables/0/columns/2/type", R"("Dynamic")",
+            "tables[0].columns[2].type", {QStringLiteral("Dynamic needs ClickHouse 25.3")});
+        row("Time on 25.8", "25.8", "/tables/0/columns/1/type", R"("Time")", "tables[0].columns[1].type",
+            {QStringLiteral("Time needs ClickHouse 25.12 (or enable_time_time64_type=1 on 25.6+)")});
+        row("Time on 26.3", "26.3", "/tables/0/columns/1/type", R"("Time")", "", {});
+        row("BFloat16 on 24.8", "24.8", "/tables/0/columns/2/type", R"("BFloat16")",
+            "tables[0].columns[2].type", {QStringLiteral("BFloat16 needs ClickHouse 25.1")});
+        row("String on 18.16", "18.16", "/tables/0/columns/2/type", R"("String")", "", {});
+        // Without a target, the settings are warned about as before and the types are not.
+        row("dlq, no target", "", "/tables/0/handle_error_mode", dlq, "tables[0].handle_error_mode",
+            {QStringLiteral(
+                "dead_letter_queue needs ClickHouse 25.8 or newer (on Aiven; upstream ClickHouse has it "
+                "from 25.1 and needs <dead_letter_queue> in the server config")});
+        row("JSON, no target", "", "/tables/0/columns/2/type", R"("JSON")", "", {});
+    }
+    void targetVersionWarnings() {
+        QFETCH(QString, target);
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, path);
+        QFETCH(QStringList, says);
+        ConfigValidator validator;
+        if (!target.isEmpty()) {
+            const auto version = parseServerVersion(target.toStdString());
+            QVERIFY(version);
+            validator.setTargetVersion(version);
+        }
+        const Json doc = edited(pointer, value);
+        // The whole document and the one table (live validation while editing) say the same.
+        for (const Problems& problems :
+             {validator.validate(doc), validator.validateTable(doc["tables"][0], 0)}) {
+            QVERIFY2(!hasErrors(problems), qPrintable(linesOf(problems)));
+            const Problems warnings = only(problems, Problem::Severity::Warning);
+            if (path.isEmpty()) {
+                QVERIFY2(warnings.empty(), qPrintable(linesOf(warnings)));
+                continue;
+            }
+            QVERIFY2(warnings.size() == 1, qPrintable(linesOf(warnings)));
+            QCOMPARE(QString::fromStdString(warnings[0].path), path);
+            for (const QString& part : says)
+                QVERIFY2(QString::fromStdString(warnings[0].message).contains(part),
+                         qPrintable(linesOf(warnings)));
+        }
+    }
+
+    void serverVersionsParse() {
+        using V = std::optional<ServerVersion>;
+        QCOMPARE(parseServerVersion("25.8"), V(ServerVersion{25, 8}));
+        QCOMPARE(parseServerVersion("26.5.1.1"), V(ServerVersion{26, 5}));
+        QCOMPARE(parseServerVersion("v24.12"), V(ServerVersion{24, 12}));
+        QCOMPARE(parseServerVersion("25.8-aiven"), V(ServerVersion{25, 8}));
+        for (const char* bad : {"", "25", "25.", ".8", "x.y", "25 .8", "1234567.1"})
+            QVERIFY2(!parseServerVersion(bad), bad);
     }
 
     void sharedConsumerGroupWarns() {
