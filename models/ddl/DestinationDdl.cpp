@@ -426,10 +426,20 @@ private:
             sql += "IF NOT EXISTS ";
         sql += qualifiedName(mOptions.targetDatabase, viewName()) + " TO " +
                qualifiedName(mOptions.targetDatabase, destinationName()) + "\nAS SELECT\n";
-        for (std::size_t i = 0; i < mColumns.size(); ++i) {
-            const auto quoted = quoteIdentifier(mColumns[i].name);
-            sql += "    " + quoted + " AS " + quoted + (i + 1 < mColumns.size() ? ",\n" : "\n");
+        std::vector<std::string> selected;
+        for (const auto& c : mColumns) {
+            if (c.parsed.family != "Nested") {
+                selected.push_back(quoteIdentifier(c.name));
+                continue;
+            }
+            // Both tables store a Nested column as its arrays c.a, c.b (flatten_nested, the default): there
+            // is no column c to select into the destination (26.5: Code 8), so each array is selected.
+            for (const auto& field : c.parsed.arguments)
+                if (field.type)
+                    selected.push_back(quoteIdentifier(c.name + "." + field.text));
         }
+        for (std::size_t i = 0; i < selected.size(); ++i)
+            sql += "    " + selected[i] + " AS " + selected[i] + (i + 1 < selected.size() ? ",\n" : "\n");
         sql += "FROM " + qualifiedName(integrationDatabase(mOptions.kafkaService), mTable.name);
         return {"materialized view " + mOptions.targetDatabase + "." + viewName() + " from " +
                     integrationDatabase(mOptions.kafkaService) + "." + mTable.name,

@@ -399,6 +399,21 @@ private slots:
                  qPrintable(problemLines(result.problems).join(QLatin1Char('\n'))));
     }
 
+    // 26.5 and 18.16 store a Nested column as arrays c.a, c.b in the connector table and the destination
+    // alike; the view selects those (a bare `c` is refused: Code 8, no such column in the target).
+    void nestedColumnsAreSelectedByField() {
+        ConnectorTable t = newConnectorTable("nested");
+        t.columns = {{"id", "UInt64", {}, {}, {}}, {"n", "Nested(a UInt8, `b c` String)", {}, {}, {}}};
+        const auto result = generateDestinationDdl(t, optionsFor());
+        QVERIFY(!hasErrors(result.problems));
+        QVERIFY(result.statements.at(0).sql.find("    `n` Nested(a UInt8, `b c` String)\n") !=
+                std::string::npos);
+        QVERIFY2(result.statements.at(1).sql.find(
+                     "    `id` AS `id`,\n    `n.a` AS `n.a`,\n    `n.b c` AS `n.b c`\nFROM") !=
+                     std::string::npos,
+                 result.statements.at(1).sql.c_str());
+    }
+
     // The type is parsed for these checks; one the parser refuses is an error at its path, and the parser's
     // warnings come along.
     void columnTypesAreParsed() {
