@@ -6,6 +6,7 @@
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/TableName.h"
 #include "domain/Json.h"
+#include "types/ClickHouseType.h"
 
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -116,8 +117,38 @@ std::vector<std::pair<QString, QString>> columnsOf(const std::string& sqlText) {
     return out;
 }
 
-QString normalizedType(QString t) {
-    return t.remove(QLatin1Char(' '));
+// The type as the server stores it: BIGINT is Int64, Enum('a') is Enum8('a' = 1) (system.columns shows the
+// canonical form on 24+). A type the parser refuses is compared as written, without spaces.
+QString canonicalType(const QString& type) {
+    const auto checked = checkClickHouseType(type.toStdString());
+    if (checked)
+        return QString::fromStdString(checked.type->toString());
+    return QString(type).remove(QLatin1Char(' '));
+}
+
+// The columns the server shows for the DDL's columns: a Nested(a T, b U) column `c` is stored as the arrays
+// `c.a` Array(T) and `c.b` Array(U) unless the server keeps it whole (flatten_nested=0), which `existing`
+// shows by having a column `c`.
+std::vector<std::pair<QString, QString>>
+storedColumns(const std::vector<std::pair<QString, QString>>& wanted,
+              const std::vector<std::pair<QString, QString>>& existing) {
+    std::vector<std::pair<QString, QString>> out;
+    for (const auto& column : wanted) {
+        const auto checked = checkClickHouseType(column.second.toStdString());
+        const bool keptWhole = std::any_of(existing.begin(), existing.end(),
+                                           [&](const auto& e) { return e.first == column.first; });
+        if (!checked || checked.type->family != "Nested" || keptWhole) {
+            out.push_back(column);
+            continue;
+        }
+        for (const auto& field : checked.type->arguments) {
+            if (!field.type)
+                continue;
+            out.emplace_back(column.first + QLatin1Char('.') + QString::fromStdString(field.text),
+                             QStringLiteral("Array(%1)").arg(QString::fromStdString(field.type->toString())));
+        }
+    }
+    return out;
 }
 
 class DdlRun : public QObject {
@@ -155,10 +186,13 @@ private:
         }
         if (conditions.isEmpty())
             return runNext();
+        // No alias may be a column name of its table: `'' AS name` made `name AS database` read the alias
+        // (empty) instead of system.databases.name.
         const QString sql =
-            QStringLiteral("SELECT 't' AS kind, database, name FROM system.tables WHERE %1 UNION ALL "
-                           "SELECT 'd' AS kind, name AS database, '' AS name FROM system.databases "
-                           "FORMAT JSONEachRow")
+            QStringLiteral(
+                "SELECT 't' AS kind, database AS found_database, name AS found_table FROM system.tables "
+                "WHERE %1 UNION ALL SELECT 'd' AS kind, name AS found_database, '' AS found_table FROM "
+                "system.databases FORMAT JSONEachRow")
                 .arg(conditions.join(QStringLiteral(" OR ")));
         QueryOptions o;
         o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
@@ -176,8 +210,8 @@ private:
                                                             : QString();
                 };
                 const QString kind = text("kind");
-                const QString db = text("database");
-                const QString name = text("name");
+                const QString db = text("found_database");
+                const QString name = text("found_table");
                 for (std::size_t i = 0; i < mTargets.size(); ++i) {
                     const auto& t = mTargets[i];
                     if (kind == QLatin1String("t") && t.kind != Target::Kind::Database &&
@@ -242,21 +276,24 @@ private:
                 existing.emplace_back(QString::fromStdString(j["name"].get<std::string>()),
                                       QString::fromStdString(j["type"].get<std::string>()));
             }
-            const auto wanted = columnsOf(mStatements[i].sql);
+            const auto wanted = storedColumns(columnsOf(mStatements[i].sql), existing);
             QStringList differences;
-            for (const auto& [name, type] : wanted) {
+            // No structured bindings here: clang 14 (Debian 12, the fuzz preset) cannot capture one in a
+            // lambda.
+            for (const auto& w : wanted) {
                 const auto it = std::find_if(existing.begin(), existing.end(),
-                                             [&](const auto& e) { return e.first == name; });
+                                             [&](const auto& e) { return e.first == w.first; });
                 if (it == existing.end())
-                    differences << QStringLiteral("missing column %1 %2").arg(name, type);
-                else if (normalizedType(it->second) != normalizedType(type))
-                    differences
-                        << QStringLiteral("column %1 is %2, the DDL says %3").arg(name, it->second, type);
+                    differences << QStringLiteral("missing column %1 %2").arg(w.first, w.second);
+                else if (canonicalType(it->second) != canonicalType(w.second))
+                    differences << QStringLiteral("column %1 is %2, the DDL says %3")
+                                       .arg(w.first, it->second, w.second);
             }
-            for (const auto& [name, type] : existing) {
+            for (const auto& e : existing) {
                 if (std::none_of(wanted.begin(), wanted.end(),
-                                 [&](const auto& w) { return w.first == name; }))
-                    differences << QStringLiteral("extra column %1 %2 (not in the DDL)").arg(name, type);
+                                 [&](const auto& w) { return w.first == e.first; }))
+                    differences
+                        << QStringLiteral("extra column %1 %2 (not in the DDL)").arg(e.first, e.second);
             }
             if (!wanted.empty()) {
                 if (differences.isEmpty()) {
