@@ -50,7 +50,7 @@ bool isDateLikeType(std::string_view type) {
     return startsWithNoCase(type, "date") || startsWithNoCase(type, "timestamp");
 }
 
-std::string versionText(ServerVersion version) {
+std::string versionText(MajorMinorVersion version) {
     return std::to_string(version.first) + "." + std::to_string(version.second);
 }
 
@@ -58,12 +58,12 @@ std::string versionText(ServerVersion version) {
 // reference/aiven-api.md §3.4). Upstream came first for dead_letter_queue: 25.1 (PR #68873, December 2024),
 // where it also needs the server's <dead_letter_queue> table; auto_offset_reset_by_duration_ms is Aiven's
 // own (patch 076, first on its 25.8 line).
-constexpr ServerVersion kDeadLetterQueueSince{25, 8};
-constexpr ServerVersion kOffsetByDurationSince{25, 8};
+constexpr MajorMinorVersion kDeadLetterQueueSince{25, 8};
+constexpr MajorMinorVersion kOffsetByDurationSince{25, 8};
 
 } // namespace
 
-std::optional<ServerVersion> parseServerVersion(std::string_view text) {
+std::optional<MajorMinorVersion> parseServerVersion(std::string_view text) {
     if (!text.empty() && (text.front() == 'v' || text.front() == 'V'))
         text.remove_prefix(1);
     const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
@@ -87,7 +87,7 @@ std::optional<ServerVersion> parseServerVersion(std::string_view text) {
     const auto minor = number();
     if (!minor)
         return std::nullopt;
-    return ServerVersion{*major, *minor}; // what follows (".1.1", "-aiven") does not matter here
+    return MajorMinorVersion{*major, *minor}; // what follows (".1.1", "-aiven") does not matter here
 }
 
 bool isPositionalFormat(const std::string& dataFormat) {

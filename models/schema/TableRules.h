@@ -16,10 +16,10 @@
 namespace ckstudio {
 
 // A ClickHouse version as (major, minor).
-using ServerVersion = std::pair<int, int>;
+using MajorMinorVersion = std::pair<int, int>;
 
 // "25.8", "26.5.1.1", "v25.8": its major and minor; nullopt for text that does not start with N.N.
-std::optional<ServerVersion> parseServerVersion(std::string_view text);
+std::optional<MajorMinorVersion> parseServerVersion(std::string_view text);
 
 // Rules inside one table (tables[i]); `path` points at the table. One instance may check many tables.
 class TableRules {
@@ -30,7 +30,7 @@ public:
     // warned about, naming the version or setting they need. Unknown: the settings that need a newer
     // version than some Aiven services run are warned about anyway, types are not.
     TableRules(ProblemCollector& out, DocumentPath& path, std::optional<std::size_t> typeMaxLength,
-               std::optional<ServerVersion> targetVersion = std::nullopt)
+               std::optional<MajorMinorVersion> targetVersion = std::nullopt)
         : m_out(out)
         , m_path(path)
         , m_typeMaxLength(typeMaxLength)
@@ -56,7 +56,7 @@ private:
     ProblemCollector& m_out;
     DocumentPath& m_path;
     std::optional<std::size_t> m_typeMaxLength;
-    std::optional<ServerVersion> m_targetVersion;
+    std::optional<MajorMinorVersion> m_targetVersion;
     std::unordered_map<std::string, TypeVerdict> m_typeVerdicts;
     std::vector<std::string> m_columnNames; // in order; empty when columns is not an array of named columns
     std::vector<std::string> m_columnTypes;

@@ -652,11 +652,11 @@ private slots:
     }
 
     void serverVersionsParse() {
-        using V = std::optional<ServerVersion>;
-        QCOMPARE(parseServerVersion("25.8"), V(ServerVersion{25, 8}));
-        QCOMPARE(parseServerVersion("26.5.1.1"), V(ServerVersion{26, 5}));
-        QCOMPARE(parseServerVersion("v24.12"), V(ServerVersion{24, 12}));
-        QCOMPARE(parseServerVersion("25.8-aiven"), V(ServerVersion{25, 8}));
+        using V = std::optional<MajorMinorVersion>;
+        QCOMPARE(parseServerVersion("25.8"), V(MajorMinorVersion{25, 8}));
+        QCOMPARE(parseServerVersion("26.5.1.1"), V(MajorMinorVersion{26, 5}));
+        QCOMPARE(parseServerVersion("v24.12"), V(MajorMinorVersion{24, 12}));
+        QCOMPARE(parseServerVersion("25.8-aiven"), V(MajorMinorVersion{25, 8}));
         for (const char* bad : {"", "25", "25.", ".8", "x.y", "25 .8", "1234567.1"})
             QVERIFY2(!parseServerVersion(bad), bad);
     }
