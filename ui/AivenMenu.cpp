@@ -13,6 +13,7 @@
 #include "aiven/TopicBrowser.h"
 #include "itemmodels/ConfigDocument.h"
 #include "schema/ConfigValidator.h"
+#include "schema/TableRules.h"
 
 #include <QDockWidget>
 #include <QInputDialog>
@@ -69,6 +70,7 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
                 m_sourceEndpointId = integration.sourceEndpointId;
                 if (newProject)
                     loadLiveSchema(project);
+                loadTargetVersion(project, integration.destService);
                 m_window->statusBar()->showMessage(
                     tr("Opened integration %1 (%2 → %3) of project %4")
                         .arg(integration.id, integration.sourceService, integration.destService, project),
@@ -196,11 +198,51 @@ void AivenMenu::loadLiveSchema(const QString& project) {
 
 void AivenMenu::setSchemaLabel(const QString& inUse, const QString& detail) {
     m_schemaInUse = inUse;
-    if (auto* dock = m_window->problemsDock()) {
-        dock->setWindowTitle(tr("Problems (%1 schema)").arg(inUse));
+    m_schemaDetail = detail;
+    refreshProblemsTitle();
+}
+
+void AivenMenu::refreshProblemsTitle() {
+    auto* dock = m_window->problemsDock();
+    if (!dock)
+        return;
+    const auto version = m_window->document()->targetVersion();
+    if (version) {
+        const QString v = QStringLiteral("%1.%2").arg(version->first).arg(version->second);
+        dock->setWindowTitle(tr("Problems (%1 schema, ClickHouse %2)").arg(m_schemaInUse, v));
+        const QString detail =
+            m_schemaDetail + QLatin1Char(' ') +
+            tr("Settings and column types are checked against what ClickHouse %1 takes (%2).")
+                .arg(v, m_versionSource);
         dock->setToolTip(detail);
         dock->setStatusTip(detail);
+        return;
     }
+    dock->setWindowTitle(tr("Problems (%1 schema)").arg(m_schemaInUse));
+    dock->setToolTip(m_schemaDetail);
+    dock->setStatusTip(m_schemaDetail);
+}
+
+void AivenMenu::setTargetVersion(const QString& versionText, const QString& source) {
+    const auto version = parseServerVersion(versionText.toStdString());
+    if (!version)
+        return; // an answer without a usable version keeps what was known
+    m_versionSource = source;
+    m_window->document()->setTargetVersion(version);
+    refreshProblemsTitle();
+}
+
+void AivenMenu::loadTargetVersion(const QString& project, const QString& clickhouseService) {
+    if (!m_client || clickhouseService.isEmpty())
+        return;
+    QPointer<AivenMenu> self(this);
+    m_client->getService(project, clickhouseService, false,
+                         [self, clickhouseService](AivenResult<AivenService> result) {
+                             if (!self || !result || result.value->clickhouseVersion.isEmpty())
+                                 return; // unknown: the warnings that do not need a version stay
+                             self->setTargetVersion(result.value->clickhouseVersion,
+                                                    tr("the Aiven service %1").arg(clickhouseService));
+                         });
 }
 
 void AivenMenu::showTopicBrowser() {

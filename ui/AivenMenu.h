@@ -40,6 +40,10 @@ public:
     TopicBrowser* topicBrowser() const { return m_topicBrowser; }
     // "bundled" or "live": which schema the document validates against.
     QString schemaInUse() const { return m_schemaInUse; }
+    // The ClickHouse version the document is checked for ("25.8", "26.5.1.1") and where it came from ("the
+    // Aiven service X", "the connected server"): the problems dock names both. Text without a version is
+    // ignored.
+    void setTargetVersion(const QString& versionText, const QString& source);
 
 signals:
     // A client was made for `baseUrl` (project empty) or an integration of `project` was opened.
@@ -49,6 +53,8 @@ private:
     void useToken(const QString& token, const QUrl& baseUrl);
     void loadLiveSchema(const QString& project);
     void setSchemaLabel(const QString& inUse, const QString& detail);
+    void refreshProblemsTitle();
+    void loadTargetVersion(const QString& project, const QString& clickhouseService);
     void chooseKafkaSource(const QString& project);
     void browseTopics(const QString& project, const QString& service, const QString& endpointId);
 
@@ -67,6 +73,8 @@ private:
     QString m_sourceService;    // the opened integration's Kafka service, or
     QString m_sourceEndpointId; // its external endpoint
     QString m_schemaInUse;
+    QString m_schemaDetail;
+    QString m_versionSource;
 };
 
 } // namespace ckstudio

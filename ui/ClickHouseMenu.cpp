@@ -1,5 +1,6 @@
 #include "ClickHouseMenu.h"
 
+#include "AivenMenu.h"
 #include "MainWindow.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/ConnectionPanel.h"
@@ -89,8 +90,10 @@ void ClickHouseMenu::showConnect() {
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     connect(panel, &ConnectionPanel::connected, this,
-            [this, dialog](const ConnectionSettings& settings, const QString&) {
+            [this, dialog](const ConnectionSettings& settings, const QString& version) {
                 connectTo(settings);
+                m_window->aivenMenu()->setTargetVersion(
+                    version, tr("the connected server %1").arg(settings.displayUrl()));
                 dialog->accept();
             });
     dialog->open();

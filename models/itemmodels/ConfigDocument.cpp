@@ -490,11 +490,21 @@ void ConfigDocument::doReplaceConfig(UserConfig config) {
 // --- Validation ---
 
 void ConfigDocument::setValidator(std::shared_ptr<const ConfigValidator> validator) {
-    m_validator = validator ? std::move(validator) : std::make_shared<const ConfigValidator>();
+    auto withTarget =
+        validator ? std::make_shared<ConfigValidator>(*validator) : std::make_shared<ConfigValidator>();
+    withTarget->setTargetVersion(m_targetVersion);
+    m_validator = std::move(withTarget);
     // Every problem may change with the schema, so the per-table shortcut does not apply.
     m_documentDirty = true;
     validateNow();
     emit validatorChanged();
+}
+
+void ConfigDocument::setTargetVersion(std::optional<MajorMinorVersion> version) {
+    if (version == m_targetVersion)
+        return;
+    m_targetVersion = version;
+    setValidator(m_validator);
 }
 
 void ConfigDocument::changed(Scope scope, int table) {

@@ -5,6 +5,7 @@
 // item models can bracket their own changes precisely.
 #include "domain/Problem.h"
 #include "domain/UserConfig.h"
+#include "schema/TableRules.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,11 @@ public:
     // Swaps the schema in use (live from the API, or back to the bundled one when `validator` is null) and
     // re-validates the whole document at once; problemsChanged() follows, then validatorChanged().
     void setValidator(std::shared_ptr<const ConfigValidator> validator);
+    // The ClickHouse version the config is for (the Aiven service's, or version() of the connected server):
+    // every validator in use gets it, also one swapped in later, so that warnings name what that version
+    // cannot take. Re-validates like setValidator() when it changes.
+    void setTargetVersion(std::optional<MajorMinorVersion> version);
+    std::optional<MajorMinorVersion> targetVersion() const { return m_targetVersion; }
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
@@ -159,6 +165,7 @@ private:
                    const std::function<void(ConnectorTable&)>& edit, Scope scope);
 
     std::shared_ptr<const ConfigValidator> m_validator;
+    std::optional<MajorMinorVersion> m_targetVersion;
     UserConfig m_config;
     QString m_filePath;
     std::optional<UserConfig> m_remoteBase;

@@ -10,6 +10,8 @@
 #include "aiven/TopicOverviewModels.h"
 #include "domain/JsonText.h"
 #include "itemmodels/ConfigDocument.h"
+#include "schema/ConfigValidator.h"
+#include "schema/TableRules.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -63,6 +65,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.document()->tableCount(), 2, kWait);
         window.document()->validateNow();
         QCOMPARE(window.document()->problemsAt("tables[1].name").size(), std::size_t(1)); // "orders_raw"
+
+        // The destination service's ClickHouse version, read from the API before any connection, reaches
+        // whichever validator is in use, and the problems dock names it.
+        using Version = std::optional<MajorMinorVersion>;
+        QTRY_COMPARE_WITH_TIMEOUT(window.document()->targetVersion(), Version(MajorMinorVersion{25, 8}),
+                                  kWait);
+        QCOMPARE(window.document()->validator().targetVersion(), Version(MajorMinorVersion{25, 8}));
+        QVERIFY2(window.problemsDock()->windowTitle().contains(QStringLiteral("ClickHouse 25.8")),
+                 qPrintable(window.problemsDock()->windowTitle()));
+        QVERIFY(window.problemsDock()->toolTip().contains(QStringLiteral("demo-clickhouse")));
+        window.document()->setValidator(
+            std::make_shared<const ConfigValidator>()); // a schema swapped in later
+        QCOMPARE(window.document()->validator().targetVersion(), Version(MajorMinorVersion{25, 8}));
 
         menu->showTopicBrowser();
         TopicBrowser* browser = menu->topicBrowser();
