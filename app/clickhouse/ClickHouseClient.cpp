@@ -42,6 +42,11 @@ HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QSt
     q.addQueryItem(QStringLiteral("query_id"), queryId);
     if (!options.sessionId.isEmpty())
         q.addQueryItem(QStringLiteral("session_id"), options.sessionId);
+    // A buffered answer is read whole anyway: the server holds it back until the query ends, so that a
+    // failure is a clean error status instead of a block at the end of a broken body (every version has
+    // this parameter; it is not a setting, so readonly=1 takes it too).
+    if (!options.streaming && sqlInUrl.isEmpty())
+        q.addQueryItem(QStringLiteral("wait_end_of_query"), QStringLiteral("1"));
     bool readonly = false;
     bool cancelOnClose = false;
     for (const auto& s : supportedSettings(options.settings)) {
