@@ -6,23 +6,197 @@
 #include <QUuid>
 
 namespace ckstudio {
+namespace {
+
+bool isWordChar(QChar c) {
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
+
+// Index just past the quoted token that starts at `from` ('...', `...` or "..."; \ escapes, doubled quotes).
+qsizetype skipQuoted(const QString& text, qsizetype from) {
+    const QChar quote = text[from];
+    qsizetype i = from + 1;
+    while (i < text.size()) {
+        if (text[i] == QLatin1Char('\\')) {
+            i += 2;
+        } else if (text[i] == quote) {
+            if (i + 1 < text.size() && text[i + 1] == quote)
+                i += 2;
+            else
+                return i + 1;
+        } else {
+            ++i;
+        }
+    }
+    return text.size();
+}
+
+// Where the keyword `word` starts outside quotes at or after `from`, or -1.
+qsizetype findKeyword(const QString& text, const QString& word, qsizetype from) {
+    qsizetype i = from;
+    while (i < text.size()) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('\'') || c == QLatin1Char('`') || c == QLatin1Char('"')) {
+            i = skipQuoted(text, i);
+            continue;
+        }
+        if (isWordChar(c)) {
+            qsizetype end = i;
+            while (end < text.size() && isWordChar(text[end]))
+                ++end;
+            if (QStringView(text).mid(i, end - i).compare(word, Qt::CaseInsensitive) == 0)
+                return i;
+            i = end;
+            continue;
+        }
+        ++i;
+    }
+    return -1;
+}
+
+qsizetype skipSpace(const QString& text, qsizetype i) {
+    while (i < text.size() && text[i].isSpace())
+        ++i;
+    return i;
+}
+
+// The text of an SQL string literal ('a\'b' -> a'b), for settings sent as URL parameters; other literals as
+// is.
+QString literalValue(const QString& literal) {
+    if (!literal.startsWith(QLatin1Char('\'')))
+        return literal;
+    QString out;
+    for (qsizetype i = 1; i + 1 < literal.size(); ++i) {
+        if ((literal[i] == QLatin1Char('\\') || literal[i] == QLatin1Char('\'')) && i + 2 < literal.size())
+            ++i;
+        out += literal[i];
+    }
+    return out;
+}
+
+} // namespace
+
+FormatSettings tableFormatSettings(const QString& definition) {
+    FormatSettings out;
+    // The engine's SETTINGS: after ENGINE in a CREATE statement, anywhere in engine_full ("Kafka SETTINGS
+    // ...").
+    const qsizetype engine = findKeyword(definition, QStringLiteral("ENGINE"), 0);
+    qsizetype i = findKeyword(definition, QStringLiteral("SETTINGS"), engine < 0 ? 0 : engine);
+    if (i < 0)
+        return out;
+    i += 8;
+    for (;;) {
+        i = skipSpace(definition, i);
+        const qsizetype nameStart = i;
+        while (i < definition.size() && isWordChar(definition[i]))
+            ++i;
+        const QString name = definition.mid(nameStart, i - nameStart);
+        i = skipSpace(definition, i);
+        if (name.isEmpty() || i >= definition.size() || definition[i] != QLatin1Char('='))
+            break;
+        i = skipSpace(definition, i + 1);
+        const qsizetype valueStart = i;
+        if (i < definition.size() && definition[i] == QLatin1Char('\'')) {
+            i = skipQuoted(definition, i);
+        } else {
+            while (i < definition.size() && !definition[i].isSpace() && definition[i] != QLatin1Char(',') &&
+                   definition[i] != QLatin1Char(')') && definition[i] != QLatin1Char(';'))
+                ++i;
+        }
+        const QString value = definition.mid(valueStart, i - valueStart);
+        if (value.isEmpty())
+            break;
+        if (!name.startsWith(QLatin1String("kafka_"), Qt::CaseInsensitive))
+            out.append({name, value});
+        i = skipSpace(definition, i);
+        if (i >= definition.size() || definition[i] != QLatin1Char(','))
+            break;
+        ++i;
+    }
+    return out;
+}
+
+QString sampleStructure(const std::vector<TableColumn>& columns) {
+    QStringList parts;
+    for (const auto& c : columns)
+        parts << quoteSqlIdentifier(c.name) + QLatin1Char(' ') + c.type;
+    return parts.join(QStringLiteral(", "));
+}
+
+QString sampleCheckStatement(const QString& format, const QString& structure, const QString& message,
+                             const FormatSettings& settings) {
+    QString sql = QStringLiteral("SELECT count() FROM format(%1, %2, %3)")
+                      .arg(format, quoteSqlString(structure), quoteSqlString(message));
+    if (!settings.isEmpty()) {
+        QStringList parts;
+        for (const auto& s : settings)
+            parts << s.first + QStringLiteral(" = ") + s.second;
+        sql += QStringLiteral(" SETTINGS ") + parts.join(QStringLiteral(", "));
+    }
+    return sql + QStringLiteral(" FORMAT TabSeparated");
+}
+
+std::optional<SampleVerdict> verdictWithoutServer(int index, const QString& message) {
+    if (!message.isEmpty())
+        return std::nullopt;
+    SampleVerdict v;
+    v.index = index;
+    v.noRow = true;
+    v.error = QStringLiteral("the message is empty: it gives no row (the Kafka engine skips it)");
+    return v;
+}
+
+SampleVerdict sampleVerdict(int index, const std::optional<ClickHouseError>& serverError,
+                            const QByteArray& body) {
+    SampleVerdict v;
+    v.index = index;
+    if (serverError) {
+        // format() over input without a row (blank, or whitespace in a text format) fails to find its columns
+        // in the empty block (Code 10 NOT_FOUND_COLUMN_IN_BLOCK, "There are only columns: ."); the Kafka
+        // engine gives such a message no row and no error.
+        if (serverError->serverCode == 10 &&
+            serverError->message.contains(QLatin1String("There are only columns: ."))) {
+            v.noRow = true;
+            v.error = QStringLiteral("the message holds no row");
+            return v;
+        }
+        v.error = serverError->message;
+        return v;
+    }
+    const QByteArray count = body.trimmed();
+    if (count.isEmpty()) { // an INSERT (18.16): it succeeded, without saying how many rows
+        v.ok = true;
+        v.rows = -1;
+        return v;
+    }
+    bool isNumber = false;
+    v.rows = count.toInt(&isNumber);
+    if (!isNumber) {
+        v.rows = 0;
+        v.error =
+            QStringLiteral("unexpected answer to the check: %1").arg(QString::fromUtf8(count.left(200)));
+        return v;
+    }
+    v.ok = v.rows > 0;
+    if (!v.ok) {
+        v.noRow = true;
+        v.error = QStringLiteral("the message holds no row");
+    }
+    return v;
+}
 
 SampleCheck::SampleCheck(ClickHouseClient* client, QObject* parent)
     : QObject(parent)
     , mClient(client) {}
 
-QString SampleCheck::structure() const {
-    QStringList parts;
-    for (const auto& c : mColumns)
-        parts << quoteSqlIdentifier(c.name) + QLatin1Char(' ') + c.type;
-    return parts.join(QStringLiteral(", "));
-}
-
 void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& format,
-                        const QStringList& messages) {
+                        const QStringList& messages, const FormatSettings& settings) {
     mColumns = columns;
     mFormat = format;
     mMessages = messages;
+    mWantedSettings = settings;
+    mSettings.clear();
+    mIgnoredSettings.clear();
     mVerdicts.clear();
     mNext = 0;
     mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
@@ -33,6 +207,13 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
                                         QStringLiteral("ClickHouse %1 does not know the format %2")
                                             .arg(mClient->capabilities()->version().text, mFormat),
                                         0, 0});
+        // Only what this server has (and lets this user set): an unknown setting would fail every message.
+        for (const auto& s : mWantedSettings) {
+            if (mClient->supportedSettings({s}).isEmpty())
+                mIgnoredSettings << s.first + QStringLiteral(" = ") + s.second;
+            else
+                mSettings << s;
+        }
         mUseFormatFunction = mClient->capabilities()->hasFormatTableFunction();
         if (mUseFormatFunction)
             return checkNext();
@@ -41,7 +222,7 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
         QueryOptions o;
         o.sessionId = mSession;
         auto* q = mClient->query(QStringLiteral("CREATE TEMPORARY TABLE %1 (%2) ENGINE = Memory")
-                                     .arg(quoteSqlIdentifier(mTempTable), structure()),
+                                     .arg(quoteSqlIdentifier(mTempTable), sampleStructure(mColumns)),
                                  o);
         connect(q, &ClickHouseQuery::finished, this, [this, q] {
             if (q->error())
@@ -63,16 +244,21 @@ void SampleCheck::checkNext() {
     }
     const int index = mNext++;
     const QString message = mMessages[index];
+    if (const auto verdict = verdictWithoutServer(index, message)) {
+        mVerdicts.push_back(*verdict);
+        return checkNext();
+    }
     ClickHouseQuery* q = nullptr;
     QueryOptions o;
     o.timeoutMs = 30000;
     if (mUseFormatFunction) {
         o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
-        q = mClient->query(QStringLiteral("SELECT count() FROM format(%1, %2, %3) FORMAT TabSeparated")
-                               .arg(mFormat, quoteSqlString(structure()), quoteSqlString(message)),
-                           o);
+        q = mClient->query(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, mSettings), o);
     } else {
+        // INSERT ... SETTINGS is newer than this path's servers: the settings go as URL parameters.
         o.sessionId = mSession;
+        for (const auto& s : mSettings)
+            o.settings.append({s.first, literalValue(s.second)});
         auto* body = new QBuffer(this);
         body->setData(message.toUtf8());
         body->open(QIODevice::ReadOnly);
@@ -81,16 +267,9 @@ void SampleCheck::checkNext() {
         connect(q, &QObject::destroyed, body, &QObject::deleteLater);
     }
     connect(q, &ClickHouseQuery::finished, this, [this, q, index] {
-        SampleVerdict v;
-        v.index = index;
-        if (!q->error()) {
-            v.ok = true;
-        } else if (q->error()->kind == ClickHouseError::Kind::Server) {
-            v.error = q->error()->message;
-        } else {
+        if (q->error() && q->error()->kind != ClickHouseError::Kind::Server)
             return done(q->error());
-        }
-        mVerdicts.push_back(v);
+        mVerdicts.push_back(sampleVerdict(index, q->error(), q->error() ? QByteArray() : q->body()));
         checkNext();
     });
 }

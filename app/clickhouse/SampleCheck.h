@@ -1,12 +1,22 @@
 #pragma once
 // Checks sample messages against a table's columns and data format with ClickHouse's own input parser, one
 // message at a time, and says per message what failed. Servers with the format() table function (23.3+) parse
-// each message with SELECT ... FROM format(FMT, 'columns', 'message'); older ones (18.16) insert each message
-// into a temporary Memory table in a session of its own. Nothing permanent is created.
+// each message with SELECT count() FROM format(FMT, 'columns', 'message'); older ones (18.16) insert each
+// message into a temporary Memory table in a session of its own. Nothing permanent is created.
+//
+// Messages are parsed with the table's own format settings (date_time_input_format, input_format_*, ... from
+// its SETTINGS clause), as its Kafka engine parses them, not with the session's defaults: 26.5 changed
+// date_time_input_format's default to best_effort, so a 'basic' table refuses dates the default accepts.
+// Settings the server does not have (or cannot take: readonly=1) are left out and listed in
+// ignoredSettings(). tests/oracle/tst_oracle_samplecheck.cpp checks these verdicts against a 26.5 Kafka
+// table's.
 #include "clickhouse/ClickHouseError.h"
 #include "clickhouse/TableInspector.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 #include <optional>
 #include <vector>
@@ -18,15 +28,49 @@ class ClickHouseClient;
 struct SampleVerdict {
     int index = 0; // position of the message in the input
     bool ok = false;
-    QString error; // the server's message when the message does not parse
+    int rows =
+        0; // rows the message gives when it parses (a JSONEachRow message may hold several); -1: unknown
+    bool noRow =
+        false;     // not ok because it gives no row (empty, or holds none), not because it does not parse
+    QString error; // the server's message when the message does not parse, or why it gives no row
 };
+
+// Settings as name and value, the value an SQL literal as the table's definition spells it ('basic', 1).
+using FormatSettings = QList<QPair<QString, QString>>;
+
+// The format settings of a table: the SETTINGS of `definition` (system.tables' engine_full, a CREATE
+// statement, or connectorTableSql().create for a table that does not exist yet) without the engine's own
+// kafka_* ones.
+FormatSettings tableFormatSettings(const QString& definition);
+
+// The `format()` structure argument for `columns`: "`a` UInt8, `b` String".
+QString sampleStructure(const std::vector<TableColumn>& columns);
+
+// The statement that checks one message where format() exists: one row with the message's row count, or the
+// server's error. `settings` go into its SETTINGS clause as given (filter them first).
+QString sampleCheckStatement(const QString& format, const QString& structure, const QString& message,
+                             const FormatSettings& settings);
+
+// The verdict on a message that no server needs to see: an empty one has no row (the Kafka engine skips it,
+// and format() answers Code 10 "Not found column ... in block"). nullopt for every other message.
+std::optional<SampleVerdict> verdictWithoutServer(int index, const QString& message);
+
+// The verdict from the answer to sampleCheckStatement() (or the 18.16 INSERT, whose body is empty):
+// `serverError` is the server's own error, nullopt when the statement succeeded.
+SampleVerdict sampleVerdict(int index, const std::optional<ClickHouseError>& serverError,
+                            const QByteArray& body);
 
 class SampleCheck : public QObject {
     Q_OBJECT
 public:
     explicit SampleCheck(ClickHouseClient* client, QObject* parent = nullptr);
-    void start(const std::vector<TableColumn>& columns, const QString& format, const QStringList& messages);
+    // `settings`: the table's format settings (tableFormatSettings()); empty: the server's defaults.
+    void start(const std::vector<TableColumn>& columns, const QString& format, const QStringList& messages,
+               const FormatSettings& settings = {});
     const std::vector<SampleVerdict>& verdicts() const { return mVerdicts; }
+    // The table's settings this server could not take, so verdicts use its defaults for them ("name =
+    // value").
+    const QStringList& ignoredSettings() const { return mIgnoredSettings; }
 
 signals:
     // error: the check itself could not run (connection, bad column list); verdicts are then incomplete.
@@ -35,12 +79,14 @@ signals:
 private:
     void checkNext();
     void done(const std::optional<ClickHouseError>& error);
-    QString structure() const;
 
     ClickHouseClient* mClient;
     std::vector<TableColumn> mColumns;
     QString mFormat;
     QStringList mMessages;
+    FormatSettings mWantedSettings;
+    FormatSettings mSettings; // those the server has
+    QStringList mIgnoredSettings;
     std::vector<SampleVerdict> mVerdicts;
     QString mSession;
     QString mTempTable;

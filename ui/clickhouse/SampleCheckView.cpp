@@ -165,11 +165,20 @@ void SampleCheckView::check(const TableInfo& table) {
                 return stop(tr("The check could not finish (results are incomplete): %1").arg(e->toString()),
                             false);
             const int failed = mVerdicts->failedCount();
-            stop(failed == 0 ? tr("All %n message(s) parse.", nullptr, mVerdicts->rowCount())
-                             : tr("%1 of %n message(s) fail.", nullptr, mVerdicts->rowCount()).arg(failed),
-                 true);
+            QString status =
+                failed == 0 ? tr("All %n message(s) parse.", nullptr, mVerdicts->rowCount())
+                            : tr("%1 of %n message(s) fail.", nullptr, mVerdicts->rowCount()).arg(failed);
+            if (!checkRun->ignoredSettings().isEmpty())
+                status += QLatin1Char(' ') +
+                          tr("This server cannot take the table's %1: checked with its defaults.")
+                              .arg(checkRun->ignoredSettings().join(QStringLiteral(", ")));
+            stop(status, true);
         });
-    checkRun->start(table.columns, format, mChecked);
+    // A Kafka table parses its messages with its own format settings (date_time_input_format,
+    // input_format_*).
+    checkRun->start(table.columns, format, mChecked,
+                    table.engine == QLatin1String("Kafka") ? tableFormatSettings(table.engineFull)
+                                                           : FormatSettings());
 }
 
 void SampleCheckView::cancel() {
