@@ -172,6 +172,10 @@ QString deadLetterQueueProbeSql(const QString& table) {
                                      QStringLiteral("probe"), QStringLiteral("JSONEachRow")));
 }
 
+QString inputFormatsProbeSql() {
+    return QStringLiteral("SELECT name FROM system.formats WHERE is_input FORMAT TabSeparated");
+}
+
 ConnectorTableSql connectorTableSql(const QString& database, const Json& table, const QString& brokers,
                                     const KafkaServer& server) {
     ConnectorTableSql out;
@@ -188,10 +192,17 @@ ConnectorTableSql connectorTableSql(const QString& database, const Json& table, 
     if (table.contains("columns") && table.at("columns").is_array())
         for (const auto& c : table.at("columns"))
             columns << sqlIdentifier(str(c, "name")) + QLatin1Char(' ') + str(c, "type");
-    QStringList settings = {requiredSettings(brokers, out.topics.join(QLatin1Char(',')), out.group,
-                                             str(table, "data_format", QStringLiteral("JSONEachRow")))};
+    const QString format = str(table, "data_format", QStringLiteral("JSONEachRow"));
+    QStringList settings = {requiredSettings(brokers, out.topics.join(QLatin1Char(',')), out.group, format)};
     const QString serverName = server.version.isEmpty() ? QStringLiteral("this ClickHouse server")
                                                         : QStringLiteral("ClickHouse %1").arg(server.version);
+    if (!server.inputFormats.isEmpty() && !server.inputFormats.contains(format)) {
+        out.unsupported << QStringLiteral("data_format");
+        out.notes << QStringLiteral(
+                         "table %1: data_format %2: %3 has no input format %2; the table is created "
+                         "but cannot read a message")
+                         .arg(out.name, format, serverName);
+    }
     if (table.is_object())
         for (const auto& [key, value] : table.items()) {
             if (isStructuralKey(key))
@@ -277,6 +288,10 @@ KafkaServer probeKafkaServer(const QString& version, const QString& probeTable,
         if (server.deadLetterQueue)
             run(drop);
     }
+    if (const ProbeAnswer formats = run(inputFormatsProbeSql()); formats.ok)
+        for (const QByteArray& name : formats.data.split('\n'))
+            if (!name.trimmed().isEmpty())
+                server.inputFormats.insert(QString::fromUtf8(name.trimmed()));
     return server;
 }
 

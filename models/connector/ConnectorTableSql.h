@@ -25,6 +25,9 @@ struct KafkaServer {
     // kafka_handle_error_mode = 'dead_letter_queue' is accepted: the server has the mode (upstream 25.1+)
     // and system.dead_letter_queue configured (<dead_letter_queue> in its config; Aiven services have it).
     bool deadLetterQueue = false;
+    // Its input formats (system.formats); empty when unknown. 18.16 creates a Kafka table of any format name
+    // and fails only on the first message, so the mapping says so up front.
+    QSet<QString> inputFormats;
 };
 
 struct ConnectorTableSql {
@@ -37,7 +40,8 @@ struct ConnectorTableSql {
     QStringList skipped;           // keys left out because the server cannot take them (each has a note)
     QStringList serverDefaults;    // keys left out because their value means the server's default
     QStringList unmapped;          // keys the mapping does not know (a newer schema's; each has a note)
-    QStringList notes;             // one line per key left out for a reason worth telling: table, key, why
+    QStringList unsupported;       // keys in `create` whose value the server lacks (each has a note)
+    QStringList notes;             // one line per key the server does not get as given: table, key, why
 };
 
 // The CREATE statement for one tables[] entry in `database`, reading the Kafka cluster at `brokers`.
@@ -66,16 +70,21 @@ QString unknownSettingIn(const QString& serverError);
 // KafkaServer::deadLetterQueue holds (drop the table afterwards), else the server says why.
 QString deadLetterQueueProbeSql(const QString& table);
 
+// The server's input formats, one a line (KafkaServer::inputFormats).
+QString inputFormatsProbeSql();
+
 // One statement's outcome for probeKafkaServer(): ok, or the server's error text as it sent it.
 struct ProbeAnswer {
     bool ok = false;
     QString error;
+    QByteArray data; // the result, TabSeparated
 };
 
-// Finds out what a server takes by running the probe statements above through `run` (synchronous: the
-// embedded engine, a test's HTTP call). `probeTable`: a quoted table name that is free; any table made under
-// it is dropped again. `version`: the server's version(), copied into the result. On an answer that is
-// neither a success nor an unknown setting, returns the four required settings only and sets *error.
+// Finds out what a server takes (settings, dead_letter_queue, input formats) by running the probe statements
+// above through `run` (synchronous: the embedded engine, a test's HTTP call). `probeTable`: a quoted table
+// name that is free; any table made under it is dropped again. `version`: the server's version(), copied
+// into the result. On an answer that is neither a success nor an unknown setting, returns the four required
+// settings only and sets *error.
 KafkaServer probeKafkaServer(const QString& version, const QString& probeTable,
                              const std::function<ProbeAnswer(const QString& sql)>& run,
                              QString* error = nullptr);

@@ -114,20 +114,28 @@ void ConnectorTables::probeSettings(QStringList candidates, std::function<void()
             qInfo().noquote() << "clickhouse" << (m_version.isEmpty() ? QStringLiteral("?") : m_version)
                               << "kafka settings" << sorted.join(QLatin1Char(','));
             m_server = server;
+            // Then its input formats, and whether it takes dead_letter_queue mode: only a real CREATE tells.
+            auto formats = [this, then] {
+                post(inputFormatsProbeSql(), [this, then](bool listed, const QString& body) {
+                    if (listed && m_server)
+                        for (const QString& name : body.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                            m_server->inputFormats.insert(name.trimmed());
+                    then();
+                });
+            };
             if (!server.settings.contains(QStringLiteral("kafka_handle_error_mode"))) {
-                then();
+                formats();
                 return;
             }
-            // Whether dead_letter_queue mode is there and has its table: only a real CREATE tells.
-            post(deadLetterQueueProbeSql(kProbeTable), [this, then](bool created, const QString&) {
+            post(deadLetterQueueProbeSql(kProbeTable), [this, formats](bool created, const QString&) {
                 if (m_server)
                     m_server->deadLetterQueue = created;
                 if (!created) {
-                    then();
+                    formats();
                     return;
                 }
                 post(QStringLiteral("DROP TABLE IF EXISTS %1").arg(kProbeTable),
-                     [then](bool, const QString&) { then(); });
+                     [formats](bool, const QString&) { formats(); });
             });
         };
         if (ok) { // a server that ignores unknown settings: take them all, remove the table again

@@ -4,12 +4,12 @@
 //
 // The server's Kafka-engine settings are found out once by probing (a CREATE that names every candidate
 // setting and ends with one no server knows: the error names the first unknown setting; nothing is ever
-// created), then whether it takes dead_letter_queue mode (a CREATE, dropped again); the statements are
-// models/connector/ConnectorTableSql.h's. Config settings the server lacks are skipped with a note. Tables
-// that did not change are left alone (their consumers keep their place); changed ones are dropped and
-// created again; removed ones dropped. Before a table is created, its consumer group gets committed offsets
-// (auto_offset_reset: earliest or latest) where it has none: ClickHouse 18.16's consumers otherwise start a
-// new group at the end of the topic.
+// created), then whether it takes dead_letter_queue mode (a CREATE, dropped again) and its input formats;
+// the statements are models/connector/ConnectorTableSql.h's. Config settings the server lacks are skipped
+// with a note. Tables that did not change are left alone (their consumers keep their place); changed ones
+// are dropped and created again; removed ones dropped. Before a table is created, its consumer group gets
+// committed offsets (auto_offset_reset: earliest or latest) where it has none: ClickHouse 18.16's consumers
+// otherwise start a new group at the end of the topic.
 #include "TopicStore.h"
 #include "connector/ConnectorTableSql.h"
 #include "domain/Json.h"

@@ -21,11 +21,11 @@ Json topic(const char* name) {
 const QSet<QString> k1816 = {QStringLiteral("kafka_broker_list"),   QStringLiteral("kafka_topic_list"),
                              QStringLiteral("kafka_group_name"),    QStringLiteral("kafka_format"),
                              QStringLiteral("kafka_num_consumers"), QStringLiteral("kafka_max_block_size")};
-const KafkaServer server1816 = {QStringLiteral("18.16.1"), k1816, false};
+const KafkaServer server1816 = {QStringLiteral("18.16.1"), k1816, false, {}};
 
 // A server with every setting the mapping may use (Aiven's fork), dead_letter_queue configured or not.
 KafkaServer everySetting(bool deadLetterQueue) {
-    KafkaServer server{QStringLiteral("25.8.1"), k1816, deadLetterQueue};
+    KafkaServer server{QStringLiteral("25.8.1"), k1816, deadLetterQueue, {}};
     for (const QString& s : candidateKafkaSettings())
         server.settings.insert(s);
     return server;
@@ -174,7 +174,7 @@ private slots:
     // Upstream's kafka_compression_codec/_level carry the fork's producer_compression_* where those are
     // missing.
     void compressionFallsBackToUpstreamsSettings() {
-        KafkaServer upstream{QStringLiteral("26.5.1.1"), k1816, false};
+        KafkaServer upstream{QStringLiteral("26.5.1.1"), k1816, false, {}};
         upstream.settings << QStringLiteral("kafka_compression_codec")
                           << QStringLiteral("kafka_compression_level");
         const Json table = {{"name", "t"},
@@ -199,6 +199,29 @@ private slots:
                  qPrintable(old.notes.first()));
     }
 
+    // 18.16 creates a Kafka table of a format it lacks and fails on the first message: said up front.
+    void aFormatTheServerLacksIsNamed() {
+        KafkaServer server = server1816;
+        server.inputFormats = {QStringLiteral("JSONEachRow"), QStringLiteral("CSV")};
+        Json table = {{"name", "t"},
+                      {"columns", Json::array({column("a", "String")})},
+                      {"topics", Json::array({topic("x")})},
+                      {"data_format", "Parquet"}};
+        const auto sql = connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server);
+        QCOMPARE(sql.unsupported, QStringList{QStringLiteral("data_format")});
+        QVERIFY(sql.create.contains(QStringLiteral("kafka_format = 'Parquet'")));
+        QCOMPARE(sql.notes.size(), 1);
+        QVERIFY2(sql.notes.first().contains(QStringLiteral("ClickHouse 18.16.1 has no input format Parquet")),
+                 qPrintable(sql.notes.first()));
+        table["data_format"] = "CSV";
+        QVERIFY(connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server)
+                    .unsupported.isEmpty());
+        // Formats unknown: nothing said.
+        table["data_format"] = "Parquet";
+        QVERIFY(
+            connectorTableSql(QStringLiteral("d"), table, QStringLiteral("b:1"), server1816).notes.isEmpty());
+    }
+
     void keysTheMappingDoesNotKnowAreNamed() {
         const Json table = {{"name", "t"},
                             {"columns", Json::array({column("a", "String")})},
@@ -221,6 +244,8 @@ private slots:
         QStringList seen;
         const auto run = [&](const QString& sql) {
             seen << sql;
+            if (sql == inputFormatsProbeSql())
+                return ProbeAnswer{true, {}, QByteArrayLiteral("JSONEachRow\nCSV\n")};
             const QString settings = sql.section(QStringLiteral(" SETTINGS "), 1);
             for (const QString& item : settings.split(QStringLiteral(", "))) {
                 const QString name = item.section(QLatin1Char(' '), 0, 0);
@@ -231,15 +256,17 @@ private slots:
                     if (item.contains(QLatin1String("'dead_letter_queue'")))
                         return ProbeAnswer{false,
                                            QStringLiteral("Code: 36. DB::Exception: The table "
-                                                          "system.dead_letter_queue is not configured")};
+                                                          "system.dead_letter_queue is not configured"),
+                                           {}};
                     continue;
                 }
                 return ProbeAnswer{false,
                                    QStringLiteral("Code: 115. DB::Exception: Unknown setting '%1': for "
                                                   "storage Kafka. (UNKNOWN_SETTING)")
-                                       .arg(name)};
+                                       .arg(name),
+                                   {}};
             }
-            return ProbeAnswer{true, {}};
+            return ProbeAnswer{true, {}, {}};
         };
         QString error;
         const KafkaServer server =
@@ -250,12 +277,14 @@ private slots:
         expected.insert(QStringLiteral("kafka_handle_error_mode"));
         QCOMPARE(server.settings, expected);
         QVERIFY(!server.deadLetterQueue);
-        QVERIFY(seen.last().endsWith(QStringLiteral("kafka_handle_error_mode = 'dead_letter_queue'")));
+        QVERIFY(seen.at(seen.size() - 2)
+                    .endsWith(QStringLiteral("kafka_handle_error_mode = 'dead_letter_queue'")));
+        QCOMPARE(server.inputFormats, (QSet<QString>{QStringLiteral("JSONEachRow"), QStringLiteral("CSV")}));
         // Another error stops the probe with only the required four, and says why.
         const auto broken = probeKafkaServer(
             {}, QStringLiteral("`p`"),
             [](const QString&) {
-                return ProbeAnswer{false, QStringLiteral("Code: 164. readonly")};
+                return ProbeAnswer{false, QStringLiteral("Code: 164. readonly"), {}};
             },
             &error);
         QCOMPARE(broken.settings.size(), 4);

@@ -210,16 +210,19 @@ private slots:
         QVERIFY2(mEngine, qPrintable(error.message));
         mRun26 = [this](const QString& sql) {
             const EngineReply reply = mEngine->query(sql.toUtf8());
-            return reply.ok() ? ProbeAnswer{true, {}}
-                              : ProbeAnswer{false, QStringLiteral("Code: %1. %2")
-                                                       .arg(reply.error->serverCode)
-                                                       .arg(reply.error->message)};
+            return reply.ok() ? ProbeAnswer{true, {}, reply.data}
+                              : ProbeAnswer{false,
+                                            QStringLiteral("Code: %1. %2")
+                                                .arg(reply.error->serverCode)
+                                                .arg(reply.error->message),
+                                            {}};
         };
         QVERIFY2(mServer.start(), qPrintable(mServer.error()));
         mRun1816 = [this](const QString& sql) {
             const test::QueryResult r = mServer.query(sql);
-            return ProbeAnswer{r.ok(),
-                               r.ok() ? QString() : QString::fromUtf8(r.body).trimmed() + r.networkError};
+            if (r.ok())
+                return ProbeAnswer{true, {}, r.body};
+            return ProbeAnswer{false, QString::fromUtf8(r.body).trimmed() + r.networkError, {}};
         };
         const QString createDatabase = QStringLiteral("CREATE DATABASE IF NOT EXISTS ") +
                                        QString::fromStdString(quoteIdentifier(kDatabase.toStdString()));
@@ -254,6 +257,9 @@ private slots:
         QVERIFY(mKafka1816.settings.contains(QStringLiteral("kafka_num_consumers")));
         QVERIFY(!mKafka1816.settings.contains(QStringLiteral("kafka_handle_error_mode")));
         QVERIFY(!mKafka1816.deadLetterQueue);
+        QVERIFY(mKafka26.inputFormats.contains(QStringLiteral("Parquet")));
+        QVERIFY(mKafka1816.inputFormats.contains(QStringLiteral("JSONEachRow")));
+        QVERIFY(!mKafka1816.inputFormats.contains(QStringLiteral("Parquet")));
         QStringList s26(mKafka26.settings.cbegin(), mKafka26.settings.cend());
         QStringList s1816(mKafka1816.settings.cbegin(), mKafka1816.settings.cend());
         s26.sort();
