@@ -403,7 +403,12 @@ private:
         std::vector<std::string> params;
         for (const auto& p : mOptions.engineParams)
             params.push_back(quoteIdentifier(p));
-        sql += ")\nENGINE = " + mEngine + "(" + joined(params, ", ") + ")";
+        // SummingMergeTree takes one argument, the columns to sum: several are a tuple (26.5: Code 42 for
+        // SummingMergeTree(a, b)).
+        std::string arguments = joined(params, ", ");
+        if (mEngine == "SummingMergeTree" && params.size() > 1)
+            arguments = "(" + arguments + ")";
+        sql += ")\nENGINE = " + mEngine + "(" + arguments + ")";
         if (!mOptions.partitionBy.empty())
             sql += "\nPARTITION BY " + mOptions.partitionBy;
         if (mOrderBy.empty()) {

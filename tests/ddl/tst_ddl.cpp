@@ -168,8 +168,9 @@ private slots:
                                        << none << QByteArray("engine_params");
         QTest::newRow("Summing") << QByteArray("SummingMergeTree") << QByteArrayList{}
                                  << QByteArray("ENGINE = SummingMergeTree()") << none;
-        QTest::newRow("Summing cols") << QByteArray("SummingMergeTree") << QByteArrayList{"amount", "version"}
-                                      << QByteArray("ENGINE = SummingMergeTree(`amount`, `version`)") << none;
+        QTest::newRow("Summing cols")
+            << QByteArray("SummingMergeTree") << QByteArrayList{"amount", "version"}
+            << QByteArray("ENGINE = SummingMergeTree((`amount`, `version`))") << none;
         QTest::newRow("Summing string")
             << QByteArray("SummingMergeTree") << QByteArrayList{"amount", "payload"} << none
             << QByteArray("engine_params[1]");

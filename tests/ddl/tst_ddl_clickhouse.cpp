@@ -116,6 +116,8 @@ private slots:
             << QByteArray("ReplacingMergeTree") << QByteArrayList{} << QByteArrayList{} << QByteArray("");
         QTest::newRow("Summing") << QByteArray("SummingMergeTree") << QByteArrayList{"amount"}
                                  << QByteArrayList{"id"} << QByteArray("");
+        QTest::newRow("Summing two") << QByteArray("SummingMergeTree") << QByteArrayList{"amount", "version"}
+                                     << QByteArrayList{"id"} << QByteArray("");
         QTest::newRow("Aggregating") << QByteArray("AggregatingMergeTree") << QByteArrayList{}
                                      << QByteArrayList{"id"} << QByteArray("");
         QTest::newRow("Collapsing") << QByteArray("CollapsingMergeTree") << QByteArrayList{"sign"}
