@@ -189,6 +189,11 @@ SampleCheck::SampleCheck(ClickHouseClient* client, QObject* parent)
     : QObject(parent)
     , mClient(client) {}
 
+void SampleCheck::setLocalParser(LocalStatementRunner runner, const QString& name) {
+    mLocalParser = std::move(runner);
+    mLocalParserName = name;
+}
+
 void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& format,
                         const QStringList& messages, const FormatSettings& settings) {
     mColumns = columns;
@@ -197,16 +202,39 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
     mWantedSettings = settings;
     mSettings.clear();
     mIgnoredSettings.clear();
+    mCheckedBy.clear();
+    mUseLocalParser = false;
     mVerdicts.clear();
     mNext = 0;
     mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
         if (error)
             return done(error);
-        if (!mClient->capabilities()->hasFormat(mFormat))
+        const ServerCapabilities& server = *mClient->capabilities();
+        if (!server.hasFormat(mFormat))
             return done(ClickHouseError{ClickHouseError::Kind::Usage,
                                         QStringLiteral("ClickHouse %1 does not know the format %2")
                                             .arg(mClient->capabilities()->version().text, mFormat),
                                         0, 0});
+        if (server.readonlyLevel() == 1) {
+            if (!mLocalParser)
+                return done(ClickHouseError{
+                    ClickHouseError::Kind::Usage,
+                    QStringLiteral("the check cannot run as user %1: its profile has readonly=1, under "
+                                   "which ClickHouse %2 refuses both format() and temporary tables (Code 164); "
+                                   "connect as a user with readonly=2 (or 0), or install the embedded "
+                                   "ClickHouse engine (bash packaging/install-deps.sh) to check the messages "
+                                   "locally")
+                        .arg(mClient->settings().user.isEmpty() ? QStringLiteral("default")
+                                                                : mClient->settings().user,
+                             server.version().text),
+                    0, 0});
+            // The local engine knows every setting of a table: nothing is left out.
+            mUseLocalParser = true;
+            mSettings = mWantedSettings;
+            mCheckedBy = QStringLiteral("%1 (this server's user has readonly=1, which refuses the check)")
+                             .arg(mLocalParserName);
+            return checkNext();
+        }
         // Only what this server has (and lets this user set): an unknown setting would fail every message.
         for (const auto& s : mWantedSettings) {
             if (mClient->supportedSettings({s}).isEmpty())
@@ -234,7 +262,7 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
 
 void SampleCheck::checkNext() {
     if (mNext >= mMessages.size()) {
-        if (!mUseFormatFunction) { // the temporary table goes with the session; drop it now anyway
+        if (!mUseFormatFunction && !mUseLocalParser) { // the temporary table goes with the session; drop it now anyway
             QueryOptions o;
             o.sessionId = mSession;
             mClient->query(
@@ -247,6 +275,16 @@ void SampleCheck::checkNext() {
     if (const auto verdict = verdictWithoutServer(index, message)) {
         mVerdicts.push_back(*verdict);
         return checkNext();
+    }
+    if (mUseLocalParser) {
+        mLocalParser(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, mSettings), this,
+                     [this, index](const std::optional<ClickHouseError>& error, const QByteArray& body) {
+                         if (error && error->kind != ClickHouseError::Kind::Server)
+                             return done(error);
+                         mVerdicts.push_back(sampleVerdict(index, error, error ? QByteArray() : body));
+                         checkNext();
+                     });
+        return;
     }
     ClickHouseQuery* q = nullptr;
     QueryOptions o;

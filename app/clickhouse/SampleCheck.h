@@ -7,9 +7,12 @@
 // Messages are parsed with the table's own format settings (date_time_input_format, input_format_*, ... from
 // its SETTINGS clause), as its Kafka engine parses them, not with the session's defaults: 26.5 changed
 // date_time_input_format's default to best_effort, so a 'basic' table refuses dates the default accepts.
-// Settings the server does not have (or cannot take: readonly=1) are left out and listed in
-// ignoredSettings(). tests/oracle/tst_oracle_samplecheck.cpp checks these verdicts against a 26.5 Kafka
-// table's.
+// Settings the server does not have are left out and listed in ignoredSettings().
+// tests/oracle/tst_oracle_samplecheck.cpp checks these verdicts against a 26.5 Kafka table's.
+//
+// A readonly=1 user may run neither format() nor a temporary table (Code 164), so for them the messages are
+// parsed by a local engine when one is given (setLocalParser(): the embedded ClickHouse 26), with every
+// setting of the table; without one the check stops with an error that says so and how to fix it.
 #include "clickhouse/ClickHouseError.h"
 #include "clickhouse/TableInspector.h"
 
@@ -18,6 +21,7 @@
 #include <QObject>
 #include <QPair>
 #include <QStringList>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -60,10 +64,20 @@ std::optional<SampleVerdict> verdictWithoutServer(int index, const QString& mess
 SampleVerdict sampleVerdict(int index, const std::optional<ClickHouseError>& serverError,
                             const QByteArray& body);
 
+// Runs one statement (TabSeparated output) off this thread and calls `done` on `context`'s thread with the
+// engine's error (nullopt on success) and the result; never calls it once `context` is gone.
+using LocalStatementRunner =
+    std::function<void(const QString& sql, QObject* context,
+                       std::function<void(const std::optional<ClickHouseError>& error, const QByteArray& body)>
+                           done)>;
+
 class SampleCheck : public QObject {
     Q_OBJECT
 public:
     explicit SampleCheck(ClickHouseClient* client, QObject* parent = nullptr);
+    // Where messages are parsed when the server cannot (readonly=1); `name` says which engine that is, for
+    // checkedBy(). Give it before start().
+    void setLocalParser(LocalStatementRunner runner, const QString& name);
     // `settings`: the table's format settings (tableFormatSettings()); empty: the server's defaults.
     void start(const std::vector<TableColumn>& columns, const QString& format, const QStringList& messages,
                const FormatSettings& settings = {});
@@ -71,6 +85,8 @@ public:
     // The table's settings this server could not take, so verdicts use its defaults for them ("name =
     // value").
     const QStringList& ignoredSettings() const { return mIgnoredSettings; }
+    // Empty when the server parsed the messages; else the local engine's name and why it was used.
+    const QString& checkedBy() const { return mCheckedBy; }
 
 signals:
     // error: the check itself could not run (connection, bad column list); verdicts are then incomplete.
@@ -87,6 +103,10 @@ private:
     FormatSettings mWantedSettings;
     FormatSettings mSettings; // those the server has
     QStringList mIgnoredSettings;
+    LocalStatementRunner mLocalParser;
+    QString mLocalParserName;
+    QString mCheckedBy;
+    bool mUseLocalParser = false;
     std::vector<SampleVerdict> mVerdicts;
     QString mSession;
     QString mTempTable;

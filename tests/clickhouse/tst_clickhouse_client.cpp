@@ -520,6 +520,59 @@ private slots:
             QByteArray("0\n"));
     }
 
+    // readonly=1 refuses format() and temporary tables: without a local parser the check says so and how to
+    // fix it (and gives no verdict); with one, every message goes there, with all of the table's settings.
+    void sampleCheckAsReadonlyUser() {
+        ConnectionSettings s = settings();
+        s.user = ClickHouseServer::readonlyUser();
+        const std::vector<TableColumn> columns = {{QStringLiteral("ts"), QStringLiteral("UInt64")}};
+        const QStringList messages = {QStringLiteral("{\"ts\": 1}"), QStringLiteral("{\"ts\": \"x\"}")};
+        const FormatSettings tableSettings = {{QStringLiteral("date_time_input_format"), QStringLiteral("'basic'")}};
+        {
+            ClickHouseClient client(s);
+            SampleCheck check(&client);
+            std::optional<std::optional<ClickHouseError>> result;
+            connect(&check, &SampleCheck::finished, this,
+                    [&](const std::optional<ClickHouseError>& e) { result = e; });
+            check.start(columns, QStringLiteral("JSONEachRow"), messages, tableSettings);
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+            QVERIFY(result->has_value());
+            QCOMPARE((*result)->kind, ClickHouseError::Kind::Usage);
+            QVERIFY2((*result)->message.contains(QStringLiteral("user reader: its profile has readonly=1")),
+                     qPrintable((*result)->message));
+            QVERIFY((*result)->message.contains(QStringLiteral("readonly=2")));
+            QVERIFY(check.verdicts().empty());
+        }
+        ClickHouseClient client(s);
+        SampleCheck check(&client);
+        QStringList parsed;
+        check.setLocalParser(
+            [&](const QString& sql, QObject* context, auto done) {
+                parsed << sql;
+                // Answers later, on the context's thread, as a worker does.
+                QMetaObject::invokeMethod(context, [done, failed = parsed.size() == 2] {
+                    ClickHouseError e{ClickHouseError::Kind::Server, QStringLiteral("Cannot parse input"), 27, 0};
+                    done(failed ? std::optional<ClickHouseError>(e) : std::nullopt, failed ? QByteArray() : "1\n");
+                }, Qt::QueuedConnection);
+            },
+            QStringLiteral("the stub engine"));
+        std::optional<std::optional<ClickHouseError>> result;
+        connect(&check, &SampleCheck::finished, this, [&](const std::optional<ClickHouseError>& e) { result = e; });
+        check.start(columns, QStringLiteral("JSONEachRow"), messages, tableSettings);
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY2(!*result, qPrintable((*result)->toString()));
+        QCOMPARE(parsed.size(), 2);
+        QCOMPARE(parsed.first(), sampleCheckStatement(QStringLiteral("JSONEachRow"), QStringLiteral("`ts` UInt64"),
+                                                      messages.first(), tableSettings));
+        QVERIFY(check.ignoredSettings().isEmpty());
+        QVERIFY2(check.checkedBy().startsWith(QStringLiteral("the stub engine (")), qPrintable(check.checkedBy()));
+        QCOMPARE(check.verdicts().size(), 2u);
+        QVERIFY(check.verdicts()[0].ok);
+        QCOMPARE(check.verdicts()[0].rows, 1);
+        QVERIFY(!check.verdicts()[1].ok);
+        QCOMPARE(check.verdicts()[1].error, QStringLiteral("Cannot parse input"));
+    }
+
     void ddlExecuteCreatesThenReportsExisting() {
         exec("CREATE TABLE `svc-db`.src (ts DateTime, msg String) ENGINE = Memory");
         const std::vector<DdlStatement> statements = {

@@ -5,6 +5,8 @@
 #include "ClickHouseServer.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/SampleCheck.h"
+#include "connector/ConnectorTableSql.h"
+#include "engine/EngineWorker.h"
 
 #include <QTest>
 
@@ -38,14 +40,25 @@ class TestSampleCheckHttp : public QObject {
         std::optional<ClickHouseError> error;
         std::vector<SampleVerdict> verdicts;
         QStringList ignored;
+        QString checkedBy;
     };
 
-    Run check(const QStringList& messages, const FormatSettings& settings) {
+    // As `user` (empty: the default one); `engine`, when given, parses what the server cannot.
+    Run check(const QStringList& messages, const FormatSettings& settings, const QString& user = {},
+              EngineWorker* engine = nullptr) {
         ConnectionSettings connection;
         connection.url = mServer.httpUrl();
+        connection.user = user;
         connection.queryTimeoutMs = 30000;
         ClickHouseClient client(connection);
         SampleCheck check(&client);
+        if (engine)
+            check.setLocalParser(
+                [engine](const QString& sql, QObject* context, auto done) {
+                    engine->query(sql.toUtf8(), QByteArrayLiteral("TabSeparated"), context,
+                                  [done](const EngineReply& reply) { done(reply.error, reply.data); });
+                },
+                QStringLiteral("ClickHouse 26.5 embedded"));
         bool finished = false;
         Run run;
         connect(&check, &SampleCheck::finished, this, [&](const std::optional<ClickHouseError>& e) {
@@ -59,6 +72,7 @@ class TestSampleCheckHttp : public QObject {
             run.error = ClickHouseError{ClickHouseError::Kind::Timeout, QStringLiteral("no answer"), 0, 0};
         run.verdicts = check.verdicts();
         run.ignored = check.ignoredSettings();
+        run.checkedBy = check.checkedBy();
         return run;
     }
 
@@ -83,6 +97,16 @@ private slots:
                 "= 0 COMMENT 'a, b = 2'"))),
             QStringLiteral("format_csv_delimiter = ';', format_template_row = 'it\\'s, here', "
                            "input_format_allow_errors_num = 0"));
+        // A user_config table that does not exist yet: the CREATE the mapping would run carries its settings.
+        KafkaServer server;
+        server.version = QStringLiteral("26.5.1.1");
+        server.settings = {QStringLiteral("date_time_input_format")};
+        const Json config = Json::parse(R"({"name": "events", "columns": [{"name": "ts", "type": "DateTime"}],
+            "topics": [{"name": "events"}], "data_format": "JSONEachRow", "date_time_input_format": "basic"})");
+        const ConnectorTableSql table =
+            connectorTableSql(QStringLiteral("db"), config, QStringLiteral("b:9092"), server);
+        QCOMPARE(shown(tableFormatSettings(table.create)),
+                 QStringLiteral("date_time_input_format = 'basic'"));
         QVERIFY(tableFormatSettings(QStringLiteral("Kafka('b:9092', 't', 'g', 'JSONEachRow')")).isEmpty());
         QVERIFY(tableFormatSettings(QString()).isEmpty());
         QVERIFY(tableFormatSettings(QStringLiteral("Kafka SETTINGS")).isEmpty());
@@ -154,6 +178,36 @@ private slots:
         for (const SampleVerdict& v : lenient.verdicts)
             QVERIFY2(v.ok, qPrintable(messages[v.index] + QStringLiteral(": ") + v.error));
         QVERIFY(lenient.ignored.isEmpty());
+    }
+
+    // A readonly=1 user's server refuses the check (Code 164 for the temporary table); the embedded 26.5
+    // parses the messages instead, with the table's settings, and agrees with 18.16 given the same settings.
+    void readonlyUserIsCheckedOnTheEmbeddedEngine() {
+        if (const QString why = EmbeddedClickHouse::loadError(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        const QStringList messages = {QStringLiteral("{\"id\":1,\"ts\":\"2024-01-01T10:00:00+02:00\"}"),
+                                      QStringLiteral("{\"id\":2,\"zz\":3}"), QStringLiteral("{\"id\":3}"),
+                                      QStringLiteral("not json")};
+        // 18.16's defaults, spelled out: 26.5's own defaults differ (best_effort).
+        const FormatSettings asOn1816 = {{QStringLiteral("date_time_input_format"), QStringLiteral("'basic'")},
+                                         {QStringLiteral("input_format_skip_unknown_fields"), QStringLiteral("0")}};
+        const Run refused = check(messages, asOn1816, ClickHouseServer::readonlyUser());
+        QVERIFY(refused.error);
+        QVERIFY2(refused.error->message.contains(QStringLiteral("readonly=1")), qPrintable(refused.error->message));
+
+        EngineWorker engine;
+        const Run local = check(messages, asOn1816, ClickHouseServer::readonlyUser(), &engine);
+        QVERIFY2(!local.error, qPrintable(local.error ? local.error->toString() : QString()));
+        QVERIFY2(local.checkedBy.startsWith(QStringLiteral("ClickHouse 26.5 embedded")), qPrintable(local.checkedBy));
+        const Run server = check(messages, asOn1816);
+        QVERIFY2(!server.error, qPrintable(server.error ? server.error->toString() : QString()));
+        QCOMPARE(local.verdicts.size(), server.verdicts.size());
+        for (std::size_t i = 0; i < server.verdicts.size(); ++i)
+            QVERIFY2(local.verdicts[i].ok == server.verdicts[i].ok,
+                     qPrintable(messages[int(i)] + QStringLiteral(": 26.5 says ") + local.verdicts[i].error +
+                                QStringLiteral(", 18.16 says ") + server.verdicts[i].error));
+        QVERIFY(!local.verdicts[0].ok && !local.verdicts[1].ok && local.verdicts[2].ok && !local.verdicts[3].ok);
+        QCOMPARE(local.verdicts[2].rows, 1); // format() counts the rows, the 18.16 INSERT cannot
     }
 
     void settingsTheServerLacksAreReported() {

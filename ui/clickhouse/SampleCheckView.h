@@ -17,6 +17,7 @@ class QTableView;
 namespace ckstudio {
 
 class ClickHouseClient;
+class EngineWorker;
 class SampleCheck;
 class SampleVerdictModel;
 
@@ -50,6 +51,7 @@ private:
     QPointer<ClickHouseClient> mClient;
     SampleVerdictModel* mVerdicts;
     QPointer<SampleCheck> mCheck;
+    EngineWorker* mEngine = nullptr; // opened on first need: a readonly=1 user's messages are parsed here
     QLineEdit* mTable;
     QComboBox* mFormat;
     QPlainTextEdit* mSamples;
