@@ -102,7 +102,9 @@ void ConnectorTables::probe(std::function<void()> then) {
 void ConnectorTables::probeSettings(QStringList candidates, std::function<void()> then) {
     post(kafkaSettingsProbeSql(kProbeTable, candidates), [this, candidates,
                                                           then](bool ok, const QString& body) mutable {
-        auto finish = [&](const QStringList& known) {
+        // keep = false: forget what was found once `then` ran (the server was not reachable: ask again next
+        // time, it may be up by then).
+        auto finish = [&](const QStringList& known, bool keep = true) {
             KafkaServer server;
             server.version = m_version;
             server.settings = {QStringLiteral("kafka_broker_list"), QStringLiteral("kafka_topic_list"),
@@ -115,12 +117,14 @@ void ConnectorTables::probeSettings(QStringList candidates, std::function<void()
                               << "kafka settings" << sorted.join(QLatin1Char(','));
             m_server = server;
             // Then its input formats, and whether it takes dead_letter_queue mode: only a real CREATE tells.
-            auto formats = [this, then] {
-                post(inputFormatsProbeSql(), [this, then](bool listed, const QString& body) {
+            auto formats = [this, then, keep] {
+                post(inputFormatsProbeSql(), [this, then, keep](bool listed, const QString& body) {
                     if (listed && m_server)
                         for (const QString& name : body.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                             m_server->inputFormats.insert(name.trimmed());
                     then();
+                    if (!keep)
+                        m_server.reset();
                 });
             };
             if (!server.settings.contains(QStringLiteral("kafka_handle_error_mode"))) {
@@ -154,10 +158,7 @@ void ConnectorTables::probeSettings(QStringList candidates, std::function<void()
         }
         qWarning().noquote() << "cannot tell the server's Kafka settings, using the required four only:"
                              << body.left(300);
-        const bool reachable = !m_version.isEmpty();
-        finish({});
-        if (!reachable) // ask again next time: the server may be up by then
-            m_server.reset();
+        finish({}, !m_version.isEmpty());
     });
 }
 
