@@ -3,9 +3,14 @@
 #include "types/ClickHouseType.h"
 #include "types/TypeFamilies.h"
 
+#include "types/ServerNames.h"
+
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <limits>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace ckstudio {
@@ -149,12 +154,179 @@ std::pair<int, int> later(std::pair<int, int> a, std::pair<int, int> b) {
     return std::max(a, b);
 }
 
+// What a column of `t` stores: SimpleAggregateFunction(f, T) stores T.
+const ClickHouseType& storedType(const ClickHouseType& t) {
+    if (t.family == "SimpleAggregateFunction" && !t.arguments.empty() && t.arguments.back().type)
+        return storedType(*t.arguments.back().type);
+    return t;
+}
+
 bool isNullableOf(const ClickHouseType& t) {
     return t.family == "Nullable";
 }
 bool isLowCardinalityOfNullable(const ClickHouseType& t) {
     return t.family == "LowCardinality" && !t.arguments.empty() && t.arguments[0].type &&
            isNullableOf(*t.arguments[0].type);
+}
+
+// The shape CREATE TABLE compares Variant members by: what is stored (no Nullable, LowCardinality or
+// SimpleAggregateFunction around it), the geo types as their arrays and tuples, Nested as Array(Tuple(...)).
+ClickHouseType structuralType(const ClickHouseType& type) {
+    const ClickHouseType* t = &storedType(type);
+    while ((t->family == "Nullable" || t->family == "LowCardinality") && !t->arguments.empty())
+        t = &storedType(*t->arguments[0].type);
+    auto make = [](std::string family, std::vector<ClickHouseType> elements) {
+        ClickHouseType out;
+        out.family = std::move(family);
+        for (auto& e : elements)
+            out.arguments.push_back(typeArgument(std::move(e)));
+        return out;
+    };
+    ClickHouseType float64;
+    float64.family = "Float64";
+    const auto point = [&] { return make("Tuple", {float64, float64}); };
+    const auto ring = [&] { return make("Array", {point()}); };
+    if (t->family == "Point")
+        return point();
+    if (t->family == "Ring" || t->family == "LineString")
+        return ring();
+    if (t->family == "Polygon" || t->family == "MultiLineString")
+        return make("Array", {ring()});
+    if (t->family == "MultiPolygon")
+        return make("Array", {make("Array", {ring()})});
+    if (t->family == "Nested") {
+        std::vector<ClickHouseType> fields;
+        for (const auto& a : t->arguments)
+            fields.push_back(*a.type);
+        return make("Array", {make("Tuple", std::move(fields))});
+    }
+    return *t;
+}
+
+// The integer a scalar is stored as, for the supertype rules below: bits and signedness; 0 bits if none.
+// Enum is its Int8/Int16, IPv4 its UInt32.
+struct IntegerShape {
+    int bits = 0;
+    bool isSigned = false;
+};
+
+IntegerShape integerShape(const ClickHouseType& t) {
+    const std::string& f = t.family;
+    if (f == "Enum8")
+        return {8, true};
+    if (f == "Enum16")
+        return {16, true};
+    if (f == "IPv4")
+        return {32, false};
+    const bool isUnsigned = f.rfind("UInt", 0) == 0;
+    if (!isUnsigned && (f.rfind("Int", 0) != 0 || f.rfind("Interval", 0) == 0))
+        return {};
+    return {std::stoi(f.substr(isUnsigned ? 4 : 3)), !isUnsigned};
+}
+
+bool isFloat(const ClickHouseType& t) {
+    return t.family == "Float32" || t.family == "Float64" || t.family == "BFloat16";
+}
+bool isText(const ClickHouseType& t) {
+    return t.family == "String" || t.family == "FixedString";
+}
+bool isEnum(const ClickHouseType& t) {
+    return t.family == "Enum8" || t.family == "Enum16";
+}
+
+// Whether two scalars have a common supertype (26.5's getLeastSupertype), as measured on the engine.
+bool scalarsMix(const ClickHouseType& a, const ClickHouseType& b) {
+    const IntegerShape ia = integerShape(a);
+    const IntegerShape ib = integerShape(b);
+    if (ia.bits && ib.bits) {
+        if (isEnum(a) && isEnum(b))
+            return true;
+        if (ia.isSigned == ib.isSigned)
+            return true;
+        const IntegerShape& u = ia.isSigned ? ib : ia;
+        const IntegerShape& sgn = ia.isSigned ? ia : ib;
+        // A signed type twice the unsigned one's width holds both; from UInt64 the server does not go to
+        // Int128, and nothing holds UInt256 and a signed value.
+        return u.bits < sgn.bits || (u.bits != 64 && u.bits != 256);
+    }
+    const auto floatWith = [](const ClickHouseType& f, const IntegerShape& i, const ClickHouseType& other) {
+        return isFloat(f) && (isFloat(other) || (i.bits && i.bits <= 32));
+    };
+    if (floatWith(a, ib, b) || floatWith(b, ia, a))
+        return true;
+    const auto decimalWith = [](const ClickHouseType& d, const IntegerShape& i, const ClickHouseType& other) {
+        return d.family == "Decimal" &&
+               (other.family == "Decimal" || (i.bits && i.bits <= 64 && !isEnum(other) && other.family != "IPv4"));
+    };
+    if (decimalWith(a, ib, b) || decimalWith(b, ia, a))
+        return true;
+    if ((isEnum(a) && isText(b)) || (isEnum(b) && isText(a)) || (isText(a) && isText(b)))
+        return true;
+    const auto dateKin = [](const ClickHouseType& t) {
+        if (t.family == "Date" || t.family == "Date32")
+            return 1;
+        if (t.family == "DateTime" || t.family == "DateTime64")
+            return 2;
+        if (t.family == "Time" || t.family == "Time64")
+            return 3;
+        return 0;
+    };
+    const int da = dateKin(a);
+    const int db = dateKin(b);
+    // Dates mix with date-times, date-times with times.
+    return da && db && std::abs(da - db) <= 1;
+}
+
+// Two Variant members CREATE TABLE calls "similar" (refused without allow_suspicious_variant_types): they have
+// a common supertype other than Dynamic.
+// `nested`: inside an Array, Map or Tuple, where Bool counts as the UInt8 it is stored as.
+bool similarVariantMembers(const ClickHouseType& left, const ClickHouseType& right, bool nested = false) {
+    ClickHouseType a = structuralType(left);
+    ClickHouseType b = structuralType(right);
+    if (nested && a.family == "Bool")
+        a.family = "UInt8";
+    if (nested && b.family == "Bool")
+        b.family = "UInt8";
+    if (a.family == "Dynamic" || b.family == "Dynamic" || a.family == "Nothing" || b.family == "Nothing")
+        return true; // inside an Array or Tuple: the supertype is Array(Dynamic), not Dynamic
+    if (a.toString() == b.toString())
+        return true;
+    if (a.family != b.family && (a.family == "Variant" || b.family == "Variant"))
+        return false;
+    if (a.family == "Array" && b.family == "Array")
+        return similarVariantMembers(*a.arguments[0].type, *b.arguments[0].type, true);
+    if (a.family == "Map" && b.family == "Map")
+        return similarVariantMembers(*a.arguments[0].type, *b.arguments[0].type, true) &&
+               similarVariantMembers(*a.arguments[1].type, *b.arguments[1].type, true);
+    if (a.family == "Tuple" && b.family == "Tuple") {
+        if (a.arguments.size() != b.arguments.size())
+            return false;
+        for (std::size_t i = 0; i < a.arguments.size(); ++i)
+            if (!similarVariantMembers(*a.arguments[i].type, *b.arguments[i].type, true))
+                return false;
+        return true;
+    }
+    if (a.family == "JSON" && b.family == "JSON")
+        return true;
+    // Intervals: two of one kind of unit (months or seconds) mix, two of different kinds are refused as not
+    // comparable (Code 386); either way not without the setting. IntervalYear alone does not mix with numbers.
+    const bool intervalA = a.family.rfind("Interval", 0) == 0;
+    const bool intervalB = b.family.rfind("Interval", 0) == 0;
+    if (intervalA && intervalB)
+        return true;
+    if ((intervalA && a.family == "IntervalYear") || (intervalB && b.family == "IntervalYear"))
+        return false;
+    // An interval (other than IntervalYear) mixes with every integer, float, Enum and IPv4, and, as measured
+    // however odd, with IPv6 and aggregate states.
+    const auto intervalWith = [](const ClickHouseType& other) {
+        return integerShape(other).bits || isFloat(other) || other.family == "IPv6" ||
+               other.family == "AggregateFunction";
+    };
+    if ((intervalA && intervalWith(b)) || (intervalB && intervalWith(a)))
+        return true;
+    if (intervalA || intervalB)
+        return false;
+    return scalarsMix(a, b);
 }
 
 class TypeParser {
@@ -170,6 +342,20 @@ public:
             ClickHouseType type = parseType(1, true);
             if (!atEnd())
                 fail(mPos, "unexpected " + describeHere() + " after the type " + type.toString());
+            // What a column stores cannot be Nothing, through Nullable, Array or a top-level Nested's arrays.
+            std::vector<const ClickHouseType*> columns = {&type};
+            if (type.family == "Nested")
+                for (const auto& field : type.arguments)
+                    columns.push_back(field.type.get());
+            for (const ClickHouseType* column : columns) {
+                const ClickHouseType* stored = &storedType(*column);
+                while ((stored->family == "Nullable" || stored->family == "Array") && !stored->arguments.empty())
+                    stored = &storedType(*stored->arguments[0].type);
+                if (stored->family == "Nothing")
+                    fail(mNothingOffset.value_or(0), "Nothing cannot be used in a table column (it only types empty literals like [] or "
+                            "NULL in expressions), nor can an Array or Nullable of it; inside a Tuple or Map "
+                            "it can");
+            }
             result.type = std::move(type);
             result.warnings = std::move(mWarnings);
         } catch (const ParseFailure& failure) {
@@ -207,6 +393,21 @@ private:
         if (atEnd() || mText[mPos] != c)
             return false;
         ++mPos;
+        return true;
+    }
+    // ',' between the items of a list, false at its end; a trailing comma before ')' is allowed, as 26.5's
+    // parser allows it in every list: Variant(UInt8,) is Variant(UInt8).
+    bool consumeSeparator() {
+        if (!consume(','))
+            return false;
+        return peek() != ')';
+    }
+    // '=' or '==': the server reads `name == value` as the same equals operator.
+    bool consumeEquals() {
+        if (!consume('='))
+            return false;
+        if (mPos < mText.size() && mText[mPos] == '=')
+            ++mPos;
         return true;
     }
     void expect(char c, const std::string& context) {
@@ -302,7 +503,15 @@ private:
                 }
                 break;
             }
-            default:
+            case '\\':
+            case '\'':
+            case '"':
+            case '`':
+            case '/':
+                value += e;
+                break;
+            default: // an unknown escape keeps its backslash (26.5: '\q' is the two characters \q)
+                value += '\\';
                 value += e;
             }
         }
@@ -339,9 +548,17 @@ private:
         }
         if (isDigit(c) || ((c == '-' || c == '+' || c == '.') && mPos + 1 < mText.size())) {
             const std::size_t start = mPos;
-            if (c == '-' || c == '+')
+            std::string sign;
+            if (c == '-' || c == '+') { // a unary operator, so spaces may follow it: '- 1'
+                sign = c == '-' ? "-" : "";
                 ++mPos;
+                skipSpace();
+            }
+            const std::size_t numberStart = mPos;
             const std::size_t digitsStart = mPos;
+            if (numberStart < mText.size() && !isDigit(mText[numberStart]) && mText[numberStart] != '.')
+                fail(start, what + " must be a number, got '" + std::string(mText.substr(start, mPos - start + 1)) +
+                                "'");
             while (mPos < mText.size() && isDigit(mText[mPos]))
                 ++mPos;
             bool integral = mPos > digitsStart;
@@ -359,13 +576,14 @@ private:
                 while (mPos < mText.size() && isDigit(mText[mPos]))
                     ++mPos;
             }
-            l.text = std::string(mText.substr(start, mPos - start));
-            if (l.text == "-" || l.text == "+" || l.text == "." ||
-                (mPos < mText.size() && isWordChar(mText[mPos])))
-                fail(start, what + " must be a number, got '" + l.text + "'");
+            const std::string number(mText.substr(numberStart, mPos - numberStart));
+            l.text = sign + number;
+            if (number.empty() || number == "." || (mPos < mText.size() && isWordChar(mText[mPos])))
+                fail(start, what + " must be a number, got '" + std::string(mText.substr(start, mPos - start)) +
+                                "'");
             if (integral) {
                 long long value = 0;
-                const char* first = l.text.data() + (l.text[0] == '+' ? 1 : 0);
+                const char* first = l.text.data();
                 const auto [end, ec] = std::from_chars(first, l.text.data() + l.text.size(), value);
                 if (ec == std::errc() && end == l.text.data() + l.text.size())
                     l.integer = value;
@@ -387,6 +605,8 @@ private:
         if (consume(')'))
             return args;
         do {
+            if (!args.empty() && peek() == ')') // a trailing comma, which 26.5's parser allows
+                break;
             if (peekWordStart() || peek() == '\'' || isDigit(peek()) || peek() == '-' || peek() == '+' ||
                 peek() == '.')
                 args.push_back(readLiteral(family + " argument"));
@@ -417,6 +637,24 @@ private:
         if (l.kind != Literal::Kind::String)
             fail(l.offset, what + " must be a quoted string, got " + describeLiteral(l));
         return l.text;
+    }
+
+    // A time zone the server can load: one of its zones (case matters: 'utc' is refused), or 'localtime';
+    // empty means the server's zone.
+    std::string timeZone(const Literal& l, const std::string& what) {
+        const std::string zone = requireString(l, what);
+        if (zone.empty() || zone == "localtime")
+            return zone;
+        const auto& zones = types::serverTimeZones();
+        if (std::binary_search(zones.begin(), zones.end(), std::string_view(zone)))
+            return zone;
+        std::string message = "unknown time zone " + types::quoteString(zone);
+        for (const std::string_view known : zones)
+            if (equalsIgnoreCase(known, zone)) {
+                message += " (did you mean " + types::quoteString(std::string(known)) + "?)";
+                break;
+            }
+        fail(l.offset, message + "; zones are IANA names such as 'UTC' or 'Europe/Berlin'");
     }
 
     // Resolve the family name at mPos: multi-word aliases first (longest), then exact names, names of
@@ -487,6 +725,13 @@ private:
                 r.since = alias.since;
                 return r;
             }
+        }
+        // 26.5's parser reads Enum8 and Enum16 in any case (its enum syntax is parsed apart), though the
+        // factory lists them case-sensitive; dated approximately.
+        if (!first.quoted && (firstUpper == "ENUM8" || firstUpper == "ENUM16")) {
+            r.family = types::findFamily(firstUpper == "ENUM8" ? "Enum8" : "Enum16");
+            r.since = {24, 1};
+            return r;
         }
         if (probing)
             return {};
@@ -585,8 +830,12 @@ private:
             parseNoArguments(t);
             break;
         case FamilyKind::NotStorable:
-            fail(start, "Nothing cannot be used in a table column (it only types empty literals like [] "
-                        "or NULL in expressions)");
+            // A column cannot be Nothing (nor an Array or Nullable of it: see run()), but a Tuple element or
+            // a Map's key or value can (26.5).
+            if (!mNothingOffset)
+                mNothingOffset = start;
+            parseNoArguments(t);
+            break;
         }
         return t;
     }
@@ -596,9 +845,30 @@ private:
         if (peek() != '(')
             return;
         const std::size_t open = mPos;
-        if (!readLiteralArguments(t.spelledAs).empty())
-            fail(open, t.family + " takes no arguments");
+        const auto args = readLiteralArguments(t.spelledAs);
         t.spellingSince = later(t.spellingSince, {21, 1});
+        if (args.empty())
+            return;
+        // Time(p) is Time64(p) on 26.5, as DateTime(p) is DateTime64(p); Time(0) is Time.
+        if (t.family == "Time" && args.size() == 1 && args[0].kind == Literal::Kind::Number) {
+            const long long precision = requireRange(args[0], 0, 9, "Time precision");
+            if (precision > 0) {
+                t.family = "Time64";
+                t.arguments = {numberArgument(precision)};
+            }
+            return;
+        }
+        if (t.family == "Time")
+            fail(open, "Time takes no time zone (and at most a precision: Time(3) is Time64(3))");
+        // The geo types, BFloat16 and the Interval types take arguments and drop them (26.5); the others
+        // refuse them.
+        const Family* f = types::findFamily(t.family);
+        const bool dropsArguments = f->kind == FamilyKind::Interval || t.family == "BFloat16" ||
+                                    t.family == "Point" || t.family == "Ring" || t.family == "Polygon" ||
+                                    t.family == "MultiPolygon" || t.family == "LineString" ||
+                                    t.family == "MultiLineString" || t.family == "Geometry";
+        fail(open, t.family + " takes no arguments" + (dropsArguments ? " (the server would drop them)" : ""),
+             dropsArguments ? "argument-ignored" : "");
     }
 
     void parseIntegerArguments(ClickHouseType& t) {
@@ -608,8 +878,8 @@ private:
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() > 1)
             fail(open, t.spelledAs + " takes at most one argument (a display width, which is ignored)");
-        if (!args.empty())
-            requireRange(args[0], 0, 255, t.spelledAs + " display width");
+        if (!args.empty()) // 26.5 ignores any width (MySQL's INT(11))
+            requireRange(args[0], 0, std::numeric_limits<long long>::max(), t.spelledAs + " display width");
         t.spellingSince = later(t.spellingSince, {21, 1});
     }
 
@@ -621,7 +891,7 @@ private:
         if (args.size() > 2)
             fail(open, t.spelledAs + " takes at most two arguments (precision and scale, which are ignored)");
         for (const auto& a : args)
-            requireRange(a, 0, 255, t.spelledAs + " argument");
+            requireRange(a, 0, std::numeric_limits<long long>::max(), t.spelledAs + " argument");
         t.spellingSince = later(t.spellingSince, {21, 1});
     }
 
@@ -673,7 +943,7 @@ private:
         if (args.size() > 1)
             fail(open, t.spelledAs + " takes at most one argument (a length, which is ignored)");
         if (!args.empty())
-            requireRange(args[0], 0, 1LL << 40, t.spelledAs + " length");
+            requireRange(args[0], 0, std::numeric_limits<long long>::max(), t.spelledAs + " length");
         t.spellingSince = later(t.spellingSince, {21, 1});
     }
 
@@ -691,7 +961,7 @@ private:
             fail(args[0].offset,
                  "FixedString length is too large (at most 16777215 bytes), got " + args[0].text);
         if (n > 256)
-            mWarnings.push_back("FixedString(" + std::to_string(n) +
+            warn("FixedString(" + std::to_string(n) +
                                 ") is refused at CREATE TABLE unless allow_suspicious_fixed_string_types=1 "
                                 "(lengths above 256)");
         t.family = "FixedString";
@@ -714,22 +984,26 @@ private:
         if (args[0].kind == Literal::Kind::Number && t.spelledAs != "DateTime32" &&
             !equalsIgnoreCase(t.spelledAs, "DateTime32")) {
             const long long precision = requireRange(args[0], 0, 9, t.spelledAs + " precision");
-            if (precision == 0 && args.size() == 1)
+            if (precision == 0) { // DateTime(0[, 'tz']) is DateTime[('tz')]
+                if (args.size() == 2) {
+                    const std::string zone = timeZone(args[1], "DateTime time zone");
+                    if (!zone.empty())
+                        t.arguments = {stringArgument(zone)};
+                }
+                t.spellingSince = later(t.spellingSince, {21, 1});
                 return;
-            if (precision == 0)
-                fail(args[0].offset, t.spelledAs + "(0, ...) is not a valid form; write DateTime(" +
-                                         describeLiteral(args[1]) + ")");
+            }
             t.family = "DateTime64";
             t.arguments = {numberArgument(precision)};
             t.spellingSince = later(t.spellingSince, {21, 1});
             if (args.size() == 2) {
-                const std::string zone = requireString(args[1], "DateTime64 time zone");
+                const std::string zone = timeZone(args[1], "DateTime64 time zone");
                 if (!zone.empty())
                     t.arguments.push_back(stringArgument(zone));
             }
             return;
         }
-        const std::string zone = requireString(args[0], t.spelledAs + " time zone");
+        const std::string zone = timeZone(args[0], t.spelledAs + " time zone");
         if (args.size() == 2)
             fail(args[1].offset,
                  t.spelledAs + " takes only a time zone after which the server ignores " +
@@ -761,7 +1035,7 @@ private:
                      "the DateTime64 time zone must be a quoted string, got " + args[1].text +
                          " (which the server ignores)",
                      "argument-ignored");
-            const std::string zone = requireString(args[1], "DateTime64 time zone");
+            const std::string zone = timeZone(args[1], "DateTime64 time zone");
             if (!zone.empty())
                 t.arguments.push_back(stringArgument(zone));
         }
@@ -783,6 +1057,9 @@ private:
 
     void parseEnum(ClickHouseType& t) {
         const std::string name = t.family;
+        const std::size_t familyOffset = mPos - std::min(mPos, t.spelledAs.size());
+        if (peek() != '(' && t.spelledAs != name && name != "Enum")
+            fail(familyOffset, unknownFamilyMessage(t.spelledAs));
         if (peek() != '(')
             fail(mPos, name + " needs its elements, e.g. " + name + "('a' = 1, 'b' = 2)");
         expect('(', "after " + name);
@@ -793,6 +1070,7 @@ private:
             std::size_t valueOffset;
             std::string valueText;
             bool explicitValue = false;
+            bool doubleEquals = false; // written 'a' == 1
         };
         std::vector<Element> elements;
         if (peek() == ')')
@@ -804,30 +1082,58 @@ private:
             if (peek() != '\'')
                 fail(mPos, name + " element must be a quoted name like 'a' = 1, got " + describeHere());
             e.name = readQuoted();
-            if (consume('=')) {
+            if (consumeEquals()) {
+                e.doubleEquals = mText[mPos - 1] == '=' && mText[mPos - 2] == '=';
                 skipSpace();
+                // '==' or Enum8/Enum16 in another case send the list through the server's expression parser,
+                // which takes no unary '+'.
+                if ((e.doubleEquals || (t.spelledAs != name && name != "Enum")) && peek() == '+')
+                    fail(mPos, name + " element " + types::quoteString(e.name) +
+                                   ": the server takes no '+' here; write = 5");
                 e.valueOffset = mPos;
                 const Literal l = readLiteral(name + " value");
                 e.value = requireInteger(l, name + " value");
                 e.valueText = l.text;
             }
             elements.push_back(std::move(e));
-        } while (consume(','));
+        } while (consumeSeparator());
         expect(')', "to close the elements of " + name);
 
-        // An element without a value takes the previous one's plus 1, the first 1 (as 26.5 numbers them).
-        long long next = 1;
+        // 26.5 (DataTypeEnum.cpp, autoAssignNumberForEnum) takes either every value written, with only the
+        // first one possibly left out (it is 1), or only the first one written (or none): the others are
+        // numbered from it, 'a' = 5, 'b', 'c' giving 6 and 7.
+        std::size_t implicitAfterFirst = 0;
+        for (std::size_t i = 1; i < elements.size(); ++i)
+            implicitAfterFirst += elements[i].value ? 0 : 1;
+        if (implicitAfterFirst != 0 && implicitAfterFirst != elements.size() - 1) {
+            const auto mixed = std::find_if(elements.begin() + 1, elements.end(),
+                                            [&](const Element& e) { return e.value.has_value(); });
+            fail(mixed->offset, name + " elements must all have a value, or only the first one: 'a' = 5, 'b', "
+                                       "'c' numbers b and c from 5; " +
+                                    types::quoteString(mixed->name) + " has one after an element without");
+        }
+        // A list with a value left out goes through the server's own enum parser, which takes only '=', and
+        // Enum8/Enum16 only in their own case.
+        if ((implicitAfterFirst != 0 || !elements.front().value) && t.spelledAs != name && name != "Enum")
+            fail(familyOffset, "unknown type family '" + t.spelledAs + "' (did you mean " + name +
+                            "? with a value left out, only " + name + " is spelled so)");
+        if (implicitAfterFirst != 0 || !elements.front().value)
+            for (const Element& e : elements)
+                if (e.doubleEquals)
+                    fail(e.offset, name + " element " + types::quoteString(e.name) +
+                                       ": write '=' (26.5 takes '==' only when every element has a value)");
+        const long long start = elements.front().value.value_or(1);
         bool numbered = false;
-        for (auto& e : elements) {
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            Element& e = elements[i];
             if (!e.value) {
-                e.value = next;
+                e.value = start + static_cast<long long>(i);
                 e.valueOffset = e.offset;
-                e.valueText = std::to_string(next);
+                e.valueText = std::to_string(*e.value);
                 numbered = true;
             } else {
                 e.explicitValue = true;
             }
-            next = *e.value + 1;
         }
         if (numbered)
             t.spellingSince = later(t.spellingSince, {21, 1});
@@ -868,6 +1174,9 @@ private:
             a.value = e.value;
             t.arguments.push_back(std::move(a));
         }
+        // The server keeps the elements ordered by value.
+        std::stable_sort(t.arguments.begin(), t.arguments.end(),
+                         [](const auto& a, const auto& b) { return *a.value < *b.value; });
     }
 
     // '(' type ')' for the one-argument wrappers.
@@ -876,8 +1185,9 @@ private:
             fail(mPos, name + " needs a type argument, e.g. " + name + "(String)");
         expect('(', "after " + name);
         ClickHouseType inner = parseType(depth + 1, false);
-        if (peek() == ',')
-            fail(mPos, name + " takes exactly one type argument");
+        skipSpace();
+        if (const std::size_t comma = mPos; consumeSeparator())
+            fail(comma, name + " takes exactly one type argument");
         expect(')', "to close " + name + "(...)");
         return inner;
     }
@@ -893,7 +1203,21 @@ private:
             return p;
         }();
         ClickHouseType inner = parseSingleTypeArgument("Nullable", depth);
-        const Family* f = types::findFamily(inner.family);
+        // SimpleAggregateFunction(f, T) is stored as T: Nullable takes it where it takes T.
+        const ClickHouseType& stored = storedType(inner);
+        const Family* f = types::findFamily(stored.family);
+        if (stored.family == "Nothing") { // NULL's own type; a column of it is refused in run()
+            t.arguments.push_back(typeArgument(std::move(inner)));
+            return;
+        }
+        // Among an AggregateFunction's argument types 26.5 also takes a Nullable Tuple (and Point, a Tuple).
+        if (mAggregateArguments > 0 && (stored.family == "Tuple" || stored.family == "Point")) {
+            t.arguments.push_back(typeArgument(std::move(inner)));
+            return;
+        }
+        if (!f->insideNullable && &stored != &inner)
+            fail(innerOffset, "Nullable cannot wrap " + inner.toString() + ": its values are " +
+                                  stored.toString() + ", which cannot be NULL");
         if (!f->insideNullable) {
             const std::string text = inner.toString();
             std::string message = "Nullable cannot wrap " + text;
@@ -922,8 +1246,9 @@ private:
         t.arguments.push_back(typeArgument(std::move(inner)));
     }
 
-    static bool allowedInLowCardinality(const ClickHouseType& inner) {
-        const ClickHouseType& base = inner.family == "Nullable" ? *inner.arguments[0].type : inner;
+    static bool allowedInLowCardinality(const ClickHouseType& type) {
+        const ClickHouseType& inner = storedType(type);
+        const ClickHouseType& base = inner.family == "Nullable" ? storedType(*inner.arguments[0].type) : inner;
         return types::findFamily(base.family)->insideLowCardinality;
     }
 
@@ -940,10 +1265,11 @@ private:
                  "LowCardinality cannot wrap " + inner.toString() +
                      "; it allows String, FixedString, Date, Date32, DateTime, numbers (not Decimal), "
                      "UUID, IPv4/IPv6 and Nullable of those");
-        const ClickHouseType& base = inner.family == "Nullable" ? *inner.arguments[0].type : inner;
+        const ClickHouseType& stored = storedType(inner);
+        const ClickHouseType& base = stored.family == "Nullable" ? storedType(*stored.arguments[0].type) : stored;
         // 26.5 creates LowCardinality of String, FixedString and UUID by default.
         if (base.family != "String" && base.family != "FixedString" && base.family != "UUID")
-            mWarnings.push_back(
+            warn(
                 "LowCardinality(" + inner.toString() +
                 ") is refused at CREATE TABLE unless allow_suspicious_low_cardinality_types=1; "
                 "LowCardinality pays off for String, FixedString and UUID");
@@ -995,6 +1321,8 @@ private:
             named = thisNamed;
             if (thisNamed) {
                 const Word name = *readWord();
+                if (name.text.empty())
+                    fail(name.offset, "Tuple element names cannot be empty");
                 if (!names.insert(name.text).second)
                     fail(name.offset,
                          "Tuple element names must be unique: '" + name.text + "' appears twice");
@@ -1017,14 +1345,15 @@ private:
         skipSpace();
         const std::size_t keyOffset = mPos;
         ClickHouseType key = parseType(depth + 1, false);
-        if (isNullableOf(key) || isLowCardinalityOfNullable(key))
+        if (isNullableOf(storedType(key)) || isLowCardinalityOfNullable(storedType(key)))
             fail(keyOffset, "Map key cannot be " + key.toString() + ": keys cannot be NULL");
         if (peek() != ',')
             fail(mPos, "Map takes two types, the key and the value: Map(K, V); got " + describeHere());
         expect(',', "between the Map key and value types");
         ClickHouseType value = parseType(depth + 1, false);
-        if (peek() == ',')
-            fail(mPos, "Map takes exactly two types, the key and the value: Map(K, V)");
+        skipSpace();
+        if (const std::size_t comma = mPos; consumeSeparator())
+            fail(comma, "Map takes exactly two types, the key and the value: Map(K, V)");
         expect(')', "to close Map(...)");
         t.arguments = {typeArgument(std::move(key)), typeArgument(std::move(value))};
     }
@@ -1041,27 +1370,96 @@ private:
             const std::optional<Word> name = readWord();
             if (!name)
                 fail(mPos, "Nested field: expected a field name, got " + describeHere());
+            if (name->text.empty())
+                fail(name->offset, "Nested field names cannot be empty");
             if (!names.insert(name->text).second)
                 fail(name->offset, "Nested field names must be unique: '" + name->text + "' appears twice");
             if (peek() == ',' || peek() == ')' || peek() == '(')
                 fail(name->offset, "Nested fields need a name and a type, e.g. Nested(id UInt64)");
             t.arguments.push_back(namedTypeArgument(name->text, parseType(depth + 1, false)));
-        } while (consume(','));
+        } while (consumeSeparator());
         expect(')', "to close Nested(...)");
     }
 
+    // The name the server prints for aggregate function `name`: aliases resolved (median -> quantile), a
+    // case-insensitive one in its registered case (MAX -> max), combinators kept (MAXIf -> maxIf); nullopt
+    // when 26.5 has no such function.
+    static std::optional<std::string> canonicalAggregateFunction(std::string_view name) {
+        const auto& functions = types::serverAggregateFunctions();
+        const auto canonical = [](const types::AggregateFunctionName& f) {
+            return std::string(f.aliasTo.empty() ? f.name : f.aliasTo);
+        };
+        for (const auto& f : functions)
+            if (f.name == name)
+                return canonical(f);
+        for (const auto& f : functions)
+            if (f.caseInsensitive && equalsIgnoreCase(f.name, name))
+                return canonical(f);
+        for (const std::string_view combinator : types::serverAggregateCombinators())
+            if (name.size() > combinator.size() &&
+                name.substr(name.size() - combinator.size()) == combinator)
+                if (auto base = canonicalAggregateFunction(name.substr(0, name.size() - combinator.size())))
+                    return *base + std::string(combinator);
+        return std::nullopt;
+    }
+
+    // A parameter as the server prints it: numbers in their shortest exact form (0.10 -> 0.1, 1e-5 ->
+    // 0.00001), strings quoted.
+    static std::string parameterText(const Literal& l) {
+        if (l.kind != Literal::Kind::Number || l.integer)
+            return describeLiteral(l);
+        double value = 0;
+        const char* first = l.text.data() + (l.text[0] == '+' ? 1 : 0);
+        if (std::from_chars(first, l.text.data() + l.text.size(), value).ec != std::errc())
+            return l.text;
+        char buffer[400];
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+        if (ec != std::errc())
+            return l.text;
+        std::string text(buffer, end);
+        if (text.find('.') == std::string::npos) // a float that is whole: 0.0 -> 0.
+            text += '.';
+        return text;
+    }
+
     // func[(params)] as ClickHouse prints it: quantiles(0.5, 0.9)
-    std::string readAggregateFunctionName(const std::string& family) {
+    std::string readAggregateFunctionName(const std::string& family, bool simple) {
         skipSpace();
         const std::optional<Word> func = readWord();
         if (!func)
             fail(mPos, family + " needs an aggregate function name first, e.g. " + family + "(sum, UInt64)");
-        std::string text = func->text;
+        const std::optional<std::string> name = canonicalAggregateFunction(func->text);
+        if (!name) {
+            std::string message = "unknown aggregate function '" + func->text + "'";
+            std::size_t best = 3;
+            std::string_view suggestion;
+            for (const auto& f : types::serverAggregateFunctions())
+                if (const std::size_t d = editDistance(upper(f.name), upper(func->text)); d < best) {
+                    best = d;
+                    suggestion = f.name;
+                }
+            if (!suggestion.empty())
+                message += " (did you mean " + std::string(suggestion) + "?)";
+            fail(func->offset, message);
+        }
+        // DataTypeCustomSimpleAggregateFunction.cpp: the functions whose state is a value of the column type.
+        static const std::set<std::string, std::less<>> simpleFunctions = {
+            "any", "any_respect_nulls", "anyLast", "anyLast_respect_nulls", "min", "max", "sum",
+            "sumWithOverflow", "groupBitAnd", "groupBitOr", "groupBitXor", "sumMap", "minMap", "maxMap",
+            "groupArrayArray", "groupArrayLastArray", "groupUniqArrayArray", "groupUniqArrayArrayMap",
+            "sumMappedArrays", "minMappedArrays", "maxMappedArrays"};
+        if (simple && !simpleFunctions.count(*name))
+            fail(func->offset, "SimpleAggregateFunction cannot use " + *name +
+                                   " (its state is not a plain value); it takes any, anyLast, min, max, sum, "
+                                   "sumWithOverflow, groupBitAnd/Or/Xor, sumMap, minMap, maxMap, "
+                                   "groupArrayArray, groupUniqArrayArray and a few more; use AggregateFunction(" +
+                                   *name + ", ...) for others");
+        std::string text = *name;
         if (peek() == '(') {
             const auto params = readLiteralArguments(func->text);
             text += "(";
             for (std::size_t i = 0; i < params.size(); ++i)
-                text += (i ? ", " : "") + describeLiteral(params[i]);
+                text += (i ? ", " : "") + parameterText(params[i]);
             text += ")";
         }
         return text;
@@ -1078,11 +1476,29 @@ private:
                 numberArgument(requireRange(version, 0, 1000000, "AggregateFunction version")));
             expect(',', "after the AggregateFunction version");
         }
-        t.arguments.push_back(identifierArgument(readAggregateFunctionName(name)));
+        t.arguments.push_back(identifierArgument(readAggregateFunctionName(name, simple)));
         std::size_t typeCount = 0;
-        while (consume(',')) {
+        if (!simple)
+            ++mAggregateArguments;
+        while (consumeSeparator()) {
             t.arguments.push_back(typeArgument(parseType(depth + 1, false)));
             ++typeCount;
+        }
+        if (!simple)
+            --mAggregateArguments;
+        // An argument of type Nullable(Nothing) (only NULL) makes the server store the state of a stand-in
+        // that always gives NULL (0 for count), keeping the parameters: nothingNull(0.5).
+        const auto onlyNull = [](const ClickHouseType::Argument& a) {
+            return a.type && a.type->family == "Nullable" && a.type->arguments[0].type->family == "Nothing";
+        };
+        if (std::any_of(t.arguments.begin(), t.arguments.end(), onlyNull)) {
+            auto& function = *std::find_if(t.arguments.begin(), t.arguments.end(), [](const auto& a) {
+                return a.kind == ClickHouseType::Argument::Kind::Identifier;
+            });
+            const std::size_t open = function.text.find('(');
+            const std::string base = function.text.substr(0, open);
+            function.text = (base == "count" ? "nothingUInt64" : "nothingNull") +
+                            (open == std::string::npos ? std::string() : function.text.substr(open));
         }
         if (simple && typeCount == 0)
             fail(mPos, "SimpleAggregateFunction needs the value type after the function, e.g. "
@@ -1123,7 +1539,7 @@ private:
         };
         std::map<std::string, TypedPath> typed;
         std::map<std::string, std::size_t> skipped; // path -> offset
-        std::set<std::string> patterns;
+        std::multiset<std::string> patterns;        // 26.5 keeps a repeated pattern (not a repeated path)
         do {
             skipSpace();
             const std::size_t argStart = mPos;
@@ -1134,7 +1550,10 @@ private:
             if (!first.quoted && equalsIgnoreCase(first.text, "SKIP") && peekWordStart()) {
                 const std::size_t save2 = mPos;
                 const Word second = *readWord();
-                if (!second.quoted && equalsIgnoreCase(second.text, "REGEXP") && peek() == '\'') {
+                if (!second.quoted && equalsIgnoreCase(second.text, "REGEXP") && peek() != '.') {
+                    if (peek() != '\'')
+                        fail(mPos, "SKIP REGEXP needs a quoted pattern, e.g. SKIP REGEXP 'tmp_.*'; got " +
+                                       describeHere());
                     const Literal pattern = readLiteral("SKIP REGEXP pattern");
                     checkPattern(pattern);
                     patterns.insert(pattern.text);
@@ -1148,7 +1567,7 @@ private:
             }
             mPos = save;
             const std::string path = readJsonPath();
-            if (consume('=')) {
+            if (consumeEquals()) {
                 if (path != "max_dynamic_paths" && path != "max_dynamic_types")
                     fail(argStart, "unknown JSON parameter '" + path +
                                        "' (known: max_dynamic_paths, "
@@ -1158,17 +1577,36 @@ private:
                 (types ? maxTypes : maxPaths) = requireRange(readLiteral(path), 0, types ? 254 : 10000, path);
                 continue;
             }
+            skipSpace();
+            const std::size_t hintOffset = mPos;
             ClickHouseType hint = parseType(depth + 1, false);
+            if (const std::string why = mAggregateArguments > 0 ? std::string() : notReadableFromJson(hint);
+                !why.empty())
+                fail(hintOffset, "JSON path '" + path + "' cannot have the type " + hint.toString() + ": " + why);
             if (typed.count(path))
                 fail(argStart, "JSON path '" + path + "' has two types; give each path one type");
             typed.emplace(path, TypedPath{argStart, std::move(hint)});
-        } while (consume(','));
+        } while (consumeSeparator());
         expect(')', "to close JSON(...)");
         for (const auto& [path, hint] : typed)
             for (const auto& [skip, offset] : skipped)
                 if (path.compare(0, skip.size(), skip) == 0)
                     fail(hint.offset, "JSON path '" + path + "' has a type but is skipped by SKIP " +
                                           types::backQuoteIfNeeded(skip));
+        // A pattern skips the paths it matches as a whole (RE2 FullMatch on 26.5; std::regex reads the
+        // common subset alike, and a pattern it cannot read is left to the server).
+        for (const auto& [path, hint] : typed)
+            for (const auto& pattern : patterns) {
+                bool matches = false;
+                try {
+                    matches = std::regex_match(path, std::regex(pattern));
+                } catch (const std::regex_error&) {
+                    matches = false;
+                }
+                if (matches)
+                    fail(hint.offset, "JSON path '" + path + "' has a type but is skipped by SKIP REGEXP " +
+                                          types::quoteString(pattern));
+            }
         if (maxTypes && *maxTypes != 32)
             t.arguments.push_back(
                 identifierArgument("max_dynamic_types=" + std::to_string(*maxTypes), maxTypes));
@@ -1181,6 +1619,28 @@ private:
             t.arguments.push_back(identifierArgument("SKIP " + types::backQuoteIfNeeded(path)));
         for (const auto& pattern : patterns)
             t.arguments.push_back(identifierArgument("SKIP REGEXP " + types::quoteString(pattern)));
+    }
+
+    // Why a JSON typed path cannot be `type` (26.5: "JSON serialization doesn't support the return type"),
+    // or empty: JSON has no text form for intervals, BFloat16, aggregate states or Nothing, and its objects'
+    // keys are strings, so a Map's key must be a String.
+    static std::string notReadableFromJson(const ClickHouseType& type) {
+        const std::string& f = type.family;
+        if (f.rfind("Interval", 0) == 0 || f == "BFloat16" || f == "AggregateFunction" || f == "Nothing")
+            return "JSON has no values of " + f;
+        if (f == "Map") {
+            const ClickHouseType& key = *type.arguments[0].type;
+            const ClickHouseType& plainKey = key.family == "LowCardinality" ? *key.arguments[0].type : key;
+            if (plainKey.family != "String")
+                return "the keys of a JSON object are strings, not " + key.toString();
+        }
+        if (f == "JSON") // its own typed paths were checked when it was read
+            return {};
+        for (const auto& a : type.arguments)
+            if (a.type)
+                if (std::string why = notReadableFromJson(*a.type); !why.empty())
+                    return why;
+        return {};
     }
 
     // A SKIP REGEXP pattern the server's RE2 cannot compile: only the unbalanced brackets are caught here.
@@ -1217,18 +1677,35 @@ private:
             skipSpace();
             const std::size_t memberOffset = mPos;
             ClickHouseType member = parseType(depth + 1, false);
-            if (isNullableOf(member) || isLowCardinalityOfNullable(member) || member.family == "Variant")
+            const ClickHouseType& stored = storedType(member);
+            if (isNullableOf(stored) || isLowCardinalityOfNullable(stored) || stored.family == "Variant" ||
+                stored.family == "Geometry")
                 fail(memberOffset, "Variant members cannot be " + member.toString() +
-                                       " (no Nullable, LowCardinality(Nullable) or Variant inside Variant; a "
-                                       "Variant is NULL when it holds no member)");
-            // A repeated member is dropped, as 26.5 does: Variant(String, String) is Variant(String).
-            if (seen.insert(member.toString()).second)
+                                       " (no Nullable, LowCardinality(Nullable) or Variant inside Variant, and "
+                                       "Geometry is a Variant; a Variant is NULL when it holds no member)");
+            if (stored.family == "Dynamic")
+                fail(memberOffset, "Variant members cannot be " + member.toString() +
+                                       ": Dynamic already holds values of any type");
+            // A repeated member is dropped, as 26.5 does: Variant(String, String) is Variant(String); so is
+            // Nothing, which no value has.
+            if (stored.family != "Nothing" && seen.insert(member.toString()).second)
                 t.arguments.push_back(typeArgument(std::move(member)));
-        } while (consume(','));
+        } while (consumeSeparator());
         expect(')', "to close Variant(...)");
+        if (t.arguments.empty())
+            fail(mPos, "Variant needs at least one member type other than Nothing");
         // ClickHouse prints members sorted by name.
         std::sort(t.arguments.begin(), t.arguments.end(),
                   [](const auto& a, const auto& b) { return a.type->toString() < b.type->toString(); });
+        for (std::size_t i = 0; i < t.arguments.size(); ++i)
+            for (std::size_t j = i + 1; j < t.arguments.size(); ++j)
+                if (similarVariantMembers(*t.arguments[i].type, *t.arguments[j].type)) {
+                    warn(t.toString() +
+                         " is refused at CREATE TABLE unless allow_suspicious_variant_types=1: its members " +
+                         t.arguments[i].type->toString() + " and " + t.arguments[j].type->toString() +
+                         " are similar, so a value could be read as either");
+                    return;
+                }
     }
 
     void parseDynamic(ClickHouseType& t) {
@@ -1242,15 +1719,25 @@ private:
         const std::optional<Word> setting = readWord();
         if (!setting || setting->text != "max_types")
             fail(settingOffset, "Dynamic takes one setting, max_types: Dynamic(max_types=N)");
-        expect('=', "after max_types");
+        if (!consumeEquals())
+            fail(mPos, "expected '=' after max_types, got " + describeHere());
         const long long v = requireRange(readLiteral("max_types"), 0, 254, "Dynamic max_types");
-        t.arguments.push_back(identifierArgument("max_types=" + std::to_string(v), v));
+        if (v != 32) // the default, which the server does not print
+            t.arguments.push_back(identifierArgument("max_types=" + std::to_string(v), v));
         expect(')', "to close Dynamic(...)");
+    }
+
+    // CREATE TABLE checks suspicious types everywhere except inside AggregateFunction's arguments (26.5).
+    void warn(std::string message) {
+        if (mAggregateArguments == 0)
+            mWarnings.push_back(std::move(message));
     }
 
     std::string_view mText;
     std::size_t mPos = 0;
     std::vector<std::string> mWarnings;
+    int mAggregateArguments = 0; // depth of AggregateFunction(...) argument lists around mPos
+    std::optional<std::size_t> mNothingOffset; // where the first Nothing is
 };
 
 } // namespace

@@ -231,7 +231,32 @@ template <typename Row> void forEachValidType(Row row) {
     row("DateTime64(3, '')", "DateTime64(3)");
     row("Time64", "Time64(3)");
     row("Enum8('a' = 1, 'b')", "Enum8('a' = 1, 'b' = 2)");
-    row("Enum8('b' = 5, 'a', 'c' = -1, 'd')", "Enum8('b' = 5, 'a' = 6, 'c' = -1, 'd' = 0)");
+    row("Enum8('b' = 5, 'a', 'c')", "Enum8('b' = 5, 'a' = 6, 'c' = 7)");
+    row("Enum8('a', 'b' = 5)", "Enum8('a' = 1, 'b' = 5)");
+    row("Enum8('b' = 2, 'a' = 1)", "Enum8('a' = 1, 'b' = 2)"); // ordered by value
+    row("eNUM8('a' = 1)", "Enum8('a' = 1)");
+    row("Enum8('a' == 1)", "Enum8('a' = 1)");
+    row("Enum8('a' = - 1)", "Enum8('a' = -1)");
+    row("DateTime(0, 'UTC')", "DateTime('UTC')");
+    row("Decimal(12,)", "Decimal(12, 0)"); // a trailing comma, in every list
+    row("Variant(UInt8, String,)", "Variant(String, UInt8)");
+    row("Map(String, UInt8,)", "Map(String, UInt8)");
+    row("Time(3)", "Time64(3)");
+    row("Time(0)", "Time");
+    row("INT(300)", "Int32"); // widths are ignored, whatever they are
+    row("Tuple(Nothing)", "Tuple(Nothing)");
+    row("Map(String, Nothing)", "Map(String, Nothing)");
+    row("Tuple(Nullable(Nothing))", "Tuple(Nullable(Nothing))");
+    row("Variant(UInt8, Nothing)", "Variant(UInt8)");
+    row("Nullable(SimpleAggregateFunction(any, UInt8))", "Nullable(SimpleAggregateFunction(any, UInt8))");
+    row("AggregateFunction(MAX, UInt8)", "AggregateFunction(max, UInt8)");
+    row("AggregateFunction(median, Float64)", "AggregateFunction(quantile, Float64)");
+    row("AggregateFunction(MAXIf, UInt8, UInt8)", "AggregateFunction(maxIf, UInt8, UInt8)");
+    row("AggregateFunction(quantiles(0.10, .9, 1e-5), Float64)",
+        "AggregateFunction(quantiles(0.1, 0.9, 0.00001), Float64)");
+    row("JSON(SKIP REGEXP 'x.*', SKIP REGEXP 'x.*')", "JSON(SKIP REGEXP 'x.*', SKIP REGEXP 'x.*')");
+    row("DateTime('Etc/GMT+5')", "DateTime('Etc/GMT+5')");
+    row("DateTime('localtime')", "DateTime('localtime')");
     row("Enum('a' = 127, 'b')", "Enum16('a' = 127, 'b' = 128)");
     row("Tuple()", "Tuple()");
     row("Array(Tuple())", "Array(Tuple())");
@@ -307,7 +332,19 @@ template <typename Row> void forEachInvalidType(Row row) {
     // dates and times
     row("datetime precision", "DateTime(10)", 9, "DateTime precision must be 0..9, got 10");
     row("datetime32 precision", "DateTime32(3)", 11, "must be a quoted string");
-    row("datetime zero and zone", "DateTime(0, 'UTC')", 9, "write DateTime('UTC')");
+    row("enum mixed values", "Enum8('b' = 5, 'a', 'c' = -1, 'd')", 20, "or only the first one");
+    row("time zone case", "DateTime('utc')", 9, "unknown time zone 'utc' (did you mean 'UTC'?)");
+    row("time zone unknown", "DateTime64(3, 'Mars/Olympus')", 14, "unknown time zone 'Mars/Olympus'");
+    row("time with zone", "Time('UTC')", 4, "Time takes no time zone");
+    row("variant dynamic", "Variant(Dynamic, String)", 8, "Dynamic already holds");
+    row("variant geometry", "Variant(Geometry)", 8, "Geometry is a Variant");
+    row("json interval path", "JSON(a IntervalDay)", 7, "JSON has no values of IntervalDay");
+    row("json map key", "JSON(a Map(UInt8, String))", 7, "keys of a JSON object are strings");
+    row("json skipped by pattern", "JSON(a.b String, SKIP REGEXP 'a.*')", 5, "skipped by SKIP REGEXP 'a.*'");
+    row("json skip regexp alone", "JSON(SKIP REGEXP)", 16, "needs a quoted pattern");
+    row("unknown aggregate", "AggregateFunction(ANY, UInt8)", 18, "unknown aggregate function 'ANY'");
+    row("simple aggregate uniq", "SimpleAggregateFunction(uniq, UInt8)", 24, "cannot use uniq");
+    row("array of nothing", "Array(Array(Nothing))", 12, "nor can an Array or Nullable of it");
     row("datetime64 precision", "DateTime64(12)", 11, "DateTime64 precision must be 0..9, got 12");
     row("datetime64 negative", "DateTime64(-1)", 11, "DateTime64 precision must be 0..9, got -1");
     row("datetime64 zone type", "DateTime64(3, 3)", 14, "must be a quoted string");
