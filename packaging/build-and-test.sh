@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Paths relative to the checkout in ccache's keys, so that a clone in another folder reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 cmake --preset default "${launcher[@]}"
 cmake --build --preset default
 export QT_QPA_PLATFORM=offscreen
