@@ -481,6 +481,13 @@ bool AivenEmulator::handleRequest(const QHttpServerRequest& httpRequest, QTcpSoc
     } else {
         response = route(request);
     }
+    if (fault && !fault->omitKey.isEmpty() && response.body.is_object()) {
+        const std::string key = fault->omitKey.toStdString();
+        response.body.erase(key);
+        for (auto& [name, value] : response.body.items())
+            if (value.is_object())
+                value.erase(key);
+    }
     const bool truncate = fault && fault->truncate;
     const bool drop = fault && fault->drop;
     const int delay = fault ? fault->delayMs : 0;

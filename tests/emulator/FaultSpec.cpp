@@ -43,6 +43,8 @@ std::optional<FaultSpec> parseFaultSpec(const QString& text, QString* error) {
             spec.truncate = true;
         } else if (key == QLatin1String("drop")) {
             spec.drop = true;
+        } else if (key == QLatin1String("omit")) {
+            spec.omitKey = value;
         } else if (key == QLatin1String("method")) {
             spec.method = value.toUpper().toLatin1();
         } else if (key == QLatin1String("path")) {

@@ -1,6 +1,7 @@
 #pragma once
 // Fault injection for the emulator, from the --fault flag or the X-Emulator-Fault request header:
 //   "503", "status=503;count=2", "429;retry-after=1", "delay=2000", "truncate", "drop",
+//   "omit=user_config" (the answer without that key, at its top level and in each object there),
 //   with optional "method=PUT", "path=/integration" (substring) and "id=x" (separate counter).
 // `count` limits how many matching requests get the fault (default: all of them).
 #include <QByteArray>
@@ -17,6 +18,7 @@ struct FaultSpec {
     int delayMs = 0;
     bool truncate = false;
     bool drop = false;
+    QString omitKey; // answer normally, without this key
     QByteArray method;    // empty: any
     QString pathContains; // empty: any
     QString text;         // the spec as given, the key of its counter

@@ -207,6 +207,35 @@ private Q_SLOTS:
         QVERIFY2(dialog.statusText().contains(QStringLiteral("running")), qPrintable(dialog.statusText()));
     }
 
+    // A PUT answer without user_config: the base is what was sent, so the next apply sees no conflict.
+    void applyWhoseAnswerLacksTheConfigKeepsWhatWasSentAsTheBase() {
+        auto client = makeClient();
+        ConfigDocument document;
+        openInto(*client, document);
+        document.setGroupName(0, "clickhouse-events-v3");
+        QString error;
+        const auto omit = parseFaultSpec(QStringLiteral("omit=user_config;method=PUT;count=1"), &error);
+        QVERIFY2(omit, qPrintable(error));
+        m_emulator->addFault(*omit);
+        {
+            ApplyDialog dialog(client.get(), &document, kProject, kIntegration);
+            dialog.show();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.applyButton()->isVisible(), kWait);
+            QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.controller()->state(), ApplyController::State::Succeeded, kWait);
+        }
+        QVERIFY(document.remoteBase().has_value());
+        QVERIFY(toJson(*document.remoteBase()) == remoteConfig());
+        QVERIFY(toJson(*document.remoteBase()) == toJson(document.config()));
+
+        document.setGroupName(1, "orders-v2");
+        ApplyDialog again(client.get(), &document, kProject, kIntegration);
+        again.show();
+        QTRY_VERIFY_WITH_TIMEOUT(again.applyButton()->isVisible() || again.overwriteButton()->isVisible(), kWait);
+        QCOMPARE(again.controller()->state(), ApplyController::State::Reviewing);
+        QVERIFY(!again.overwriteButton()->isVisible());
+    }
+
     void unchangedDocumentHasNothingToApply() {
         auto client = makeClient();
         ConfigDocument document;

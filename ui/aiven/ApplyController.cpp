@@ -98,9 +98,9 @@ void ApplyController::apply() {
     setState(State::Applying);
     Q_EMIT progress(tr("Applying the configuration…"));
     QPointer<ApplyController> self(this);
+    const Json sent = toJson(m_document->config());
     m_request = m_client->updateIntegration(
-        m_project, m_integrationId, toJson(m_document->config()),
-        [self](AivenResult<AivenIntegration> result) {
+        m_project, m_integrationId, sent, [self, sent](AivenResult<AivenIntegration> result) {
             auto* const me = self.data();
             if (!me || me->m_destroying)
                 return;
@@ -111,8 +111,12 @@ void ApplyController::apply() {
                              : tr("Aiven refused the configuration: %1").arg(result.error.describe()));
                 return;
             }
-            // The remote now holds what was sent: that is the new base, whatever the status becomes.
-            me->m_remote = result.value->userConfig;
+            // The remote now holds what was sent: that is the new base, whatever the status becomes. An
+            // answer without user_config says nothing of it; recording an empty base would report a false
+            // conflict on the next apply (ckstudio-cli push does the same).
+            const Json& answer = result.value->raw;
+            const bool hasConfig = answer.is_object() && answer.contains("user_config");
+            me->m_remote = hasConfig ? result.value->userConfig : sent;
             if (me->m_document)
                 me->m_document->setRemoteBase(userConfigFromJson(me->m_remote));
             me->setState(State::Following);
