@@ -1097,6 +1097,10 @@ private:
             }
             elements.push_back(std::move(e));
         } while (consumeSeparator());
+        std::size_t back = mPos;
+        while (back > 0 && isSpace(mText[back - 1]))
+            --back;
+        const bool trailingComma = back > 0 && mText[back - 1] == ',';
         expect(')', "to close the elements of " + name);
 
         // 26.5 (DataTypeEnum.cpp, autoAssignNumberForEnum) takes either every value written, with only the
@@ -1112,6 +1116,14 @@ private:
                                        "'c' numbers b and c from 5; " +
                                     types::quoteString(mixed->name) + " has one after an element without");
         }
+        // '==' or Enum8/Enum16 in another case send the list through the server's expression parser, which
+        // takes no trailing comma.
+        const bool expressionParser =
+            (t.spelledAs != name && name != "Enum") ||
+            std::any_of(elements.begin(), elements.end(), [](const Element& e) { return e.doubleEquals; });
+        if (expressionParser && trailingComma)
+            fail(back - 1, name + ": remove the trailing comma (with '==', or " + name +
+                               " spelled otherwise, the server refuses it)");
         // A list with a value left out goes through the server's own enum parser, which takes only '=', and
         // Enum8/Enum16 only in their own case.
         if ((implicitAfterFirst != 0 || !elements.front().value) && t.spelledAs != name && name != "Enum")
@@ -1472,8 +1484,9 @@ private:
         expect('(', "after " + name);
         if (!simple && isDigit(peek())) {
             const Literal version = readLiteral("AggregateFunction version");
-            t.arguments.push_back(
-                numberArgument(requireRange(version, 0, 1000000, "AggregateFunction version")));
+            // Version 0 is the default, which the server does not print.
+            if (const long long v = requireRange(version, 0, 1000000, "AggregateFunction version"); v != 0)
+                t.arguments.push_back(numberArgument(v));
             expect(',', "after the AggregateFunction version");
         }
         t.arguments.push_back(identifierArgument(readAggregateFunctionName(name, simple)));
@@ -1594,9 +1607,14 @@ private:
                     fail(hint.offset, "JSON path '" + path + "' has a type but is skipped by SKIP " +
                                           types::backQuoteIfNeeded(skip));
         // A pattern skips the paths it matches as a whole (RE2 FullMatch on 26.5; std::regex reads the
-        // common subset alike, and a pattern it cannot read is left to the server).
+        // common subset alike, and a pattern it cannot read is left to the server). std::regex backtracks,
+        // so a repeated group ('(a*)*') is left to the server too: it could take exponential time while the
+        // user types.
+        static const std::regex repeatedGroup(R"(\)[*+?{])");
         for (const auto& [path, hint] : typed)
             for (const auto& pattern : patterns) {
+                if (std::regex_search(pattern, repeatedGroup))
+                    continue;
                 bool matches = false;
                 try {
                     matches = std::regex_match(path, std::regex(pattern));

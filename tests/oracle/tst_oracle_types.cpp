@@ -449,7 +449,7 @@ bool aggregateFunctionRefusal(const ClickHouseType& ours, const Verdict& v) {
     static const std::set<int> codes = {12, 35, 36, 42, 43, 386};
     static const QRegularExpression about(QStringLiteral(
         "aggregate function|Aggregate function|quantile|Quantile|level|argument|groupArrayLast|max_elems|"
-        "JSON serialization"));
+        "JSON serialization|Map key type"));
     return containsAggregateFunction(ours) && codes.count(v.code) && about.match(v.message).hasMatch();
 }
 
