@@ -1,9 +1,8 @@
 // Recursive-descent parser for ClickHouse type names (reference/clickhouse.md §4.3-4.5, after
 // src/Parsers/ParserDataType.cpp and the families' create() checks).
 #include "types/ClickHouseType.h"
-#include "types/TypeFamilies.h"
-
 #include "types/ServerNames.h"
+#include "types/TypeFamilies.h"
 
 #include <algorithm>
 #include <charconv>
@@ -256,7 +255,8 @@ bool scalarsMix(const ClickHouseType& a, const ClickHouseType& b) {
         return true;
     const auto decimalWith = [](const ClickHouseType& d, const IntegerShape& i, const ClickHouseType& other) {
         return d.family == "Decimal" &&
-               (other.family == "Decimal" || (i.bits && i.bits <= 64 && !isEnum(other) && other.family != "IPv4"));
+               (other.family == "Decimal" ||
+                (i.bits && i.bits <= 64 && !isEnum(other) && other.family != "IPv4"));
     };
     if (decimalWith(a, ib, b) || decimalWith(b, ia, a))
         return true;
@@ -277,9 +277,9 @@ bool scalarsMix(const ClickHouseType& a, const ClickHouseType& b) {
     return da && db && std::abs(da - db) <= 1;
 }
 
-// Two Variant members CREATE TABLE calls "similar" (refused without allow_suspicious_variant_types): they have
-// a common supertype other than Dynamic.
-// `nested`: inside an Array, Map or Tuple, where Bool counts as the UInt8 it is stored as.
+// Two Variant members CREATE TABLE calls "similar" (refused without allow_suspicious_variant_types): they
+// have a common supertype other than Dynamic. `nested`: inside an Array, Map or Tuple, where Bool counts as
+// the UInt8 it is stored as.
 bool similarVariantMembers(const ClickHouseType& left, const ClickHouseType& right, bool nested = false) {
     ClickHouseType a = structuralType(left);
     ClickHouseType b = structuralType(right);
@@ -309,7 +309,8 @@ bool similarVariantMembers(const ClickHouseType& left, const ClickHouseType& rig
     if (a.family == "JSON" && b.family == "JSON")
         return true;
     // Intervals: two of one kind of unit (months or seconds) mix, two of different kinds are refused as not
-    // comparable (Code 386); either way not without the setting. IntervalYear alone does not mix with numbers.
+    // comparable (Code 386); either way not without the setting. IntervalYear alone does not mix with
+    // numbers.
     const bool intervalA = a.family.rfind("Interval", 0) == 0;
     const bool intervalB = b.family.rfind("Interval", 0) == 0;
     if (intervalA && intervalB)
@@ -349,12 +350,14 @@ public:
                     columns.push_back(field.type.get());
             for (const ClickHouseType* column : columns) {
                 const ClickHouseType* stored = &storedType(*column);
-                while ((stored->family == "Nullable" || stored->family == "Array") && !stored->arguments.empty())
+                while ((stored->family == "Nullable" || stored->family == "Array") &&
+                       !stored->arguments.empty())
                     stored = &storedType(*stored->arguments[0].type);
                 if (stored->family == "Nothing")
-                    fail(mNothingOffset.value_or(0), "Nothing cannot be used in a table column (it only types empty literals like [] or "
-                            "NULL in expressions), nor can an Array or Nullable of it; inside a Tuple or Map "
-                            "it can");
+                    fail(mNothingOffset.value_or(0),
+                         "Nothing cannot be used in a table column (it only types empty literals like [] or "
+                         "NULL in expressions), nor can an Array or Nullable of it; inside a Tuple or Map "
+                         "it can");
             }
             result.type = std::move(type);
             result.warnings = std::move(mWarnings);
@@ -557,8 +560,8 @@ private:
             const std::size_t numberStart = mPos;
             const std::size_t digitsStart = mPos;
             if (numberStart < mText.size() && !isDigit(mText[numberStart]) && mText[numberStart] != '.')
-                fail(start, what + " must be a number, got '" + std::string(mText.substr(start, mPos - start + 1)) +
-                                "'");
+                fail(start, what + " must be a number, got '" +
+                                std::string(mText.substr(start, mPos - start + 1)) + "'");
             while (mPos < mText.size() && isDigit(mText[mPos]))
                 ++mPos;
             bool integral = mPos > digitsStart;
@@ -579,8 +582,8 @@ private:
             const std::string number(mText.substr(numberStart, mPos - numberStart));
             l.text = sign + number;
             if (number.empty() || number == "." || (mPos < mText.size() && isWordChar(mText[mPos])))
-                fail(start, what + " must be a number, got '" + std::string(mText.substr(start, mPos - start)) +
-                                "'");
+                fail(start, what + " must be a number, got '" +
+                                std::string(mText.substr(start, mPos - start)) + "'");
             if (integral) {
                 long long value = 0;
                 const char* first = l.text.data();
@@ -962,8 +965,8 @@ private:
                  "FixedString length is too large (at most 16777215 bytes), got " + args[0].text);
         if (n > 256)
             warn("FixedString(" + std::to_string(n) +
-                                ") is refused at CREATE TABLE unless allow_suspicious_fixed_string_types=1 "
-                                "(lengths above 256)");
+                 ") is refused at CREATE TABLE unless allow_suspicious_fixed_string_types=1 "
+                 "(lengths above 256)");
         t.family = "FixedString";
         t.arguments = {numberArgument(n)};
     }
@@ -1058,7 +1061,9 @@ private:
     void parseEnum(ClickHouseType& t) {
         const std::string name = t.family;
         const std::size_t familyOffset = mPos - std::min(mPos, t.spelledAs.size());
-        if (peek() != '(' && t.spelledAs != name && name != "Enum")
+        // Enum8/Enum16 spelled in another case: 26.5 reads them only through its expression parser (below).
+        const bool otherCase = t.spelledAs != name && name != "Enum";
+        if (peek() != '(' && otherCase)
             fail(familyOffset, unknownFamilyMessage(t.spelledAs));
         if (peek() != '(')
             fail(mPos, name + " needs its elements, e.g. " + name + "('a' = 1, 'b' = 2)");
@@ -1087,7 +1092,7 @@ private:
                 skipSpace();
                 // '==' or Enum8/Enum16 in another case send the list through the server's expression parser,
                 // which takes no unary '+'.
-                if ((e.doubleEquals || (t.spelledAs != name && name != "Enum")) && peek() == '+')
+                if ((e.doubleEquals || otherCase) && peek() == '+')
                     fail(mPos, name + " element " + types::quoteString(e.name) +
                                    ": the server takes no '+' here; write = 5");
                 e.valueOffset = mPos;
@@ -1112,24 +1117,26 @@ private:
         if (implicitAfterFirst != 0 && implicitAfterFirst != elements.size() - 1) {
             const auto mixed = std::find_if(elements.begin() + 1, elements.end(),
                                             [&](const Element& e) { return e.value.has_value(); });
-            fail(mixed->offset, name + " elements must all have a value, or only the first one: 'a' = 5, 'b', "
-                                       "'c' numbers b and c from 5; " +
+            fail(mixed->offset, name +
+                                    " elements must all have a value, or only the first one: 'a' = 5, 'b', "
+                                    "'c' numbers b and c from 5; " +
                                     types::quoteString(mixed->name) + " has one after an element without");
         }
         // '==' or Enum8/Enum16 in another case send the list through the server's expression parser, which
         // takes no trailing comma.
         const bool expressionParser =
-            (t.spelledAs != name && name != "Enum") ||
+            otherCase ||
             std::any_of(elements.begin(), elements.end(), [](const Element& e) { return e.doubleEquals; });
         if (expressionParser && trailingComma)
             fail(back - 1, name + ": remove the trailing comma (with '==', or " + name +
                                " spelled otherwise, the server refuses it)");
         // A list with a value left out goes through the server's own enum parser, which takes only '=', and
         // Enum8/Enum16 only in their own case.
-        if ((implicitAfterFirst != 0 || !elements.front().value) && t.spelledAs != name && name != "Enum")
+        const bool valueLeftOut = implicitAfterFirst != 0 || !elements.front().value;
+        if (valueLeftOut && otherCase)
             fail(familyOffset, "unknown type family '" + t.spelledAs + "' (did you mean " + name +
-                            "? with a value left out, only " + name + " is spelled so)");
-        if (implicitAfterFirst != 0 || !elements.front().value)
+                                   "? with a value left out, only " + name + " is spelled so)");
+        if (valueLeftOut)
             for (const Element& e : elements)
                 if (e.doubleEquals)
                     fail(e.offset, name + " element " + types::quoteString(e.name) +
@@ -1217,20 +1224,15 @@ private:
         ClickHouseType inner = parseSingleTypeArgument("Nullable", depth);
         // SimpleAggregateFunction(f, T) is stored as T: Nullable takes it where it takes T.
         const ClickHouseType& stored = storedType(inner);
-        const Family* f = types::findFamily(stored.family);
-        if (stored.family == "Nothing") { // NULL's own type; a column of it is refused in run()
-            t.arguments.push_back(typeArgument(std::move(inner)));
-            return;
-        }
-        // Among an AggregateFunction's argument types 26.5 also takes a Nullable Tuple (and Point, a Tuple).
-        if (mAggregateArguments > 0 && (stored.family == "Tuple" || stored.family == "Point")) {
-            t.arguments.push_back(typeArgument(std::move(inner)));
-            return;
-        }
-        if (!f->insideNullable && &stored != &inner)
+        // Nothing is NULL's own type (a column of it is refused in run()); among an AggregateFunction's
+        // argument types 26.5 also takes a Nullable Tuple (and Point, a Tuple).
+        const bool takesNull =
+            types::findFamily(stored.family)->insideNullable || stored.family == "Nothing" ||
+            (mAggregateArguments > 0 && (stored.family == "Tuple" || stored.family == "Point"));
+        if (!takesNull && &stored != &inner)
             fail(innerOffset, "Nullable cannot wrap " + inner.toString() + ": its values are " +
                                   stored.toString() + ", which cannot be NULL");
-        if (!f->insideNullable) {
+        if (!takesNull) {
             const std::string text = inner.toString();
             std::string message = "Nullable cannot wrap " + text;
             if (inner.family == "Array") {
@@ -1260,7 +1262,8 @@ private:
 
     static bool allowedInLowCardinality(const ClickHouseType& type) {
         const ClickHouseType& inner = storedType(type);
-        const ClickHouseType& base = inner.family == "Nullable" ? storedType(*inner.arguments[0].type) : inner;
+        const ClickHouseType& base =
+            inner.family == "Nullable" ? storedType(*inner.arguments[0].type) : inner;
         return types::findFamily(base.family)->insideLowCardinality;
     }
 
@@ -1278,13 +1281,13 @@ private:
                      "; it allows String, FixedString, Date, Date32, DateTime, numbers (not Decimal), "
                      "UUID, IPv4/IPv6 and Nullable of those");
         const ClickHouseType& stored = storedType(inner);
-        const ClickHouseType& base = stored.family == "Nullable" ? storedType(*stored.arguments[0].type) : stored;
+        const ClickHouseType& base =
+            stored.family == "Nullable" ? storedType(*stored.arguments[0].type) : stored;
         // 26.5 creates LowCardinality of String, FixedString and UUID by default.
         if (base.family != "String" && base.family != "FixedString" && base.family != "UUID")
-            warn(
-                "LowCardinality(" + inner.toString() +
-                ") is refused at CREATE TABLE unless allow_suspicious_low_cardinality_types=1; "
-                "LowCardinality pays off for String, FixedString and UUID");
+            warn("LowCardinality(" + inner.toString() +
+                 ") is refused at CREATE TABLE unless allow_suspicious_low_cardinality_types=1; "
+                 "LowCardinality pays off for String, FixedString and UUID");
         t.arguments.push_back(typeArgument(std::move(inner)));
     }
 
@@ -1357,7 +1360,8 @@ private:
         skipSpace();
         const std::size_t keyOffset = mPos;
         ClickHouseType key = parseType(depth + 1, false);
-        if (isNullableOf(storedType(key)) || isLowCardinalityOfNullable(storedType(key)))
+        if (const ClickHouseType& stored = storedType(key);
+            isNullableOf(stored) || isLowCardinalityOfNullable(stored))
             fail(keyOffset, "Map key cannot be " + key.toString() + ": keys cannot be NULL");
         if (peek() != ',')
             fail(mPos, "Map takes two types, the key and the value: Map(K, V); got " + describeHere());
@@ -1408,8 +1412,7 @@ private:
             if (f.caseInsensitive && equalsIgnoreCase(f.name, name))
                 return canonical(f);
         for (const std::string_view combinator : types::serverAggregateCombinators())
-            if (name.size() > combinator.size() &&
-                name.substr(name.size() - combinator.size()) == combinator)
+            if (name.size() > combinator.size() && name.substr(name.size() - combinator.size()) == combinator)
                 if (auto base = canonicalAggregateFunction(name.substr(0, name.size() - combinator.size())))
                     return *base + std::string(combinator);
         return std::nullopt;
@@ -1455,17 +1458,34 @@ private:
             fail(func->offset, message);
         }
         // DataTypeCustomSimpleAggregateFunction.cpp: the functions whose state is a value of the column type.
-        static const std::set<std::string, std::less<>> simpleFunctions = {
-            "any", "any_respect_nulls", "anyLast", "anyLast_respect_nulls", "min", "max", "sum",
-            "sumWithOverflow", "groupBitAnd", "groupBitOr", "groupBitXor", "sumMap", "minMap", "maxMap",
-            "groupArrayArray", "groupArrayLastArray", "groupUniqArrayArray", "groupUniqArrayArrayMap",
-            "sumMappedArrays", "minMappedArrays", "maxMappedArrays"};
+        static const std::set<std::string, std::less<>> simpleFunctions = {"any",
+                                                                           "any_respect_nulls",
+                                                                           "anyLast",
+                                                                           "anyLast_respect_nulls",
+                                                                           "min",
+                                                                           "max",
+                                                                           "sum",
+                                                                           "sumWithOverflow",
+                                                                           "groupBitAnd",
+                                                                           "groupBitOr",
+                                                                           "groupBitXor",
+                                                                           "sumMap",
+                                                                           "minMap",
+                                                                           "maxMap",
+                                                                           "groupArrayArray",
+                                                                           "groupArrayLastArray",
+                                                                           "groupUniqArrayArray",
+                                                                           "groupUniqArrayArrayMap",
+                                                                           "sumMappedArrays",
+                                                                           "minMappedArrays",
+                                                                           "maxMappedArrays"};
         if (simple && !simpleFunctions.count(*name))
-            fail(func->offset, "SimpleAggregateFunction cannot use " + *name +
-                                   " (its state is not a plain value); it takes any, anyLast, min, max, sum, "
-                                   "sumWithOverflow, groupBitAnd/Or/Xor, sumMap, minMap, maxMap, "
-                                   "groupArrayArray, groupUniqArrayArray and a few more; use AggregateFunction(" +
-                                   *name + ", ...) for others");
+            fail(func->offset,
+                 "SimpleAggregateFunction cannot use " + *name +
+                     " (its state is not a plain value); it takes any, anyLast, min, max, sum, "
+                     "sumWithOverflow, groupBitAnd/Or/Xor, sumMap, minMap, maxMap, "
+                     "groupArrayArray, groupUniqArrayArray and a few more; use AggregateFunction(" +
+                     *name + ", ...) for others");
         std::string text = *name;
         if (peek() == '(') {
             const auto params = readLiteralArguments(func->text);
@@ -1595,7 +1615,8 @@ private:
             ClickHouseType hint = parseType(depth + 1, false);
             if (const std::string why = mAggregateArguments > 0 ? std::string() : notReadableFromJson(hint);
                 !why.empty())
-                fail(hintOffset, "JSON path '" + path + "' cannot have the type " + hint.toString() + ": " + why);
+                fail(hintOffset,
+                     "JSON path '" + path + "' cannot have the type " + hint.toString() + ": " + why);
             if (typed.count(path))
                 fail(argStart, "JSON path '" + path + "' has two types; give each path one type");
             typed.emplace(path, TypedPath{argStart, std::move(hint)});
@@ -1698,9 +1719,10 @@ private:
             const ClickHouseType& stored = storedType(member);
             if (isNullableOf(stored) || isLowCardinalityOfNullable(stored) || stored.family == "Variant" ||
                 stored.family == "Geometry")
-                fail(memberOffset, "Variant members cannot be " + member.toString() +
-                                       " (no Nullable, LowCardinality(Nullable) or Variant inside Variant, and "
-                                       "Geometry is a Variant; a Variant is NULL when it holds no member)");
+                fail(memberOffset,
+                     "Variant members cannot be " + member.toString() +
+                         " (no Nullable, LowCardinality(Nullable) or Variant inside Variant, and "
+                         "Geometry is a Variant; a Variant is NULL when it holds no member)");
             if (stored.family == "Dynamic")
                 fail(memberOffset, "Variant members cannot be " + member.toString() +
                                        ": Dynamic already holds values of any type");
@@ -1754,7 +1776,7 @@ private:
     std::string_view mText;
     std::size_t mPos = 0;
     std::vector<std::string> mWarnings;
-    int mAggregateArguments = 0; // depth of AggregateFunction(...) argument lists around mPos
+    int mAggregateArguments = 0;               // depth of AggregateFunction(...) argument lists around mPos
     std::optional<std::size_t> mNothingOffset; // where the first Nothing is
 };
 
