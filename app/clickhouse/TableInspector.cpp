@@ -2,6 +2,7 @@
 
 #include "clickhouse/ClickHouseClient.h"
 #include "domain/Json.h"
+#include "text/JsonFields.h"
 
 #include <QPointer>
 #include <QRegularExpression>
@@ -32,8 +33,7 @@ std::vector<Json> jsonRows(const QByteArray& body) {
 }
 
 QString str(const Json& row, const char* key) {
-    const auto it = row.find(key);
-    return it != row.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return QString::fromStdString(stringField(row, key));
 }
 
 // Does a materialized view's CREATE query read from `table`?

@@ -1,5 +1,7 @@
 #include "clickhouse/TableName.h"
 
+#include "text/SqlQuote.h"
+
 #include <QRegularExpression>
 
 namespace ckstudio {
@@ -81,35 +83,11 @@ std::optional<TableName> TableName::parse(const QString& input, QString* error) 
 }
 
 QString quoteSqlIdentifier(const QString& name) {
-    QString out = QStringLiteral("`");
-    for (const QChar c : name) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('`'))
-            out += QLatin1Char('\\');
-        if (c == QLatin1Char('\n'))
-            out += QStringLiteral("\\n");
-        else if (c == QLatin1Char('\t'))
-            out += QStringLiteral("\\t");
-        else if (c == QLatin1Char('\r'))
-            out += QStringLiteral("\\r");
-        else if (c == QChar(0))
-            out += QStringLiteral("\\0");
-        else
-            out += c;
-    }
-    return out + QLatin1Char('`');
+    return QString::fromStdString(quoteIdentifier(name.toStdString()));
 }
 
 QString quoteSqlString(const QString& value) {
-    QString out = QStringLiteral("'");
-    for (const QChar c : value) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('\''))
-            out += QLatin1Char('\\');
-        if (c == QChar(0))
-            out += QStringLiteral("\\0");
-        else
-            out += c;
-    }
-    return out + QLatin1Char('\'');
+    return QString::fromStdString(quoteStringLiteral(value.toStdString()));
 }
 
 QString TableName::quoted() const {

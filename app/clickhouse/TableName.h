@@ -16,7 +16,8 @@ struct TableName {
     QString display() const; // db.table as typed back to the user (quoted only where needed)
 };
 
-QString quoteSqlIdentifier(const QString& name); // `name` with \ and ` escaped
-QString quoteSqlString(const QString& value);    // 'value' with \ and ' escaped
+// QString forms of text/SqlQuote.h's quoting.
+QString quoteSqlIdentifier(const QString& name); // `name`
+QString quoteSqlString(const QString& value);    // 'value'
 
 } // namespace ckstudio

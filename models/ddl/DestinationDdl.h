@@ -3,6 +3,7 @@
 // view TO it reading from `service_<kafka>`.`<table>`, runnable on Aiven (24+) and on ClickHouse 18.16.
 #include "domain/Problem.h"
 #include "domain/UserConfig.h"
+#include "text/SqlQuote.h"
 
 #include <string>
 #include <string_view>
@@ -58,13 +59,5 @@ struct KafkaVirtualColumn {
     std::string since; // first ClickHouse version that has it
 };
 const std::vector<KafkaVirtualColumn>& kafkaVirtualColumns();
-
-// `db`.`name`, each part quoted on its own.
-std::string qualifiedName(std::string_view database, std::string_view name);
-
-// Backtick-quotes a ClickHouse identifier (dashes, digits, keywords, backticks, backslashes, control chars).
-std::string quoteIdentifier(std::string_view name);
-// Single-quoted ClickHouse string literal.
-std::string quoteStringLiteral(std::string_view value);
 
 } // namespace ckstudio

@@ -1,6 +1,7 @@
 #include "inference/SampleRows.h"
 
 #include "domain/Json.h"
+#include "text/TsvCodec.h"
 
 #include <algorithm>
 #include <optional>
@@ -213,48 +214,6 @@ std::vector<Record> splitCsv(std::string_view text, Problems& problems) {
     return records;
 }
 
-std::optional<std::string> unescapeTsv(std::string_view field) {
-    if (field == "\\N")
-        return std::nullopt;
-    std::string value;
-    for (std::size_t i = 0; i < field.size(); ++i) {
-        if (field[i] != '\\' || i + 1 == field.size()) {
-            value += field[i];
-            continue;
-        }
-        const char e = field[++i];
-        switch (e) {
-        case 't':
-            value += '\t';
-            break;
-        case 'n':
-            value += '\n';
-            break;
-        case 'r':
-            value += '\r';
-            break;
-        case 'b':
-            value += '\b';
-            break;
-        case 'f':
-            value += '\f';
-            break;
-        case '0':
-            value += '\0';
-            break;
-        case 'a':
-            value += '\a';
-            break;
-        case 'v':
-            value += '\v';
-            break;
-        default:
-            value += e; // \\ \' and unknown escapes give the character
-        }
-    }
-    return value;
-}
-
 std::vector<Record> splitTsv(std::string_view text) {
     std::vector<Record> records;
     std::size_t pos = 0;
@@ -273,7 +232,7 @@ std::vector<Record> splitTsv(std::string_view text) {
         std::size_t start = 0;
         while (true) {
             const std::size_t tab = content.find('\t', start);
-            record.values.push_back(unescapeTsv(
+            record.values.push_back(unescapeTsvField(
                 content.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
             if (tab == std::string_view::npos)
                 break;

@@ -94,8 +94,4 @@ protected:
     bool parseRowLine(std::string_view line) override;
 };
 
-// ClickHouse TSV field unescaping (\t \n \\ \' \0 \b \f \r \a \v \xHH; other escaped chars stand for
-// themselves).
-void appendTsvUnescaped(std::string_view field, std::string& out);
-
 } // namespace ckstudio

@@ -2,6 +2,7 @@
 
 #include "preview/ResultRowModel.h"
 #include "preview/ResultStreamParser.h"
+#include "text/TsvCodec.h"
 
 #include <ostream>
 

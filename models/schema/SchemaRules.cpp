@@ -1,6 +1,7 @@
 #include "schema/SchemaRules.h"
 
 #include "schema/SchemaNode.h"
+#include "text/EditDistance.h"
 #include "schema/ValueText.h"
 
 #include <algorithm>
@@ -49,22 +50,6 @@ long double numberValue(const Json& n) {
     if (n.is_number_integer())
         return static_cast<long double>(n.get<long long>());
     return static_cast<long double>(n.get<double>());
-}
-
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 // The schema key a misspelt key most likely meant, if one is close enough.

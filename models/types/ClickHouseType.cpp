@@ -1,5 +1,6 @@
 #include "types/ClickHouseType.h"
 
+#include "text/SqlQuote.h"
 #include "types/TypeFamilies.h"
 
 #include <algorithm>
@@ -8,35 +9,6 @@ namespace ckstudio {
 
 namespace types {
 
-std::string quoteString(std::string_view text) {
-    std::string r = "'";
-    for (const char c : text) {
-        switch (c) {
-        case '\'':
-            r += "\\'";
-            break;
-        case '\\':
-            r += "\\\\";
-            break;
-        case '\n':
-            r += "\\n";
-            break;
-        case '\t':
-            r += "\\t";
-            break;
-        case '\r':
-            r += "\\r";
-            break;
-        case '\0':
-            r += "\\0";
-            break;
-        default:
-            r += c;
-        }
-    }
-    return r + "'";
-}
-
 std::string backQuoteIfNeeded(std::string_view name) {
     const auto plainStart = [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -44,13 +16,7 @@ std::string backQuoteIfNeeded(std::string_view name) {
     const auto plainChar = [&](char c) { return plainStart(c) || (c >= '0' && c <= '9'); };
     if (!name.empty() && plainStart(name[0]) && std::all_of(name.begin(), name.end(), plainChar))
         return std::string(name);
-    std::string r = "`";
-    for (const char c : name) {
-        if (c == '`' || c == '\\')
-            r += '\\';
-        r += c;
-    }
-    return r + "`";
+    return quoteIdentifier(name);
 }
 
 std::string jsonPathText(std::string_view path) {
@@ -59,7 +25,7 @@ std::string jsonPathText(std::string_view path) {
     for (char& c : upper)
         c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     if (upper == "SKIP")
-        return "`" + std::string(path) + "`";
+        return quoteIdentifier(path);
     return backQuoteIfNeeded(path);
 }
 
@@ -86,10 +52,10 @@ std::string ClickHouseType::toString() const {
             s += a.text;
             break;
         case Argument::Kind::String:
-            s += types::quoteString(a.text);
+            s += quoteStringLiteral(a.text);
             break;
         case Argument::Kind::EnumElement:
-            s += types::quoteString(a.text) + " = " + std::to_string(a.value.value_or(0));
+            s += quoteStringLiteral(a.text) + " = " + std::to_string(a.value.value_or(0));
             break;
         case Argument::Kind::Identifier:
             s += a.text;

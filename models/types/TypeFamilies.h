@@ -61,9 +61,7 @@ struct Alias {
 const std::vector<Family>& families();
 const std::vector<Alias>& aliases();
 
-// 'text' with ClickHouse's backslash escaping, as SHOW CREATE prints string literals.
-std::string quoteString(std::string_view text);
-// name as is when it is a plain identifier, else `back-quoted` with backslash escaping.
+// name as is when it is a plain identifier, else `back-quoted` (text/SqlQuote.h).
 std::string backQuoteIfNeeded(std::string_view name);
 
 // A JSON path ("a.b") as the server prints it: back-quoted as a whole unless a plain identifier.

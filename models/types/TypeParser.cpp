@@ -1,5 +1,7 @@
 // Recursive-descent parser for ClickHouse type names (reference/clickhouse.md §4.3-4.5, after
 // src/Parsers/ParserDataType.cpp and the families' create() checks).
+#include "text/EditDistance.h"
+#include "text/SqlQuote.h"
 #include "types/ClickHouseType.h"
 #include "types/ServerNames.h"
 #include "types/TypeFamilies.h"
@@ -57,23 +59,6 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return upper(a) == upper(b);
 }
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t cost = toUpper(a[i - 1]) == toUpper(b[j - 1]) ? 0 : 1;
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 std::string unknownFamilyMessage(const std::string& name) {
     // Suggestions cost |name| x |candidate| per candidate: no point for names far longer than any family.
     if (name.size() > 64)
@@ -81,7 +66,7 @@ std::string unknownFamilyMessage(const std::string& name) {
     std::string best;
     std::size_t bestDistance = std::string::npos;
     auto consider = [&](std::string_view candidate) {
-        const std::size_t d = editDistance(name, candidate);
+        const std::size_t d = editDistance(name, candidate, LetterCase::Ignored);
         if (d < bestDistance) {
             bestDistance = d;
             best = std::string(candidate);
@@ -108,7 +93,7 @@ struct Literal {
 };
 
 std::string describeLiteral(const Literal& l) {
-    return l.kind == Literal::Kind::String ? types::quoteString(l.text) : l.text;
+    return l.kind == Literal::Kind::String ? quoteStringLiteral(l.text) : l.text;
 }
 
 ClickHouseType::Argument typeArgument(ClickHouseType type) {
@@ -651,10 +636,10 @@ private:
         const auto& zones = types::serverTimeZones();
         if (std::binary_search(zones.begin(), zones.end(), std::string_view(zone)))
             return zone;
-        std::string message = "unknown time zone " + types::quoteString(zone);
+        std::string message = "unknown time zone " + quoteStringLiteral(zone);
         for (const std::string_view known : zones)
             if (equalsIgnoreCase(known, zone)) {
-                message += " (did you mean " + types::quoteString(std::string(known)) + "?)";
+                message += " (did you mean " + quoteStringLiteral(std::string(known)) + "?)";
                 break;
             }
         fail(l.offset, message + "; zones are IANA names such as 'UTC' or 'Europe/Berlin'");
@@ -1011,7 +996,7 @@ private:
             fail(args[1].offset,
                  t.spelledAs + " takes only a time zone after which the server ignores " +
                      describeLiteral(args[1]) + "; for sub-second precision use DateTime64(" +
-                     describeLiteral(args[1]) + ", " + types::quoteString(zone) + ")",
+                     describeLiteral(args[1]) + ", " + quoteStringLiteral(zone) + ")",
                  "argument-ignored");
         if (!zone.empty())
             t.arguments = {stringArgument(zone)};
@@ -1093,7 +1078,7 @@ private:
                 // '==' or Enum8/Enum16 in another case send the list through the server's expression parser,
                 // which takes no unary '+'.
                 if ((e.doubleEquals || otherCase) && peek() == '+')
-                    fail(mPos, name + " element " + types::quoteString(e.name) +
+                    fail(mPos, name + " element " + quoteStringLiteral(e.name) +
                                    ": the server takes no '+' here; write = 5");
                 e.valueOffset = mPos;
                 const Literal l = readLiteral(name + " value");
@@ -1120,7 +1105,7 @@ private:
             fail(mixed->offset, name +
                                     " elements must all have a value, or only the first one: 'a' = 5, 'b', "
                                     "'c' numbers b and c from 5; " +
-                                    types::quoteString(mixed->name) + " has one after an element without");
+                                    quoteStringLiteral(mixed->name) + " has one after an element without");
         }
         // '==' or Enum8/Enum16 in another case send the list through the server's expression parser, which
         // takes no trailing comma.
@@ -1139,7 +1124,7 @@ private:
         if (valueLeftOut)
             for (const Element& e : elements)
                 if (e.doubleEquals)
-                    fail(e.offset, name + " element " + types::quoteString(e.name) +
+                    fail(e.offset, name + " element " + quoteStringLiteral(e.name) +
                                        ": write '=' (26.5 takes '==' only when every element has a value)");
         const long long start = elements.front().value.value_or(1);
         bool numbered = false;
@@ -1182,7 +1167,7 @@ private:
                          (e.explicitValue ? " (the server would silently wrap it around)" : ""),
                      e.explicitValue ? "enum-value-wraps" : "");
             if (!names.insert(e.name).second)
-                fail(e.offset, name + " element names must be unique: " + types::quoteString(e.name) +
+                fail(e.offset, name + " element names must be unique: " + quoteStringLiteral(e.name) +
                                    " appears twice");
             if (!values.insert(*e.value).second)
                 fail(e.valueOffset,
@@ -1449,7 +1434,7 @@ private:
             std::size_t best = 3;
             std::string_view suggestion;
             for (const auto& f : types::serverAggregateFunctions())
-                if (const std::size_t d = editDistance(upper(f.name), upper(func->text)); d < best) {
+                if (const std::size_t d = editDistance(f.name, func->text, LetterCase::Ignored); d < best) {
                     best = d;
                     suggestion = f.name;
                 }
@@ -1644,7 +1629,7 @@ private:
                 }
                 if (matches)
                     fail(hint.offset, "JSON path '" + path + "' has a type but is skipped by SKIP REGEXP " +
-                                          types::quoteString(pattern));
+                                          quoteStringLiteral(pattern));
             }
         if (maxTypes && *maxTypes != 32)
             t.arguments.push_back(
@@ -1657,7 +1642,7 @@ private:
         for (const auto& [path, offset] : skipped)
             t.arguments.push_back(identifierArgument("SKIP " + types::backQuoteIfNeeded(path)));
         for (const auto& pattern : patterns)
-            t.arguments.push_back(identifierArgument("SKIP REGEXP " + types::quoteString(pattern)));
+            t.arguments.push_back(identifierArgument("SKIP REGEXP " + quoteStringLiteral(pattern)));
     }
 
     // Why a JSON typed path cannot be `type` (26.5: "JSON serialization doesn't support the return type"),
@@ -1701,7 +1686,7 @@ private:
             }
         }
         if (parens != 0 || inClass)
-            fail(pattern.offset, "SKIP REGEXP " + types::quoteString(pattern.text) +
+            fail(pattern.offset, "SKIP REGEXP " + quoteStringLiteral(pattern.text) +
                                      " is not a valid regular expression (unbalanced brackets)");
     }
 

@@ -442,6 +442,44 @@ private slots:
         drop("service_" + kKafka, "opts");
     }
 
+    // text/SqlQuote's one escape set on 26.5: every byte value as a literal reads back as itself, every
+    // control byte in an identifier arrives intact, and an Enum name with the bytes ClickHouse itself escapes
+    // prints in our canonical form exactly as system.columns does.
+    void quotingReadsBackAsWritten() {
+        const auto why = [](const EngineReply& r) {
+            return r.error ? r.error->toString().toUtf8() : QByteArray();
+        };
+        std::string every;
+        for (int b = 0; b < 256; ++b)
+            every += static_cast<char>(b);
+        const auto hexOf = [](const std::string& bytes) {
+            return QByteArray::fromStdString(bytes).toHex().toUpper();
+        };
+        const auto literal = run("SELECT hex(" + quoteStringLiteral(every) + ")");
+        QVERIFY2(literal.ok(), why(literal).constData());
+        QCOMPARE(literal.data.trimmed(), hexOf(every));
+
+        // Every byte below 0x20, DEL and the three that quoting escapes with a backslash.
+        const std::string controls = "c" + every.substr(0, 32) + "\x7f`'\\";
+        QVERIFY(run("CREATE DATABASE IF NOT EXISTS quoting").ok());
+        const auto created =
+            run("CREATE TABLE quoting.t (" + quoteIdentifier(controls) + " String) ENGINE = Memory");
+        QVERIFY2(created.ok(), why(created).constData());
+        const auto stored =
+            run("SELECT hex(name) FROM system.columns WHERE database = 'quoting' AND table = 't'");
+        QVERIFY2(stored.ok(), why(stored).constData());
+        QCOMPARE(stored.data.trimmed(), hexOf(controls));
+
+        const auto checked = checkClickHouseType("Enum8('a\\b\\f\\n\\t\\r\\0\\\\\\'z' = 1)");
+        QVERIFY2(checked.type, checked.error.c_str());
+        QVERIFY(run("CREATE TABLE quoting.e (e " + checked.type->toString() + ") ENGINE = Memory").ok());
+        const auto printed =
+            run("SELECT hex(type) FROM system.columns WHERE database = 'quoting' AND table = 'e'");
+        QVERIFY2(printed.ok(), why(printed).constData());
+        QCOMPARE(printed.data.trimmed(), hexOf(checked.type->toString()));
+        run("DROP DATABASE quoting");
+    }
+
     // The hostile names of the quoting tests, each as Kafka service, connector table, column and target
     // database in one case, the column also the sorting key.
     void hostileIdentifiers() {

@@ -1,17 +1,10 @@
-// Quoting for generated SQL (reference/clickhouse.md §5): identifiers always back-quoted, literals
-// single-quoted, both with backslash escapes, so that any name (dashes, keywords, quotes, control characters,
-// Unicode) survives.
-#include "ddl/DestinationDdl.h"
+#include "text/SqlQuote.h"
 
 namespace ckstudio {
-namespace {
 
-constexpr char kHexDigits[] = "0123456789ABCDEF";
-
-// Backslash-escapes `\`, the quote character and control characters; UTF-8 bytes pass through unchanged.
-std::string quoteWith(std::string_view text, char quote) {
-    std::string out;
-    out.reserve(text.size() + 2);
+void appendSqlQuoted(std::string& out, std::string_view text, char quote) {
+    static constexpr char kHexDigits[] = "0123456789ABCDEF";
+    out.reserve(out.size() + text.size() + 2);
     out += quote;
     for (const char ch : text) {
         const auto byte = static_cast<unsigned char>(ch);
@@ -19,14 +12,20 @@ std::string quoteWith(std::string_view text, char quote) {
         case '\\':
             out += "\\\\";
             break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         case '\n':
             out += "\\n";
             break;
-        case '\t':
-            out += "\\t";
-            break;
         case '\r':
             out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
             break;
         case '\0':
             out += "\\0";
@@ -45,17 +44,18 @@ std::string quoteWith(std::string_view text, char quote) {
         }
     }
     out += quote;
+}
+
+std::string quoteIdentifier(std::string_view name) {
+    std::string out;
+    appendSqlQuoted(out, name, '`');
     return out;
 }
 
-} // namespace
-
-std::string quoteIdentifier(std::string_view name) {
-    return quoteWith(name, '`');
-}
-
 std::string quoteStringLiteral(std::string_view value) {
-    return quoteWith(value, '\'');
+    std::string out;
+    appendSqlQuoted(out, value, '\'');
+    return out;
 }
 
 std::string qualifiedName(std::string_view database, std::string_view name) {
