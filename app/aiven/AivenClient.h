@@ -80,7 +80,7 @@ public:
 
     const Options& options() const { return m_options; }
 
-Q_SIGNALS:
+signals:
     // For a busy indicator: the number of requests in flight or waiting to be retried changed.
     void pendingCountChanged(int count);
 

@@ -32,12 +32,12 @@ public:
         , mClient(new ClickHouseClient(std::move(connection), this)) {}
 
     void start(const TableName& table, const QString& format, const QString& path) {
-        mTable = table;
+        m_table = table;
         mFormat = format;
-        mFile.setFileName(path);
-        if (!mFile.open(QIODevice::ReadOnly)) {
+        m_file.setFileName(path);
+        if (!m_file.open(QIODevice::ReadOnly)) {
             mIo.err << "ckstudio-cli insert: cannot read " << path.toStdString() << ": "
-                    << mFile.errorString().toStdString() << "\n";
+                    << m_file.errorString().toStdString() << "\n";
             done(ExitUsage);
             return;
         }
@@ -50,18 +50,18 @@ public:
                         << " does not know the format '" << mFormat.toStdString() << "'\n";
                 return done(ExitInvalid);
             }
-            inspectTable(mClient, mTable, this,
+            inspectTable(mClient, m_table, this,
                          [this](const TableInfo& info, const std::optional<ClickHouseError>& e) {
                              if (e)
                                  return fail(*e);
                              if (!info.exists) {
-                                 mIo.err << "ckstudio-cli insert: table " << mTable.display().toStdString()
+                                 mIo.err << "ckstudio-cli insert: table " << m_table.display().toStdString()
                                          << " does not exist\n";
                                  return done(ExitRemote);
                              }
-                             mInfo = info;
+                             m_info = info;
                              if (info.engine == QLatin1String("Kafka") && info.topics.size() > 1)
-                                 mIo.err << "ckstudio-cli insert: warning: " << mTable.display().toStdString()
+                                 mIo.err << "ckstudio-cli insert: warning: " << m_table.display().toStdString()
                                          << " reads " << info.topics.size() << " topics ("
                                          << info.topics.join(QStringLiteral(", ")).toStdString()
                                          << "); ClickHouse produces inserted rows to the first one only ('"
@@ -75,12 +75,12 @@ private:
     void send() {
         QueryOptions o;
         o.timeoutMs = 10 * 60 * 1000;
-        auto* q = mClient->insert(QStringLiteral("INSERT INTO %1 FORMAT %2").arg(mTable.quoted(), mFormat),
-                                  &mFile, o);
+        auto* q = mClient->insert(QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_table.quoted(), mFormat),
+                                  &m_file, o);
         connect(q, &ClickHouseQuery::finished, this, [this, q] {
             if (q->error()) {
                 ClickHouseError e = *q->error();
-                if (mInfo.engine == QLatin1String("Kafka") && e.kind == ClickHouseError::Kind::Server &&
+                if (m_info.engine == QLatin1String("Kafka") && e.kind == ClickHouseError::Kind::Server &&
                     (e.serverCode == 48 || e.message.contains(QLatin1String("not supported")))) {
                     mIo.err << "ckstudio-cli insert: ClickHouse "
                             << mClient->capabilities()->version().text.toStdString()
@@ -92,8 +92,8 @@ private:
                 }
                 return fail(e);
             }
-            mIo.err << "ckstudio-cli insert: inserted " << mFile.size() << " bytes of "
-                    << mFormat.toStdString() << " into " << mTable.display().toStdString() << "\n";
+            mIo.err << "ckstudio-cli insert: inserted " << m_file.size() << " bytes of "
+                    << mFormat.toStdString() << " into " << m_table.display().toStdString() << "\n";
             done(ExitOk);
         });
     }
@@ -109,10 +109,10 @@ private:
     CliIo& mIo;
     Finish mFinish;
     ClickHouseClient* mClient;
-    QFile mFile;
-    TableName mTable;
+    QFile m_file;
+    TableName m_table;
     QString mFormat;
-    TableInfo mInfo;
+    TableInfo m_info;
 };
 
 } // namespace

@@ -9,12 +9,12 @@ namespace ckstudio {
 
 ClickHouseClient::ClickHouseClient(ConnectionSettings settings, QObject* parent)
     : QObject(parent)
-    , mSettings(std::move(settings))
-    , mHttp(createHttpTransport()) {
-    mSettings.url.setUserInfo({}); // credentials only ever travel in headers
-    if (!mSettings.caFile.isEmpty())
-        if (const auto error = mHttp->addCaFile(mSettings.caFile))
-            mSetupError = ClickHouseError{ClickHouseError::Kind::Usage, *error, 0, 0};
+    , m_settings(std::move(settings))
+    , m_http(createHttpTransport()) {
+    m_settings.url.setUserInfo({}); // credentials only ever travel in headers
+    if (!m_settings.caFile.isEmpty())
+        if (const auto error = m_http->addCaFile(m_settings.caFile))
+            m_setupError = ClickHouseError{ClickHouseError::Kind::Usage, *error, 0, 0};
 }
 
 ClickHouseClient::~ClickHouseClient() = default;
@@ -22,10 +22,10 @@ ClickHouseClient::~ClickHouseClient() = default;
 QList<QPair<QString, QString>>
 ClickHouseClient::supportedSettings(const QList<QPair<QString, QString>>& wanted) const {
     QList<QPair<QString, QString>> out;
-    if (mCapabilities && !mCapabilities->settingsAllowed())
+    if (m_capabilities && !m_capabilities->settingsAllowed())
         return out; // readonly=1: any setting in the request is refused
     for (const auto& s : wanted) {
-        const bool known = mCapabilities ? mCapabilities->hasSetting(s.first)
+        const bool known = m_capabilities ? m_capabilities->hasSetting(s.first)
                                          : ServerCapabilities::isAncientSetting(s.first);
         if (known)
             out << s;
@@ -35,7 +35,7 @@ ClickHouseClient::supportedSettings(const QList<QPair<QString, QString>>& wanted
 
 HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QString& queryId,
                                           const QString& sqlInUrl, bool* serverCancelsOnClose) const {
-    QUrl url = mSettings.url;
+    QUrl url = m_settings.url;
     QUrlQuery q;
     if (!options.database.isEmpty())
         q.addQueryItem(QStringLiteral("database"), options.database);
@@ -53,7 +53,7 @@ HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QSt
         if (s.first == QLatin1String("readonly") && s.second != QLatin1String("0"))
             readonly = true;
         if (s.first == QLatin1String("cancel_http_readonly_queries_on_client_close")) {
-            if (!mCapabilities || !mCapabilities->cancelOnCloseUsable())
+            if (!m_capabilities || !m_capabilities->cancelOnCloseUsable())
                 continue;
             cancelOnClose = s.second == QLatin1String("1");
         }
@@ -69,14 +69,14 @@ HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QSt
     request.operation = HttpRequest::Operation::Post;
     request.url = url;
     request.headers = {{"Content-Type", "text/plain; charset=utf-8"}, {"Accept-Encoding", "identity"}};
-    const QString user = mSettings.user.isEmpty() && !mSettings.password.isEmpty() ? QStringLiteral("default")
-                                                                                   : mSettings.user;
+    const QString user = m_settings.user.isEmpty() && !m_settings.password.isEmpty() ? QStringLiteral("default")
+                                                                                   : m_settings.user;
     if (!user.isEmpty())
         request.headers.append({"X-ClickHouse-User", user.toUtf8()});
-    if (!mSettings.password.isEmpty())
-        request.headers.append({"X-ClickHouse-Key", mSettings.password.toUtf8()});
+    if (!m_settings.password.isEmpty())
+        request.headers.append({"X-ClickHouse-Key", m_settings.password.toUtf8()});
     request.followSafeRedirects = false; // a redirect is an answer, not followed with the credentials
-    const int timeout = options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs;
+    const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_settings.queryTimeoutMs;
     request.transferTimeoutMs =
         std::min(timeout, 30000); // idle limit; the whole-request limit is the query's
     return request;
@@ -90,22 +90,22 @@ ClickHouseQuery* ClickHouseClient::failedQuery(const ClickHouseError& error) {
 }
 
 ClickHouseQuery* ClickHouseClient::query(const QString& sql, const QueryOptions& options) {
-    if (mSetupError)
-        return failedQuery(*mSetupError);
+    if (m_setupError)
+        return failedQuery(*m_setupError);
     const QString id =
         options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
     bool cancelsOnClose = false;
     HttpRequest request = makeRequest(options, id, {}, &cancelsOnClose);
     request.body = sql.toUtf8();
-    return new ClickHouseQuery(this, mHttp->send(request), id, options.streaming, cancelsOnClose,
-                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs,
+    return new ClickHouseQuery(this, m_http->send(request), id, options.streaming, cancelsOnClose,
+                               options.timeoutMs > 0 ? options.timeoutMs : m_settings.queryTimeoutMs,
                                statementKeywords(sql));
 }
 
 ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* data,
                                           const QueryOptions& options) {
-    if (mSetupError)
-        return failedQuery(*mSetupError);
+    if (m_setupError)
+        return failedQuery(*m_setupError);
     const QString id =
         options.queryId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.queryId;
     bool cancelsOnClose = false;
@@ -114,8 +114,8 @@ ClickHouseQuery* ClickHouseClient::insert(const QString& statement, QIODevice* d
         if (name == "Content-Type")
             value = "application/octet-stream";
     request.bodyDevice = data;
-    return new ClickHouseQuery(this, mHttp->send(request), id, false, false,
-                               options.timeoutMs > 0 ? options.timeoutMs : mSettings.queryTimeoutMs,
+    return new ClickHouseQuery(this, m_http->send(request), id, false, false,
+                               options.timeoutMs > 0 ? options.timeoutMs : m_settings.queryTimeoutMs,
                                statementKeywords(statement));
 }
 
@@ -131,28 +131,28 @@ void ClickHouseClient::killQuery(const QString& queryId) {
 }
 
 void ClickHouseClient::loadCapabilities(QObject* context, CapabilitiesDone done) {
-    if (mCapabilities) {
+    if (m_capabilities) {
         QTimer::singleShot(0, context, [done] { done(std::nullopt); });
         return;
     }
-    mCapabilityWaiters.append({QPointer<QObject>(context), std::move(done)});
-    if (mLoadingCapabilities)
+    m_capabilityWaiters.append({QPointer<QObject>(context), std::move(done)});
+    if (m_loadingCapabilities)
         return;
-    mLoadingCapabilities = true;
+    m_loadingCapabilities = true;
     // No settings: a readonly=1 user's server refuses any (even readonly=2), and the bootstrap is a SELECT.
     QueryOptions o;
-    o.timeoutMs = std::min(mSettings.queryTimeoutMs, 30000);
+    o.timeoutMs = std::min(m_settings.queryTimeoutMs, 30000);
     auto* q = query(ServerCapabilities::bootstrapSql(), o);
     connect(q, &ClickHouseQuery::finished, this, [this, q] {
-        mLoadingCapabilities = false;
+        m_loadingCapabilities = false;
         std::optional<ClickHouseError> error = q->error();
         if (!error) {
-            mCapabilities = ServerCapabilities::fromBootstrapResult(q->body());
-            if (!mCapabilities)
+            m_capabilities = ServerCapabilities::fromBootstrapResult(q->body());
+            if (!m_capabilities)
                 error = ClickHouseError{ClickHouseError::Kind::Protocol,
                                         QStringLiteral("the server did not say its version"), 0, 0};
         }
-        const auto waiters = std::exchange(mCapabilityWaiters, {});
+        const auto waiters = std::exchange(m_capabilityWaiters, {});
         for (const auto& w : waiters)
             if (w.first)
                 w.second(error);

@@ -35,15 +35,15 @@ public:
     explicit ClickHouseClient(ConnectionSettings settings, QObject* parent = nullptr);
     ~ClickHouseClient() override;
 
-    const ConnectionSettings& settings() const { return mSettings; }
+    const ConnectionSettings& settings() const { return m_settings; }
     // A problem with the settings found at construction (unreadable CA file); queries then fail with it.
-    const std::optional<ClickHouseError>& setupError() const { return mSetupError; }
+    const std::optional<ClickHouseError>& setupError() const { return m_setupError; }
 
     // Loads version, settings and formats once; calls done on the event loop (immediately if known).
     // `context` guards the callback: it is not called after context is destroyed.
     using CapabilitiesDone = std::function<void(const std::optional<ClickHouseError>& error)>;
     void loadCapabilities(QObject* context, CapabilitiesDone done);
-    const std::optional<ServerCapabilities>& capabilities() const { return mCapabilities; }
+    const std::optional<ServerCapabilities>& capabilities() const { return m_capabilities; }
 
     // POSTs sql. The returned query belongs to this client and deletes itself after finished().
     ClickHouseQuery* query(const QString& sql, const QueryOptions& options = {});
@@ -62,12 +62,12 @@ private:
                             bool* serverCancelsOnClose) const;
     ClickHouseQuery* failedQuery(const ClickHouseError& error);
 
-    ConnectionSettings mSettings;
-    std::unique_ptr<HttpTransport> mHttp;
-    std::optional<ClickHouseError> mSetupError;
-    std::optional<ServerCapabilities> mCapabilities;
-    bool mLoadingCapabilities = false;
-    QList<QPair<QPointer<QObject>, CapabilitiesDone>> mCapabilityWaiters;
+    ConnectionSettings m_settings;
+    std::unique_ptr<HttpTransport> m_http;
+    std::optional<ClickHouseError> m_setupError;
+    std::optional<ServerCapabilities> m_capabilities;
+    bool m_loadingCapabilities = false;
+    QList<QPair<QPointer<QObject>, CapabilitiesDone>> m_capabilityWaiters;
 };
 
 } // namespace ckstudio

@@ -190,21 +190,21 @@ SampleCheck::SampleCheck(ClickHouseClient* client, QObject* parent)
     , mClient(client) {}
 
 void SampleCheck::setLocalParser(LocalStatementRunner runner, const QString& name) {
-    mLocalParser = std::move(runner);
-    mLocalParserName = name;
+    m_localParser = std::move(runner);
+    m_localParserName = name;
 }
 
 void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& format,
                         const QStringList& messages, const FormatSettings& settings) {
     mColumns = columns;
     mFormat = format;
-    mMessages = messages;
-    mWantedSettings = settings;
-    mSettings.clear();
-    mIgnoredSettings.clear();
-    mCheckedBy.clear();
-    mUseLocalParser = false;
-    mVerdicts.clear();
+    m_messages = messages;
+    m_wantedSettings = settings;
+    m_settings.clear();
+    m_ignoredSettings.clear();
+    m_checkedBy.clear();
+    m_useLocalParser = false;
+    m_verdicts.clear();
     mNext = 0;
     mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
         if (error)
@@ -216,7 +216,7 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
                                             .arg(mClient->capabilities()->version().text, mFormat),
                                         0, 0});
         if (server.readonlyLevel() == 1) {
-            if (!mLocalParser)
+            if (!m_localParser)
                 return done(ClickHouseError{
                     ClickHouseError::Kind::Usage,
                     QStringLiteral("the check cannot run as user %1: its profile has readonly=1, under "
@@ -229,28 +229,28 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
                              server.version().text),
                     0, 0});
             // The local engine knows every setting of a table: nothing is left out.
-            mUseLocalParser = true;
-            mSettings = mWantedSettings;
-            mCheckedBy = QStringLiteral("%1 (this server's user has readonly=1, which refuses the check)")
-                             .arg(mLocalParserName);
+            m_useLocalParser = true;
+            m_settings = m_wantedSettings;
+            m_checkedBy = QStringLiteral("%1 (this server's user has readonly=1, which refuses the check)")
+                             .arg(m_localParserName);
             return checkNext();
         }
         // Only what this server has (and lets this user set): an unknown setting would fail every message.
-        for (const auto& s : mWantedSettings) {
+        for (const auto& s : m_wantedSettings) {
             if (mClient->supportedSettings({s}).isEmpty())
-                mIgnoredSettings << s.first + QStringLiteral(" = ") + s.second;
+                m_ignoredSettings << s.first + QStringLiteral(" = ") + s.second;
             else
-                mSettings << s;
+                m_settings << s;
         }
-        mUseFormatFunction = mClient->capabilities()->hasFormatTableFunction();
-        if (mUseFormatFunction)
+        m_useFormatFunction = mClient->capabilities()->hasFormatTableFunction();
+        if (m_useFormatFunction)
             return checkNext();
         mSession = QStringLiteral("ckstudio-sample-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        mTempTable = QStringLiteral("ckstudio_sample_check");
+        m_tempTable = QStringLiteral("ckstudio_sample_check");
         QueryOptions o;
         o.sessionId = mSession;
         auto* q = mClient->query(QStringLiteral("CREATE TEMPORARY TABLE %1 (%2) ENGINE = Memory")
-                                     .arg(quoteSqlIdentifier(mTempTable), sampleStructure(mColumns)),
+                                     .arg(quoteSqlIdentifier(m_tempTable), sampleStructure(mColumns)),
                                  o);
         connect(q, &ClickHouseQuery::finished, this, [this, q] {
             if (q->error())
@@ -261,27 +261,27 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
 }
 
 void SampleCheck::checkNext() {
-    if (mNext >= mMessages.size()) {
-        if (!mUseFormatFunction && !mUseLocalParser) { // the temporary table goes with the session; drop it now anyway
+    if (mNext >= m_messages.size()) {
+        if (!m_useFormatFunction && !m_useLocalParser) { // the temporary table goes with the session; drop it now anyway
             QueryOptions o;
             o.sessionId = mSession;
             mClient->query(
-                QStringLiteral("DROP TEMPORARY TABLE IF EXISTS %1").arg(quoteSqlIdentifier(mTempTable)), o);
+                QStringLiteral("DROP TEMPORARY TABLE IF EXISTS %1").arg(quoteSqlIdentifier(m_tempTable)), o);
         }
         return done(std::nullopt);
     }
     const int index = mNext++;
-    const QString message = mMessages[index];
+    const QString message = m_messages[index];
     if (const auto verdict = verdictWithoutServer(index, message)) {
-        mVerdicts.push_back(*verdict);
+        m_verdicts.push_back(*verdict);
         return checkNext();
     }
-    if (mUseLocalParser) {
-        mLocalParser(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, mSettings), this,
+    if (m_useLocalParser) {
+        m_localParser(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, m_settings), this,
                      [this, index](const std::optional<ClickHouseError>& error, const QByteArray& body) {
                          if (error && error->kind != ClickHouseError::Kind::Server)
                              return done(error);
-                         mVerdicts.push_back(sampleVerdict(index, error, error ? QByteArray() : body));
+                         m_verdicts.push_back(sampleVerdict(index, error, error ? QByteArray() : body));
                          checkNext();
                      });
         return;
@@ -289,25 +289,25 @@ void SampleCheck::checkNext() {
     ClickHouseQuery* q = nullptr;
     QueryOptions o;
     o.timeoutMs = 30000;
-    if (mUseFormatFunction) {
+    if (m_useFormatFunction) {
         o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
-        q = mClient->query(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, mSettings), o);
+        q = mClient->query(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, m_settings), o);
     } else {
         // INSERT ... SETTINGS is newer than this path's servers: the settings go as URL parameters.
         o.sessionId = mSession;
-        for (const auto& s : mSettings)
+        for (const auto& s : m_settings)
             o.settings.append({s.first, literalValue(s.second)});
         auto* body = new QBuffer(this);
         body->setData(message.toUtf8());
         body->open(QIODevice::ReadOnly);
         q = mClient->insert(
-            QStringLiteral("INSERT INTO %1 FORMAT %2").arg(quoteSqlIdentifier(mTempTable), mFormat), body, o);
+            QStringLiteral("INSERT INTO %1 FORMAT %2").arg(quoteSqlIdentifier(m_tempTable), mFormat), body, o);
         connect(q, &QObject::destroyed, body, &QObject::deleteLater);
     }
     connect(q, &ClickHouseQuery::finished, this, [this, q, index] {
         if (q->error() && q->error()->kind != ClickHouseError::Kind::Server)
             return done(q->error());
-        mVerdicts.push_back(sampleVerdict(index, q->error(), q->error() ? QByteArray() : q->body()));
+        m_verdicts.push_back(sampleVerdict(index, q->error(), q->error() ? QByteArray() : q->body()));
         checkNext();
     });
 }

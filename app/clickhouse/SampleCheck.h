@@ -81,12 +81,12 @@ public:
     // `settings`: the table's format settings (tableFormatSettings()); empty: the server's defaults.
     void start(const std::vector<TableColumn>& columns, const QString& format, const QStringList& messages,
                const FormatSettings& settings = {});
-    const std::vector<SampleVerdict>& verdicts() const { return mVerdicts; }
+    const std::vector<SampleVerdict>& verdicts() const { return m_verdicts; }
     // The table's settings this server could not take, so verdicts use its defaults for them ("name =
     // value").
-    const QStringList& ignoredSettings() const { return mIgnoredSettings; }
+    const QStringList& ignoredSettings() const { return m_ignoredSettings; }
     // Empty when the server parsed the messages; else the local engine's name and why it was used.
-    const QString& checkedBy() const { return mCheckedBy; }
+    const QString& checkedBy() const { return m_checkedBy; }
 
 signals:
     // error: the check itself could not run (connection, bad column list); verdicts are then incomplete.
@@ -99,18 +99,18 @@ private:
     ClickHouseClient* mClient;
     std::vector<TableColumn> mColumns;
     QString mFormat;
-    QStringList mMessages;
-    FormatSettings mWantedSettings;
-    FormatSettings mSettings; // those the server has
-    QStringList mIgnoredSettings;
-    LocalStatementRunner mLocalParser;
-    QString mLocalParserName;
-    QString mCheckedBy;
-    bool mUseLocalParser = false;
-    std::vector<SampleVerdict> mVerdicts;
+    QStringList m_messages;
+    FormatSettings m_wantedSettings;
+    FormatSettings m_settings; // those the server has
+    QStringList m_ignoredSettings;
+    LocalStatementRunner m_localParser;
+    QString m_localParserName;
+    QString m_checkedBy;
+    bool m_useLocalParser = false;
+    std::vector<SampleVerdict> m_verdicts;
     QString mSession;
-    QString mTempTable;
-    bool mUseFormatFunction = false;
+    QString m_tempTable;
+    bool m_useFormatFunction = false;
     int mNext = 0;
 };
 

@@ -42,14 +42,14 @@ std::optional<ServerCapabilities> ServerCapabilities::fromBootstrapResult(const 
         const QByteArray kind = line.left(tab);
         const QString value = QString::fromUtf8(line.mid(tab + 1));
         if (kind == "version") {
-            caps.mVersion = ServerVersion::parse(value);
-            haveVersion = caps.mVersion.major > 0;
+            caps.m_version = ServerVersion::parse(value);
+            haveVersion = caps.m_version.major > 0;
         } else if (kind == "setting") {
-            caps.mSettings.insert(value);
+            caps.m_settings.insert(value);
         } else if (kind == "format") {
-            caps.mFormats.insert(value);
+            caps.m_formats.insert(value);
         } else if (kind == "readonly") {
-            caps.mReadonly = value.toInt();
+            caps.m_readonly = value.toInt();
         }
     }
     if (!haveVersion)
@@ -61,8 +61,8 @@ bool ServerCapabilities::cancelOnCloseUsable() const {
     if (!hasSetting(QStringLiteral("cancel_http_readonly_queries_on_client_close")))
         return false;
     // Requests with this setting hang on 19.13.5 - 19.17.x (ClickHouse issues #7019, #7939, #8628).
-    const bool buggy = mVersion.major == 19 && ((mVersion.minor == 13 && mVersion.patch >= 5) ||
-                                                (mVersion.minor > 13 && mVersion.minor <= 17));
+    const bool buggy = m_version.major == 19 && ((m_version.minor == 13 && m_version.patch >= 5) ||
+                                                (m_version.minor > 13 && m_version.minor <= 17));
     return !buggy;
 }
 

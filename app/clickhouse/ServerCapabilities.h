@@ -23,10 +23,10 @@ public:
     static QString bootstrapSql();
     static std::optional<ServerCapabilities> fromBootstrapResult(const QByteArray& tsv);
 
-    const ServerVersion& version() const { return mVersion; }
-    bool hasSetting(const QString& name) const { return mSettings.contains(name); }
-    bool hasFormat(const QString& name) const { return mFormats.contains(name); }
-    qsizetype settingCount() const { return mSettings.size(); }
+    const ServerVersion& version() const { return m_version; }
+    bool hasSetting(const QString& name) const { return m_settings.contains(name); }
+    bool hasFormat(const QString& name) const { return m_formats.contains(name); }
+    qsizetype settingCount() const { return m_settings.size(); }
 
     // cancel_http_readonly_queries_on_client_close exists and is not the 19.13.5-19.17 version that hangs.
     bool cancelOnCloseUsable() const;
@@ -34,21 +34,21 @@ public:
         return hasFormat(QStringLiteral("JSONCompactEachRowWithNamesAndTypes"));
     }
     // format() table function with a structure argument (used to check sample messages).
-    bool hasFormatTableFunction() const { return mVersion.atLeast(23, 3); }
+    bool hasFormatTableFunction() const { return m_version.atLeast(23, 3); }
 
     // The user's `readonly` level (profile or grant): 1 refuses every setting in a request, `readonly`
     // itself included (Code 164 READONLY), so nothing is sent then; 2 lets settings through.
-    int readonlyLevel() const { return mReadonly; }
-    bool settingsAllowed() const { return mReadonly != 1; }
+    int readonlyLevel() const { return m_readonly; }
+    bool settingsAllowed() const { return m_readonly != 1; }
 
     // Settings every version we talk to knows; the only ones sent before capabilities are known.
     static bool isAncientSetting(const QString& name);
 
 private:
-    ServerVersion mVersion;
-    QSet<QString> mSettings;
-    QSet<QString> mFormats;
-    int mReadonly = 0;
+    ServerVersion m_version;
+    QSet<QString> m_settings;
+    QSet<QString> m_formats;
+    int m_readonly = 0;
 };
 
 } // namespace ckstudio

@@ -86,8 +86,8 @@ std::string integrationDatabase(const std::string& kafkaService) {
 class DestinationPlan {
 public:
     DestinationPlan(const ConnectorTable& table, const DdlOptions& options)
-        : mTable(table)
-        , mOptions(options) {}
+        : m_table(table)
+        , m_options(options) {}
 
     DdlResult generate() {
         checkNames();
@@ -95,33 +95,33 @@ public:
         checkEngine();
         chooseOrderBy();
         checkPartitionAndTtl();
-        if (hasErrors(mResult.problems))
-            return std::move(mResult);
-        mResult.statements.push_back(destinationTable());
-        mResult.statements.push_back(materializedView());
-        return std::move(mResult);
+        if (hasErrors(m_result.problems))
+            return std::move(m_result);
+        m_result.statements.push_back(destinationTable());
+        m_result.statements.push_back(materializedView());
+        return std::move(m_result);
     }
 
     std::string destinationName() const {
-        return mOptions.destinationName.empty() ? mTable.name + "_data" : mOptions.destinationName;
+        return m_options.destinationName.empty() ? m_table.name + "_data" : m_options.destinationName;
     }
     std::string viewName() const {
-        return mOptions.viewName.empty() ? mTable.name + "_mv" : mOptions.viewName;
+        return m_options.viewName.empty() ? m_table.name + "_mv" : m_options.viewName;
     }
 
     // The ORDER BY columns the destination gets (empty for tuple() or when none fits).
     std::vector<std::string> orderByColumns() {
         collectColumns();
         chooseOrderBy();
-        return mOrderBy;
+        return m_orderBy;
     }
 
 private:
     void error(std::string path, std::string message) {
-        mResult.problems.push_back({std::move(path), std::move(message), Problem::Severity::Error});
+        m_result.problems.push_back({std::move(path), std::move(message), Problem::Severity::Error});
     }
     void warn(std::string path, std::string message) {
-        mResult.problems.push_back({std::move(path), std::move(message), Problem::Severity::Warning});
+        m_result.problems.push_back({std::move(path), std::move(message), Problem::Severity::Warning});
     }
 
     const DestinationColumn* column(const std::string& name) const {
@@ -138,21 +138,21 @@ private:
     }
 
     void checkNames() {
-        if (mTable.verbatim)
+        if (m_table.verbatim)
             error("", "the table is not a JSON object");
-        else if (mTable.name.empty())
+        else if (m_table.name.empty())
             error("name", "the connector table has no name");
-        if (mOptions.kafkaService.empty())
+        if (m_options.kafkaService.empty())
             error("kafka_service",
                   "the Kafka service name is required: the connector table lives in database service_<name>");
-        if (mOptions.targetDatabase.empty())
+        if (m_options.targetDatabase.empty())
             error("target_database", "the target database name is empty");
-        else if (!mOptions.kafkaService.empty() &&
-                 mOptions.targetDatabase == integrationDatabase(mOptions.kafkaService))
+        else if (!m_options.kafkaService.empty() &&
+                 m_options.targetDatabase == integrationDatabase(m_options.kafkaService))
             error("target_database", "must not be the integration database " +
-                                         integrationDatabase(mOptions.kafkaService) +
+                                         integrationDatabase(m_options.kafkaService) +
                                          ": it is not replicated and is dropped with the integration");
-        if (mTable.materializedView)
+        if (m_table.materializedView)
             warn("materialized_view",
                  "the table has a materialized_view block, so Aiven already creates a view "
                  "and a target table for it; these statements would add a second copy");
@@ -161,14 +161,14 @@ private:
     }
 
     void collectColumns() {
-        if (mColumnsCollected)
+        if (m_columnsCollected)
             return;
-        mColumnsCollected = true;
-        if (mTable.columns.empty() && !mTable.verbatim)
+        m_columnsCollected = true;
+        if (m_table.columns.empty() && !m_table.verbatim)
             error("columns", "the table has no columns");
         std::map<std::string, std::size_t> seen;
-        for (std::size_t i = 0; i < mTable.columns.size(); ++i) {
-            const Column& c = mTable.columns[i];
+        for (std::size_t i = 0; i < m_table.columns.size(); ++i) {
+            const Column& c = m_table.columns[i];
             const std::string path = "columns[" + std::to_string(i) + "]";
             if (c.verbatim) {
                 error(path, "is not a JSON object with name and type");
@@ -204,7 +204,7 @@ private:
         }
         const auto& known = kafkaVirtualColumns();
         std::vector<std::string> wanted;
-        for (const auto& name : mOptions.virtualColumns) {
+        for (const auto& name : m_options.virtualColumns) {
             auto it = std::find_if(known.begin(), known.end(), [&](const auto& v) { return v.name == name; });
             if (it == known.end()) {
                 std::vector<std::string> names;
@@ -228,15 +228,15 @@ private:
     void checkEngine() {
         const auto& specs = engineSpecs();
         auto spec = std::find_if(specs.begin(), specs.end(),
-                                 [&](const auto& s) { return s.name == mOptions.engine; });
+                                 [&](const auto& s) { return s.name == m_options.engine; });
         if (spec == specs.end()) {
             std::vector<std::string> names;
             for (const auto& s : specs)
                 names.push_back(s.name);
-            error("engine", "unknown engine '" + mOptions.engine + "'; use one of " + joined(names, ", "));
+            error("engine", "unknown engine '" + m_options.engine + "'; use one of " + joined(names, ", "));
             return;
         }
-        const auto& params = mOptions.engineParams;
+        const auto& params = m_options.engineParams;
         if (params.size() < spec->minParams || params.size() > spec->maxParams) {
             std::string expected;
             if (spec->maxParams == 0)
@@ -265,15 +265,15 @@ private:
                     error(path, "column '" + c->name + "' " + problem);
             }
         }
-        mEngine = spec->name;
+        m_engine = spec->name;
     }
 
     // Why the column cannot be in the sorting key (or, with partition, be the partition key), or empty: "is
     // T; reason", to follow the column's name.
     std::string keyProblem(const DestinationColumn& c, bool partition = false) const {
-        if (mOptions.engine == "SummingMergeTree" &&
-            std::find(mOptions.engineParams.begin(), mOptions.engineParams.end(), c.name) !=
-                mOptions.engineParams.end())
+        if (m_options.engine == "SummingMergeTree" &&
+            std::find(m_options.engineParams.begin(), m_options.engineParams.end(), c.name) !=
+                m_options.engineParams.end())
             return std::string(
                        "is summed by SummingMergeTree, and ClickHouse refuses a summed column in the ") +
                    (partition ? "partition" : "sorting") + " key";
@@ -283,15 +283,15 @@ private:
     }
 
     void chooseOrderBy() {
-        if (mOrderByChosen)
+        if (m_orderByChosen)
             return;
-        mOrderByChosen = true;
-        if (mOptions.orderByTuple) {
-            if (!mOptions.orderBy.empty())
+        m_orderByChosen = true;
+        if (m_options.orderByTuple) {
+            if (!m_options.orderBy.empty())
                 error("order_by", "give either ORDER BY columns or tuple(), not both");
             return;
         }
-        if (mOptions.orderBy.empty()) {
+        if (m_options.orderBy.empty()) {
             // The first connector column that can be a key, as before for Nullable: a sorting key keeps the
             // primary index useful, and the warning names what was skipped and why.
             std::vector<std::string> skipped;
@@ -306,7 +306,7 @@ private:
                     warn("order_by",
                          "ordering by '" + c.name +
                              "', the first column that can be a sorting key: " + joined(skipped, "; "));
-                mOrderBy.push_back(c.name);
+                m_orderBy.push_back(c.name);
                 return;
             }
             if (!skipped.empty())
@@ -315,25 +315,25 @@ private:
                          joined(skipped, "; "));
             return;
         }
-        for (std::size_t i = 0; i < mOptions.orderBy.size(); ++i) {
-            const auto& name = mOptions.orderBy[i];
+        for (std::size_t i = 0; i < m_options.orderBy.size(); ++i) {
+            const auto& name = m_options.orderBy[i];
             const std::string path = "order_by[" + std::to_string(i) + "]";
             const auto* c = column(name);
             if (!c) {
                 error(path, "no column '" + name + "' in the destination; columns are: " + knownColumns());
             } else if (auto problem = keyProblem(*c); !problem.empty()) {
                 error(path, "column '" + name + "' cannot be in the sorting key: it " + problem);
-            } else if (std::find(mOrderBy.begin(), mOrderBy.end(), name) != mOrderBy.end()) {
+            } else if (std::find(m_orderBy.begin(), m_orderBy.end(), name) != m_orderBy.end()) {
                 error(path, "column '" + name + "' is listed twice");
             } else {
-                mOrderBy.push_back(name);
+                m_orderBy.push_back(name);
             }
         }
     }
 
     // The partition expression with surrounding blanks removed.
     std::string_view trimmedPartition() const {
-        std::string_view text = mOptions.partitionBy;
+        std::string_view text = m_options.partitionBy;
         while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
             text.remove_prefix(1);
         while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
@@ -349,8 +349,8 @@ private:
     }
 
     void checkPartitionAndTtl() {
-        if (!mOptions.partitionBy.empty()) {
-            if (auto problem = ddl::sqlFragmentProblem(mOptions.partitionBy); !problem.empty()) {
+        if (!m_options.partitionBy.empty()) {
+            if (auto problem = ddl::sqlFragmentProblem(m_options.partitionBy); !problem.empty()) {
                 error("partition_by", "the expression " + problem);
             } else {
                 // An expression is the user's; a partition key that is one column, plain or quoted as this
@@ -369,19 +369,19 @@ private:
                 }
             }
         }
-        const bool hasColumn = !mOptions.ttlColumn.empty();
-        if (!hasColumn && mOptions.ttlDays != 0) {
+        const bool hasColumn = !m_options.ttlColumn.empty();
+        if (!hasColumn && m_options.ttlDays != 0) {
             error("ttl_column", "a TTL in days needs a TTL column");
             return;
         }
         if (!hasColumn)
             return;
-        if (mOptions.ttlDays < 1 || mOptions.ttlDays > 36500)
+        if (m_options.ttlDays < 1 || m_options.ttlDays > 36500)
             error("ttl_days",
-                  "must be between 1 and 36500 with a TTL column, got " + std::to_string(mOptions.ttlDays));
-        const auto* c = column(mOptions.ttlColumn);
+                  "must be between 1 and 36500 with a TTL column, got " + std::to_string(m_options.ttlDays));
+        const auto* c = column(m_options.ttlColumn);
         if (!c)
-            error("ttl_column", "no column '" + mOptions.ttlColumn +
+            error("ttl_column", "no column '" + m_options.ttlColumn +
                                     "' in the destination; columns are: " + knownColumns());
         else if (!isDateOrDateTime(c->parsed))
             error("ttl_column", "column '" + c->name + "' is " + c->type +
@@ -391,9 +391,9 @@ private:
     }
 
     DdlStatement destinationTable() const {
-        const auto target = qualifiedName(mOptions.targetDatabase, destinationName());
+        const auto target = qualifiedName(m_options.targetDatabase, destinationName());
         std::string sql = "CREATE TABLE ";
-        if (mOptions.ifNotExists)
+        if (m_options.ifNotExists)
             sql += "IF NOT EXISTS ";
         sql += target + "\n(\n";
         for (std::size_t i = 0; i < mColumns.size(); ++i) {
@@ -401,36 +401,36 @@ private:
             sql += i + 1 < mColumns.size() ? ",\n" : "\n";
         }
         std::vector<std::string> params;
-        for (const auto& p : mOptions.engineParams)
+        for (const auto& p : m_options.engineParams)
             params.push_back(quoteIdentifier(p));
         // SummingMergeTree takes one argument, the columns to sum: several are a tuple (26.5: Code 42 for
         // SummingMergeTree(a, b)).
         std::string arguments = joined(params, ", ");
-        if (mEngine == "SummingMergeTree" && params.size() > 1)
+        if (m_engine == "SummingMergeTree" && params.size() > 1)
             arguments = "(" + arguments + ")";
-        sql += ")\nENGINE = " + mEngine + "(" + arguments + ")";
-        if (!mOptions.partitionBy.empty())
-            sql += "\nPARTITION BY " + mOptions.partitionBy;
-        if (mOrderBy.empty()) {
+        sql += ")\nENGINE = " + m_engine + "(" + arguments + ")";
+        if (!m_options.partitionBy.empty())
+            sql += "\nPARTITION BY " + m_options.partitionBy;
+        if (m_orderBy.empty()) {
             sql += "\nORDER BY tuple()";
         } else {
             std::vector<std::string> keys;
-            for (const auto& k : mOrderBy)
+            for (const auto& k : m_orderBy)
                 keys.push_back(quoteIdentifier(k));
             sql += "\nORDER BY (" + joined(keys, ", ") + ")";
         }
-        if (!mOptions.ttlColumn.empty())
-            sql += "\nTTL " + quoteIdentifier(mOptions.ttlColumn) + " + INTERVAL " +
-                   std::to_string(mOptions.ttlDays) + " DAY";
-        return {"destination table " + mOptions.targetDatabase + "." + destinationName(), sql};
+        if (!m_options.ttlColumn.empty())
+            sql += "\nTTL " + quoteIdentifier(m_options.ttlColumn) + " + INTERVAL " +
+                   std::to_string(m_options.ttlDays) + " DAY";
+        return {"destination table " + m_options.targetDatabase + "." + destinationName(), sql};
     }
 
     DdlStatement materializedView() const {
         std::string sql = "CREATE MATERIALIZED VIEW ";
-        if (mOptions.ifNotExists)
+        if (m_options.ifNotExists)
             sql += "IF NOT EXISTS ";
-        sql += qualifiedName(mOptions.targetDatabase, viewName()) + " TO " +
-               qualifiedName(mOptions.targetDatabase, destinationName()) + "\nAS SELECT\n";
+        sql += qualifiedName(m_options.targetDatabase, viewName()) + " TO " +
+               qualifiedName(m_options.targetDatabase, destinationName()) + "\nAS SELECT\n";
         std::vector<std::string> selected;
         for (const auto& c : mColumns) {
             if (c.parsed.family != "Nested") {
@@ -445,20 +445,20 @@ private:
         }
         for (std::size_t i = 0; i < selected.size(); ++i)
             sql += "    " + selected[i] + " AS " + selected[i] + (i + 1 < selected.size() ? ",\n" : "\n");
-        sql += "FROM " + qualifiedName(integrationDatabase(mOptions.kafkaService), mTable.name);
-        return {"materialized view " + mOptions.targetDatabase + "." + viewName() + " from " +
-                    integrationDatabase(mOptions.kafkaService) + "." + mTable.name,
+        sql += "FROM " + qualifiedName(integrationDatabase(m_options.kafkaService), m_table.name);
+        return {"materialized view " + m_options.targetDatabase + "." + viewName() + " from " +
+                    integrationDatabase(m_options.kafkaService) + "." + m_table.name,
                 sql};
     }
 
-    const ConnectorTable& mTable;
-    const DdlOptions& mOptions;
-    DdlResult mResult;
+    const ConnectorTable& m_table;
+    const DdlOptions& m_options;
+    DdlResult m_result;
     std::vector<DestinationColumn> mColumns;
-    bool mColumnsCollected = false;
-    std::string mEngine;
-    std::vector<std::string> mOrderBy;
-    bool mOrderByChosen = false;
+    bool m_columnsCollected = false;
+    std::string m_engine;
+    std::vector<std::string> m_orderBy;
+    bool m_orderByChosen = false;
 };
 
 } // namespace

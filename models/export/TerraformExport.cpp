@@ -25,22 +25,22 @@ std::string commentSafe(std::string text) {
 class HclBlock {
 public:
     explicit HclBlock(std::string header)
-        : mHeader(std::move(header)) {}
+        : m_header(std::move(header)) {}
 
     void attribute(std::string name, std::string valueText) {
-        mItems.emplace_back(Attribute{std::move(name), std::move(valueText)});
+        m_items.emplace_back(Attribute{std::move(name), std::move(valueText)});
     }
-    void comment(std::string text) { mItems.emplace_back(Comment{commentSafe(std::move(text))}); }
+    void comment(std::string text) { m_items.emplace_back(Comment{commentSafe(std::move(text))}); }
     HclBlock& block(std::string header) {
-        mItems.emplace_back(std::make_unique<HclBlock>(std::move(header)));
-        return *std::get<std::unique_ptr<HclBlock>>(mItems.back());
+        m_items.emplace_back(std::make_unique<HclBlock>(std::move(header)));
+        return *std::get<std::unique_ptr<HclBlock>>(m_items.back());
     }
 
     void render(std::string& out, int depth) const {
         const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-        out += indent + mHeader + " {\n";
-        for (std::size_t i = 0; i < mItems.size(); ++i) {
-            const auto& item = mItems[i];
+        out += indent + m_header + " {\n";
+        for (std::size_t i = 0; i < m_items.size(); ++i) {
+            const auto& item = m_items[i];
             if (const auto* a = std::get_if<Attribute>(&item)) {
                 out += indent + "  " + a->name + std::string(alignedWidth(i) - a->name.size(), ' ') + " = " +
                        a->value + "\n";
@@ -66,18 +66,18 @@ private:
     // Width of the longest name in the run of consecutive attributes around item i (a comment or a block ends
     // a run, as in `terraform fmt`).
     std::size_t alignedWidth(std::size_t i) const {
-        auto isAttribute = [&](std::size_t k) { return std::holds_alternative<Attribute>(mItems[k]); };
+        auto isAttribute = [&](std::size_t k) { return std::holds_alternative<Attribute>(m_items[k]); };
         std::size_t first = i;
         while (first > 0 && isAttribute(first - 1))
             --first;
         std::size_t width = 0;
-        for (std::size_t k = first; k < mItems.size() && isAttribute(k); ++k)
-            width = std::max(width, std::get<Attribute>(mItems[k]).name.size());
+        for (std::size_t k = first; k < m_items.size() && isAttribute(k); ++k)
+            width = std::max(width, std::get<Attribute>(m_items[k]).name.size());
         return width;
     }
 
-    std::string mHeader;
-    std::vector<Item> mItems;
+    std::string m_header;
+    std::vector<Item> m_items;
 };
 
 // Attributes of a `tables` block besides name/columns/topics/data_format/group_name/materialized_view.

@@ -153,10 +153,10 @@ Problem warning(const std::string& field, std::string message) {
 void ColumnShape::observe(const SampleValue& value) {
     switch (value.kind) {
     case SampleValue::Kind::Null:
-        ++mNulls;
+        ++m_nulls;
         break;
     case SampleValue::Kind::Bool:
-        ++mBools;
+        ++m_bools;
         break;
     case SampleValue::Kind::Integer:
         observeNumberText(value.text, true);
@@ -171,61 +171,61 @@ void ColumnShape::observe(const SampleValue& value) {
         observeText(value.text);
         break;
     case SampleValue::Kind::Object:
-        ++mObjects;
+        ++m_objects;
         break;
     case SampleValue::Kind::Array:
-        ++mArrays;
-        if (!mElements)
-            mElements = std::make_shared<ColumnShape>();
+        ++m_arrays;
+        if (!m_elements)
+            m_elements = std::make_shared<ColumnShape>();
         for (const auto& item : value.items)
-            mElements->observe(item);
+            m_elements->observe(item);
         break;
     }
 }
 
 void ColumnShape::observeNumberText(const std::string& text, bool integral) {
     if (!integral) {
-        ++mFloats;
+        ++m_floats;
         return;
     }
     bool negative = false;
     switch (integerRange(text, negative)) {
     case IntegerRange::Int64:
-        ++mIntegers;
+        ++m_integers;
         break;
     case IntegerRange::UInt64:
-        ++mBigUnsigned;
+        ++m_bigUnsigned;
         break;
     case IntegerRange::Wider:
-        ++mHugeIntegers;
+        ++m_hugeIntegers;
         break;
     }
     if (negative)
-        ++mNegatives;
+        ++m_negatives;
 }
 
 void ColumnShape::observeDateOrString(const std::string& text) {
     const auto dt = parseDateTimeText(text);
     if (!dt) {
-        ++mStrings;
+        ++m_strings;
         return;
     }
     if (dt->year < 1900 || dt->year > 2299)
-        mOutsideDateTimeRange = true;
+        m_outsideDateTimeRange = true;
     if (dt->hasTime) {
-        ++mDateTimes;
-        mFractionDigits = std::max(mFractionDigits, dt->fractionDigits);
-        mZoned = mZoned || dt->zoned;
+        ++m_dateTimes;
+        m_fractionDigits = std::max(m_fractionDigits, dt->fractionDigits);
+        m_zoned = m_zoned || dt->zoned;
     } else {
-        ++mDates;
+        ++m_dates;
         if (dt->year < 1970 || dt->year > 2149)
-            mOutsideDateRange = true;
+            m_outsideDateRange = true;
     }
 }
 
 void ColumnShape::observeText(const std::string& text) {
     if (equalsIgnoreCase(text, "true") || equalsIgnoreCase(text, "false"))
-        ++mBools;
+        ++m_bools;
     else if (looksLikeInteger(text))
         observeNumberText(text, true);
     else if (looksLikeFloat(text))
@@ -235,29 +235,29 @@ void ColumnShape::observeText(const std::string& text) {
 }
 
 bool ColumnShape::observedNothing() const {
-    return mNulls + mBools + mIntegers + mBigUnsigned + mHugeIntegers + mFloats + mStrings + mDates +
-               mDateTimes + mObjects + mArrays ==
+    return m_nulls + m_bools + m_integers + m_bigUnsigned + m_hugeIntegers + m_floats + m_strings + m_dates +
+               m_dateTimes + m_objects + m_arrays ==
            0;
 }
 
 std::string ColumnShape::resolve(const std::string& field, Problems& problems) const {
-    const bool numbers = mIntegers + mBigUnsigned + mHugeIntegers + mFloats > 0;
-    const bool strings = mStrings + mDates + mDateTimes > 0;
+    const bool numbers = m_integers + m_bigUnsigned + m_hugeIntegers + m_floats > 0;
+    const bool strings = m_strings + m_dates + m_dateTimes > 0;
     std::vector<std::string> kinds;
-    if (mBools)
+    if (m_bools)
         kinds.emplace_back("booleans");
     if (numbers)
         kinds.emplace_back("numbers");
     if (strings)
         kinds.emplace_back("strings");
-    if (mObjects)
+    if (m_objects)
         kinds.emplace_back("objects");
-    if (mArrays)
+    if (m_arrays)
         kinds.emplace_back("arrays");
 
-    const auto nullable = [&](const std::string& type) { return mNulls ? "Nullable(" + type + ")" : type; };
+    const auto nullable = [&](const std::string& type) { return m_nulls ? "Nullable(" + type + ")" : type; };
     if (kinds.empty()) {
-        problems.push_back(warning(field, mNulls
+        problems.push_back(warning(field, m_nulls
                                               ? "only null values in the samples; typed as Nullable(String)"
                                               : "no values in the samples; typed as String"));
         return nullable("String");
@@ -269,60 +269,60 @@ std::string ColumnShape::resolve(const std::string& field, Problems& problems) c
         problems.push_back(warning(field, "mixed types in the samples (" + list + "); typed as String"));
         return nullable("String");
     }
-    if (mObjects) {
+    if (m_objects) {
         problems.push_back(warning(field,
                                    "nested object; typed as String holding its JSON text (ClickHouse reads "
                                    "objects into String with input_format_json_read_objects_as_strings, "
                                    "on by default since 23.1)"));
         return nullable("String");
     }
-    if (mArrays) {
-        if (mNulls)
+    if (m_arrays) {
+        if (m_nulls)
             problems.push_back(
                 warning(field, "null arrays are read as empty arrays (an Array cannot be Nullable)"));
-        if (mElements->observedNothing()) {
+        if (m_elements->observedNothing()) {
             problems.push_back(warning(field, "only empty arrays in the samples; typed as Array(String)"));
             return "Array(String)";
         }
-        return "Array(" + mElements->resolve(field, problems) + ")";
+        return "Array(" + m_elements->resolve(field, problems) + ")";
     }
     return nullable(resolveScalar(field, problems));
 }
 
 std::string ColumnShape::resolveScalar(const std::string& field, Problems& problems) const {
-    if (mBools)
+    if (m_bools)
         return "Bool";
-    if (mIntegers + mBigUnsigned + mHugeIntegers + mFloats > 0) {
-        if (mHugeIntegers || (mBigUnsigned && mNegatives)) {
-            if (mFloats)
+    if (m_integers + m_bigUnsigned + m_hugeIntegers + m_floats > 0) {
+        if (m_hugeIntegers || (m_bigUnsigned && m_negatives)) {
+            if (m_floats)
                 return "Float64";
-            problems.push_back(warning(field, mHugeIntegers
+            problems.push_back(warning(field, m_hugeIntegers
                                                   ? "integers beyond 64 bits; typed as String (Int128 or "
                                                     "Int256 would hold them)"
                                                   : "integers above Int64's maximum and negative integers; "
                                                     "typed as String (Int128 would hold both)"));
             return "String";
         }
-        if (mFloats)
+        if (m_floats)
             return "Float64";
-        return mBigUnsigned ? "UInt64" : "Int64";
+        return m_bigUnsigned ? "UInt64" : "Int64";
     }
-    if (mStrings)
+    if (m_strings)
         return "String";
-    if (mOutsideDateTimeRange) {
+    if (m_outsideDateTimeRange) {
         problems.push_back(warning(field,
                                    "dates before 1900 or after 2299 are outside ClickHouse's date types; "
                                    "typed as String"));
         return "String";
     }
-    if (mDateTimes) {
-        if (mZoned)
+    if (m_dateTimes) {
+        if (m_zoned)
             problems.push_back(warning(field,
                                        "date-times with a time zone (Z or an offset) need the table setting "
                                        "date_time_input_format = best_effort"));
-        return "DateTime64(" + std::to_string(mFractionDigits <= 3 ? 3 : mFractionDigits <= 6 ? 6 : 9) + ")";
+        return "DateTime64(" + std::to_string(m_fractionDigits <= 3 ? 3 : m_fractionDigits <= 6 ? 6 : 9) + ")";
     }
-    return mOutsideDateRange ? "Date32" : "Date";
+    return m_outsideDateRange ? "Date32" : "Date";
 }
 
 } // namespace ckstudio::inference

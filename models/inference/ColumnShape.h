@@ -21,23 +21,23 @@ private:
     void observeText(const std::string& text);
     std::string resolveScalar(const std::string& field, Problems& problems) const;
 
-    std::size_t mNulls = 0;
-    std::size_t mBools = 0;
-    std::size_t mIntegers = 0;    // fit in Int64
-    std::size_t mBigUnsigned = 0; // above Int64 max, fit in UInt64
-    std::size_t mNegatives = 0;
-    std::size_t mHugeIntegers = 0; // beyond 64 bits
-    std::size_t mFloats = 0;
-    std::size_t mStrings = 0; // text that is not a date or date-time
-    std::size_t mDates = 0;
-    std::size_t mDateTimes = 0;
-    std::size_t mObjects = 0;
-    std::size_t mArrays = 0;
-    int mFractionDigits = 0;                // most sub-second digits seen in a date-time
-    bool mZoned = false;                    // a date-time with Z or an offset
-    bool mOutsideDateRange = false;         // a date outside Date's 1970..2149
-    bool mOutsideDateTimeRange = false;     // a date or date-time outside DateTime64's 1900..2299
-    std::shared_ptr<ColumnShape> mElements; // array elements
+    std::size_t m_nulls = 0;
+    std::size_t m_bools = 0;
+    std::size_t m_integers = 0;    // fit in Int64
+    std::size_t m_bigUnsigned = 0; // above Int64 max, fit in UInt64
+    std::size_t m_negatives = 0;
+    std::size_t m_hugeIntegers = 0; // beyond 64 bits
+    std::size_t m_floats = 0;
+    std::size_t m_strings = 0; // text that is not a date or date-time
+    std::size_t m_dates = 0;
+    std::size_t m_dateTimes = 0;
+    std::size_t m_objects = 0;
+    std::size_t m_arrays = 0;
+    int m_fractionDigits = 0;                // most sub-second digits seen in a date-time
+    bool m_zoned = false;                    // a date-time with Z or an offset
+    bool m_outsideDateRange = false;         // a date outside Date's 1970..2149
+    bool m_outsideDateTimeRange = false;     // a date or date-time outside DateTime64's 1900..2299
+    std::shared_ptr<ColumnShape> m_elements; // array elements
 };
 
 } // namespace ckstudio::inference

@@ -23,7 +23,7 @@ public:
     using json = nlohmann::json;
 
     explicit SampleValueBuilder(bool stringsOnly)
-        : mStringsOnly(stringsOnly) {}
+        : m_stringsOnly(stringsOnly) {}
 
     bool null() { return put(SampleValue{}); }
     bool boolean(bool v) { return put(scalar(SampleValue::Kind::Bool, v ? "true" : "false")); }
@@ -33,13 +33,13 @@ public:
         return number(raw, raw.find_first_of(".eE") == std::string::npos);
     }
     bool string(json::string_t& s) {
-        return put(scalar(mStringsOnly ? SampleValue::Kind::Text : SampleValue::Kind::String, std::move(s)));
+        return put(scalar(m_stringsOnly ? SampleValue::Kind::Text : SampleValue::Kind::String, std::move(s)));
     }
     bool binary(json::binary_t&) { return put(scalar(SampleValue::Kind::String, {})); }
     bool start_object(std::size_t) { return open(SampleValue::Kind::Object); }
     bool key(json::string_t& k) {
-        if (mStack.size() == 1)
-            mKey = std::move(k);
+        if (m_stack.size() == 1)
+            m_key = std::move(k);
         return true;
     }
     bool end_object() { return close(); }
@@ -70,49 +70,49 @@ private:
         return v;
     }
     bool number(std::string text, bool integral) {
-        return put(scalar(mStringsOnly ? SampleValue::Kind::Text
+        return put(scalar(m_stringsOnly ? SampleValue::Kind::Text
                                        : (integral ? SampleValue::Kind::Integer : SampleValue::Kind::Float),
                           std::move(text)));
     }
     bool open(SampleValue::Kind kind) {
-        if (static_cast<int>(mStack.size()) >= kMaxJsonDepth) {
+        if (static_cast<int>(m_stack.size()) >= kMaxJsonDepth) {
             mError = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
             return false;
         }
         SampleValue v;
         v.kind = kind;
-        mStack.push_back(std::move(v));
+        m_stack.push_back(std::move(v));
         return true;
     }
     bool close() {
-        SampleValue done = std::move(mStack.back());
-        mStack.pop_back();
+        SampleValue done = std::move(m_stack.back());
+        m_stack.pop_back();
         return put(std::move(done));
     }
     bool put(SampleValue v) {
-        if (mStack.empty()) {
+        if (m_stack.empty()) {
             root = std::move(v);
             return true;
         }
-        SampleValue& parent = mStack.back();
+        SampleValue& parent = m_stack.back();
         if (parent.kind == SampleValue::Kind::Array) {
             parent.items.push_back(std::move(v));
-        } else if (mStack.size() == 1) {
+        } else if (m_stack.size() == 1) {
             ++parent.memberCount;
-            if (!mKeys.insert(mKey).second)
-                duplicateKeys.push_back(mKey);
+            if (!m_keys.insert(m_key).second)
+                duplicateKeys.push_back(m_key);
             else
-                fields.emplace_back(mKey, std::move(v));
+                fields.emplace_back(m_key, std::move(v));
         } else {
             ++parent.memberCount;
         }
         return true;
     }
 
-    bool mStringsOnly;
-    std::vector<SampleValue> mStack;
-    std::string mKey;
-    std::unordered_set<std::string> mKeys; // keys of the top-level object seen so far
+    bool m_stringsOnly;
+    std::vector<SampleValue> m_stack;
+    std::string m_key;
+    std::unordered_set<std::string> m_keys; // keys of the top-level object seen so far
 };
 
 const char* kindName(SampleValue::Kind kind) {

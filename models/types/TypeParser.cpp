@@ -339,13 +339,13 @@ public:
                        !stored->arguments.empty())
                     stored = &storedType(*stored->arguments[0].type);
                 if (stored->family == "Nothing")
-                    fail(mNothingOffset.value_or(0),
+                    fail(m_nothingOffset.value_or(0),
                          "Nothing cannot be used in a table column (it only types empty literals like [] or "
                          "NULL in expressions), nor can an Array or Nullable of it; inside a Tuple or Map "
                          "it can");
             }
             result.type = std::move(type);
-            result.warnings = std::move(mWarnings);
+            result.warnings = std::move(m_warnings);
         } catch (const ParseFailure& failure) {
             result.errorOffset = failure.offset;
             result.error = failure.message;
@@ -820,8 +820,8 @@ private:
         case FamilyKind::NotStorable:
             // A column cannot be Nothing (nor an Array or Nullable of it: see run()), but a Tuple element or
             // a Map's key or value can (26.5).
-            if (!mNothingOffset)
-                mNothingOffset = start;
+            if (!m_nothingOffset)
+                m_nothingOffset = start;
             parseNoArguments(t);
             break;
         }
@@ -1213,7 +1213,7 @@ private:
         // argument types 26.5 also takes a Nullable Tuple (and Point, a Tuple).
         const bool takesNull =
             types::findFamily(stored.family)->insideNullable || stored.family == "Nothing" ||
-            (mAggregateArguments > 0 && (stored.family == "Tuple" || stored.family == "Point"));
+            (m_aggregateArguments > 0 && (stored.family == "Tuple" || stored.family == "Point"));
         if (!takesNull && &stored != &inner)
             fail(innerOffset, "Nullable cannot wrap " + inner.toString() + ": its values are " +
                                   stored.toString() + ", which cannot be NULL");
@@ -1497,13 +1497,13 @@ private:
         t.arguments.push_back(identifierArgument(readAggregateFunctionName(name, simple)));
         std::size_t typeCount = 0;
         if (!simple)
-            ++mAggregateArguments;
+            ++m_aggregateArguments;
         while (consumeSeparator()) {
             t.arguments.push_back(typeArgument(parseType(depth + 1, false)));
             ++typeCount;
         }
         if (!simple)
-            --mAggregateArguments;
+            --m_aggregateArguments;
         // An argument of type Nullable(Nothing) (only NULL) makes the server store the state of a stand-in
         // that always gives NULL (0 for count), keeping the parameters: nothingNull(0.5).
         const auto onlyNull = [](const ClickHouseType::Argument& a) {
@@ -1598,7 +1598,7 @@ private:
             skipSpace();
             const std::size_t hintOffset = mPos;
             ClickHouseType hint = parseType(depth + 1, false);
-            if (const std::string why = mAggregateArguments > 0 ? std::string() : notReadableFromJson(hint);
+            if (const std::string why = m_aggregateArguments > 0 ? std::string() : notReadableFromJson(hint);
                 !why.empty())
                 fail(hintOffset,
                      "JSON path '" + path + "' cannot have the type " + hint.toString() + ": " + why);
@@ -1754,15 +1754,15 @@ private:
 
     // CREATE TABLE checks suspicious types everywhere except inside AggregateFunction's arguments (26.5).
     void warn(std::string message) {
-        if (mAggregateArguments == 0)
-            mWarnings.push_back(std::move(message));
+        if (m_aggregateArguments == 0)
+            m_warnings.push_back(std::move(message));
     }
 
     std::string_view mText;
     std::size_t mPos = 0;
-    std::vector<std::string> mWarnings;
-    int mAggregateArguments = 0;               // depth of AggregateFunction(...) argument lists around mPos
-    std::optional<std::size_t> mNothingOffset; // where the first Nothing is
+    std::vector<std::string> m_warnings;
+    int m_aggregateArguments = 0;               // depth of AggregateFunction(...) argument lists around mPos
+    std::optional<std::size_t> m_nothingOffset; // where the first Nothing is
 };
 
 } // namespace

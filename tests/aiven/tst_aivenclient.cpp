@@ -54,7 +54,7 @@ class TestAivenClient : public QObject {
         return std::make_unique<AivenClient>(options);
     }
 
-private Q_SLOTS:
+private slots:
     void init() {
         m_emulator = std::make_unique<AivenEmulator>();
         QString error;

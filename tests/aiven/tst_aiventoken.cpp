@@ -38,7 +38,7 @@ class TestAivenToken : public QObject {
         return env;
     }
 
-private Q_SLOTS:
+private slots:
     void environmentVariableComesFirst() {
         MemorySecretStore keychain;
         keychain.write(aivenTokenSecretKey(), QStringLiteral("from-keychain"), {});

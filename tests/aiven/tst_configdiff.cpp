@@ -23,7 +23,7 @@ bool hasLine(const std::vector<std::string>& lines, const std::string& line) {
 
 class TestConfigDiff : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+private slots:
     void identicalConfigsHaveNoDiff() {
         const auto diff = diffConfigs(baseConfig(), baseConfig());
         QVERIFY(diff.isEmpty());

@@ -32,17 +32,17 @@ public:
     QString askOpenFile(QWidget*, const QString&) override { return {}; }
     QString askSaveFile(QWidget*, const QString&) override { return {}; }
     bool askRecoverDraft(QWidget*, const QString& description) override {
-        mRecoveryOffered = true;
-        mDescription = description;
+        m_recoveryOffered = true;
+        m_description = description;
         return true;
     }
     void showError(QWidget*, const QString& title, const QString& message) override {
-        mErrors.append(title + QStringLiteral(": ") + message);
+        m_errors.append(title + QStringLiteral(": ") + message);
     }
 
-    bool mRecoveryOffered = false;
-    QString mDescription;
-    QStringList mErrors;
+    bool m_recoveryOffered = false;
+    QString m_description;
+    QStringList m_errors;
 };
 
 void printLine(const QByteArray& line) {
@@ -82,9 +82,9 @@ int recover(MainWindow& window, const std::shared_ptr<AcceptingPrompts>& prompts
     window.startUp(config);
     const ConfigDocument* document = window.document();
     QJsonObject report;
-    report.insert(QStringLiteral("offered"), prompts->mRecoveryOffered);
-    report.insert(QStringLiteral("description"), prompts->mDescription);
-    report.insert(QStringLiteral("errors"), prompts->mErrors.join(QLatin1Char('\n')));
+    report.insert(QStringLiteral("offered"), prompts->m_recoveryOffered);
+    report.insert(QStringLiteral("description"), prompts->m_description);
+    report.insert(QStringLiteral("errors"), prompts->m_errors.join(QLatin1Char('\n')));
     report.insert(QStringLiteral("modified"), document->isModified());
     report.insert(QStringLiteral("filePath"), document->filePath());
     report.insert(QStringLiteral("tableName"),

@@ -20,32 +20,32 @@ private:
     QProcessEnvironment isolatedEnvironment() const;
     QString writeConfig() const;
 
-    QTemporaryDir mHome;
-    QString mEditor;
+    QTemporaryDir m_home;
+    QString m_editor;
 };
 
 void CrashSafetyTest::initTestCase() {
-    QVERIFY(mHome.isValid());
-    mEditor = QStringLiteral(CKSTUDIO_BIN_DIR "/crash_editor");
-    QVERIFY2(QFile::exists(mEditor), qPrintable(mEditor));
+    QVERIFY(m_home.isValid());
+    m_editor = QStringLiteral(CKSTUDIO_BIN_DIR "/crash_editor");
+    QVERIFY2(QFile::exists(m_editor), qPrintable(m_editor));
 }
 
 QProcessEnvironment CrashSafetyTest::isolatedEnvironment() const {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), mHome.path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), mHome.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), mHome.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), mHome.filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), mHome.filePath(QStringLiteral("runtime")));
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.filePath(QStringLiteral("runtime")));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    QDir().mkpath(mHome.filePath(QStringLiteral("runtime")));
-    QFile::setPermissions(mHome.filePath(QStringLiteral("runtime")),
+    QDir().mkpath(m_home.filePath(QStringLiteral("runtime")));
+    QFile::setPermissions(m_home.filePath(QStringLiteral("runtime")),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return env;
 }
 
 QString CrashSafetyTest::writeConfig() const {
-    const QString path = mHome.filePath(QStringLiteral("orders.json"));
+    const QString path = m_home.filePath(QStringLiteral("orders.json"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return {};
@@ -71,7 +71,7 @@ void CrashSafetyTest::editSurvivesSigkill() {
 
     QProcess editor;
     editor.setProcessEnvironment(isolatedEnvironment());
-    editor.start(mEditor, {QStringLiteral("edit"), config, QStringLiteral("_v2")});
+    editor.start(m_editor, {QStringLiteral("edit"), config, QStringLiteral("_v2")});
     QVERIFY2(editor.waitForStarted(10000), qPrintable(editor.errorString()));
     QByteArray out;
     QTRY_VERIFY2_WITH_TIMEOUT((out += editor.readAllStandardOutput()).contains("draft-written"),
@@ -87,7 +87,7 @@ void CrashSafetyTest::editSurvivesSigkill() {
 
     QProcess second;
     second.setProcessEnvironment(isolatedEnvironment());
-    second.start(mEditor, {QStringLiteral("recover"), config});
+    second.start(m_editor, {QStringLiteral("recover"), config});
     QVERIFY(second.waitForFinished(20000));
     QCOMPARE(second.exitCode(), 0);
     const QByteArray line = second.readAllStandardOutput().trimmed();
@@ -111,7 +111,7 @@ void CrashSafetyTest::noDraftAfterCleanStart() {
     env.insert(QStringLiteral("XDG_DATA_HOME"), otherHome.filePath(QStringLiteral("data")));
     QProcess instance;
     instance.setProcessEnvironment(env);
-    instance.start(mEditor, {QStringLiteral("recover"), writeConfig()});
+    instance.start(m_editor, {QStringLiteral("recover"), writeConfig()});
     QVERIFY(instance.waitForFinished(20000));
     const QJsonObject report = QJsonDocument::fromJson(instance.readAllStandardOutput().trimmed()).object();
     QVERIFY(!report.isEmpty());

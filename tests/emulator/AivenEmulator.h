@@ -72,7 +72,7 @@ public:
     // Test access to the state, as the API would show it.
     std::optional<Json> integration(const QString& project, const QString& id) const;
 
-Q_SIGNALS:
+signals:
     void integrationApplied(const QString& integrationId, bool ok);
 
 protected:

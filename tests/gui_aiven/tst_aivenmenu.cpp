@@ -33,7 +33,7 @@ class TestAivenMenu : public QObject {
     Q_OBJECT
     std::unique_ptr<test::EmulatorSession> m_session;
 
-private Q_SLOTS:
+private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("ckstudio-tests"));

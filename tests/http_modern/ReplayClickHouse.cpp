@@ -30,7 +30,7 @@ QList<QByteArray> exceptionChunks(ExceptionLayout layout, const QByteArray& mess
 
 ReplayClickHouse::ReplayClickHouse(Handler handler, QObject* parent)
     : QTcpServer(parent)
-    , mHandler(std::move(handler)) {
+    , m_handler(std::move(handler)) {
     connect(this, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket* socket = nextPendingConnection())
             serve(socket);
@@ -70,9 +70,9 @@ void ReplayClickHouse::serve(QTcpSocket* socket) {
                 return;
             request.body = buffer->mid(end + 4, length);
             buffer->remove(0, end + 4 + length);
-            ++mRequests;
+            ++m_requests;
 
-            const ReplayResponse response = mHandler(request);
+            const ReplayResponse response = m_handler(request);
             QByteArray head =
                 "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason + "\r\n";
             head += "Date: Mon, 07 Dec 2026 12:00:00 GMT\r\n";

@@ -48,12 +48,12 @@ public:
     explicit ReplayClickHouse(Handler handler, QObject* parent = nullptr);
     bool listenOnLoopback(); // a free port on 127.0.0.1
     QByteArray url() const;  // http://127.0.0.1:PORT/
-    int requestCount() const { return mRequests; }
+    int requestCount() const { return m_requests; }
 
 private:
     void serve(class QTcpSocket* socket);
-    Handler mHandler;
-    int mRequests = 0;
+    Handler m_handler;
+    int m_requests = 0;
 };
 
 } // namespace ckstudio::test

@@ -12,7 +12,7 @@ using namespace ckstudio::test;
 class TestInferenceClickHouse : public QObject {
     Q_OBJECT
     ClickHouseServer server;
-    int mTable = 0;
+    int m_table = 0;
 
     // A Memory table with the inferred columns, loaded with the samples; its name, or empty on failure.
     QString loadSamples(const std::string& samples, const char* inferFormat, const char* insertFormat,
@@ -29,7 +29,7 @@ class TestInferenceClickHouse : public QObject {
             if (types)
                 types->append(QString::fromStdString(c.type));
         }
-        const QString table = QStringLiteral("default.inferred_%1").arg(++mTable);
+        const QString table = QStringLiteral("default.inferred_%1").arg(++m_table);
         const QueryResult created = server.query(QStringLiteral("CREATE TABLE %1 (%2) ENGINE = Memory")
                                                      .arg(table, columns.join(QStringLiteral(", "))));
         if (!created.ok()) {

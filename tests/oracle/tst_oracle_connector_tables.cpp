@@ -108,12 +108,12 @@ QString dropOf(const QString& name) {
 
 class TestOracleConnectorTables : public QObject {
     Q_OBJECT
-    std::unique_ptr<EmbeddedClickHouse> mEngine;
-    test::ClickHouseServer mServer;
-    Runner mRun26;
-    Runner mRun1816;
-    KafkaServer mKafka26;
-    KafkaServer mKafka1816;
+    std::unique_ptr<EmbeddedClickHouse> m_engine;
+    test::ClickHouseServer m_server;
+    Runner m_run26;
+    Runner m_run1816;
+    KafkaServer m_kafka26;
+    KafkaServer m_kafka1816;
     QStringList mReport; // what each server lacks, printed at the end
 
     // One case on one server; `label` names the server in messages.
@@ -206,10 +206,10 @@ private slots:
         if (!EmbeddedClickHouse::loadError().isEmpty())
             QSKIP(qPrintable(EmbeddedClickHouse::loadError()));
         ClickHouseError error;
-        mEngine = EmbeddedClickHouse::open(QString(), &error);
-        QVERIFY2(mEngine, qPrintable(error.message));
-        mRun26 = [this](const QString& sql) {
-            const EngineReply reply = mEngine->query(sql.toUtf8());
+        m_engine = EmbeddedClickHouse::open(QString(), &error);
+        QVERIFY2(m_engine, qPrintable(error.message));
+        m_run26 = [this](const QString& sql) {
+            const EngineReply reply = m_engine->query(sql.toUtf8());
             return reply.ok() ? ProbeAnswer{true, {}, reply.data}
                               : ProbeAnswer{false,
                                             QStringLiteral("Code: %1. %2")
@@ -217,28 +217,28 @@ private slots:
                                                 .arg(reply.error->message),
                                             {}};
         };
-        QVERIFY2(mServer.start(), qPrintable(mServer.error()));
-        mRun1816 = [this](const QString& sql) {
-            const test::QueryResult r = mServer.query(sql);
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+        m_run1816 = [this](const QString& sql) {
+            const test::QueryResult r = m_server.query(sql);
             if (r.ok())
                 return ProbeAnswer{true, {}, r.body};
             return ProbeAnswer{false, QString::fromUtf8(r.body).trimmed() + r.networkError, {}};
         };
         const QString createDatabase = QStringLiteral("CREATE DATABASE IF NOT EXISTS ") +
                                        QString::fromStdString(quoteIdentifier(kDatabase.toStdString()));
-        for (const Runner* run : {&mRun26, &mRun1816}) {
+        for (const Runner* run : {&m_run26, &m_run1816}) {
             const ProbeAnswer created = (*run)(createDatabase);
             QVERIFY2(created.ok, qPrintable(created.error));
         }
         QString probeError;
-        mKafka26 = probeKafkaServer(mEngine->version(), kProbeTable, mRun26, &probeError);
+        m_kafka26 = probeKafkaServer(m_engine->version(), kProbeTable, m_run26, &probeError);
         QVERIFY2(probeError.isEmpty(), qPrintable(probeError));
-        mKafka1816 =
-            probeKafkaServer(QString::fromUtf8(mServer.queryOk(QStringLiteral("SELECT version()"))).trimmed(),
-                             kProbeTable, mRun1816, &probeError);
+        m_kafka1816 =
+            probeKafkaServer(QString::fromUtf8(m_server.queryOk(QStringLiteral("SELECT version()"))).trimmed(),
+                             kProbeTable, m_run1816, &probeError);
         QVERIFY2(probeError.isEmpty(), qPrintable(probeError));
-        QVERIFY2(mKafka26.version.startsWith(QLatin1String("26.")), qPrintable(mKafka26.version));
-        QVERIFY2(mKafka1816.version.startsWith(QLatin1String("18.16")), qPrintable(mKafka1816.version));
+        QVERIFY2(m_kafka26.version.startsWith(QLatin1String("26.")), qPrintable(m_kafka26.version));
+        QVERIFY2(m_kafka1816.version.startsWith(QLatin1String("18.16")), qPrintable(m_kafka1816.version));
     }
 
     // What the probes found: 26.5 has every upstream setting of the mapping and none of the Aiven fork's;
@@ -249,19 +249,19 @@ private slots:
               "kafka_poll_max_batch_size", "kafka_poll_timeout_ms", "kafka_thread_per_consumer",
               "kafka_handle_error_mode", "kafka_max_rows_per_message", "date_time_input_format",
               "kafka_compression_codec", "kafka_compression_level"})
-            QVERIFY2(mKafka26.settings.contains(QLatin1String(s)), s);
+            QVERIFY2(m_kafka26.settings.contains(QLatin1String(s)), s);
         for (const char* s : {"kafka_auto_offset_reset", "kafka_auto_offset_reset_by_duration_ms",
                               "kafka_producer_batch_size", "kafka_producer_compression_codec"})
-            QVERIFY2(!mKafka26.settings.contains(QLatin1String(s)), s);
-        QVERIFY(!mKafka26.deadLetterQueue); // the embedded engine has no <dead_letter_queue> table
-        QVERIFY(mKafka1816.settings.contains(QStringLiteral("kafka_num_consumers")));
-        QVERIFY(!mKafka1816.settings.contains(QStringLiteral("kafka_handle_error_mode")));
-        QVERIFY(!mKafka1816.deadLetterQueue);
-        QVERIFY(mKafka26.inputFormats.contains(QStringLiteral("Parquet")));
-        QVERIFY(mKafka1816.inputFormats.contains(QStringLiteral("JSONEachRow")));
-        QVERIFY(!mKafka1816.inputFormats.contains(QStringLiteral("Parquet")));
-        QStringList s26(mKafka26.settings.cbegin(), mKafka26.settings.cend());
-        QStringList s1816(mKafka1816.settings.cbegin(), mKafka1816.settings.cend());
+            QVERIFY2(!m_kafka26.settings.contains(QLatin1String(s)), s);
+        QVERIFY(!m_kafka26.deadLetterQueue); // the embedded engine has no <dead_letter_queue> table
+        QVERIFY(m_kafka1816.settings.contains(QStringLiteral("kafka_num_consumers")));
+        QVERIFY(!m_kafka1816.settings.contains(QStringLiteral("kafka_handle_error_mode")));
+        QVERIFY(!m_kafka1816.deadLetterQueue);
+        QVERIFY(m_kafka26.inputFormats.contains(QStringLiteral("Parquet")));
+        QVERIFY(m_kafka1816.inputFormats.contains(QStringLiteral("JSONEachRow")));
+        QVERIFY(!m_kafka1816.inputFormats.contains(QStringLiteral("Parquet")));
+        QStringList s26(m_kafka26.settings.cbegin(), m_kafka26.settings.cend());
+        QStringList s1816(m_kafka1816.settings.cbegin(), m_kafka1816.settings.cend());
         s26.sort();
         s1816.sort();
         qInfo("26.5 takes: %s", qPrintable(s26.join(QStringLiteral(", "))));
@@ -272,7 +272,7 @@ private slots:
     void on26() {
         QFETCH(QString, key);
         QFETCH(QString, value);
-        runCase(QStringLiteral("ClickHouse %1").arg(mKafka26.version), mRun26, mKafka26, key.toStdString(),
+        runCase(QStringLiteral("ClickHouse %1").arg(m_kafka26.version), m_run26, m_kafka26, key.toStdString(),
                 tableOf(key, value));
     }
 
@@ -280,7 +280,7 @@ private slots:
     void on1816() {
         QFETCH(QString, key);
         QFETCH(QString, value);
-        runCase(QStringLiteral("ClickHouse %1").arg(mKafka1816.version), mRun1816, mKafka1816,
+        runCase(QStringLiteral("ClickHouse %1").arg(m_kafka1816.version), m_run1816, m_kafka1816,
                 key.toStdString(), tableOf(key, value));
     }
 
@@ -296,8 +296,8 @@ private slots:
             else if (property.contains("default"))
                 table[key] = property.at("default");
         }
-        for (const auto& [label, run, server] : {std::tuple{QStringLiteral("26.5"), mRun26, mKafka26},
-                                                 std::tuple{QStringLiteral("18.16"), mRun1816, mKafka1816}}) {
+        for (const auto& [label, run, server] : {std::tuple{QStringLiteral("26.5"), m_run26, m_kafka26},
+                                                 std::tuple{QStringLiteral("18.16"), m_run1816, m_kafka1816}}) {
             const ConnectorTableSql sql = connectorTableSql(kDatabase, table, kBrokers, server);
             const ProbeAnswer created = run(sql.create);
             run(dropOf(sql.name));
@@ -311,11 +311,11 @@ private slots:
     void zeroBlockSizesAreRefusedBy26() {
         for (const char* setting : {"kafka_max_block_size", "kafka_poll_max_batch_size"}) {
             const ConnectorTableSql sql =
-                connectorTableSql(kDatabase, tableWith({"name", "z", {}}, 0), kBrokers, mKafka26);
+                connectorTableSql(kDatabase, tableWith({"name", "z", {}}, 0), kBrokers, m_kafka26);
             const ProbeAnswer answer =
-                mRun26(sql.create + QStringLiteral(", ") + QLatin1String(setting) + QStringLiteral(" = 0"));
+                m_run26(sql.create + QStringLiteral(", ") + QLatin1String(setting) + QStringLiteral(" = 0"));
             if (answer.ok)
-                mRun26(dropOf(sql.name));
+                m_run26(dropOf(sql.name));
             QVERIFY2(!answer.ok && answer.error.startsWith(QLatin1String("Code: 36.")),
                      qPrintable(answer.error));
         }
@@ -325,10 +325,10 @@ private slots:
         mReport.sort();
         for (const QString& line : std::as_const(mReport))
             qInfo("skipped: %s", qPrintable(line));
-        if (mRun26)
-            mRun26(QStringLiteral("DROP DATABASE IF EXISTS ") +
+        if (m_run26)
+            m_run26(QStringLiteral("DROP DATABASE IF EXISTS ") +
                    QString::fromStdString(quoteIdentifier(kDatabase.toStdString())));
-        mEngine.reset(); // close the engine before exit: chDB crashes at exit otherwise
+        m_engine.reset(); // close the engine before exit: chDB crashes at exit otherwise
     }
 };
 

@@ -89,16 +89,16 @@ int codeNamedIn(const std::string& message) {
 
 class TestOracleDdl : public QObject {
     Q_OBJECT
-    std::unique_ptr<EmbeddedClickHouse> mEngine;
-    std::vector<TypeCase> mTypes;            // accepted by a Kafka table on 26.5, columns of the wide source
-    std::vector<std::string> mSourceRefused; // "TYPE: error": 26.5 refuses it in a Kafka table already
-    std::map<std::string, int> mCounts;
-    std::map<std::string, int> mRefusalReasons; // our refusals by option path (order_by[0], engine_params...)
-    int mCaseIndex = 0;
+    std::unique_ptr<EmbeddedClickHouse> m_engine;
+    std::vector<TypeCase> m_types;            // accepted by a Kafka table on 26.5, columns of the wide source
+    std::vector<std::string> m_sourceRefused; // "TYPE: error": 26.5 refuses it in a Kafka table already
+    std::map<std::string, int> m_counts;
+    std::map<std::string, int> m_refusalReasons; // our refusals by option path (order_by[0], engine_params...)
+    int m_caseIndex = 0;
 
     EngineReply run(const std::string& sql) {
-        ++mCounts["statements run"];
-        return mEngine->query(QByteArray::fromStdString(sql));
+        ++m_counts["statements run"];
+        return m_engine->query(QByteArray::fromStdString(sql));
     }
 
     void drop(const std::string& database, const std::string& name) {
@@ -126,18 +126,18 @@ class TestOracleDdl : public QObject {
     // Generates and runs one case; returns the generator's result. Fails the test when 26.5 refuses a
     // statement the generator emitted; drops what it made.
     DdlResult runCase(const std::string& label, const ConnectorTable& table, DdlOptions options) {
-        ++mCounts["cases"];
-        const std::string suffix = "_" + std::to_string(++mCaseIndex);
+        ++m_counts["cases"];
+        const std::string suffix = "_" + std::to_string(++m_caseIndex);
         if (options.destinationName.empty())
             options.destinationName = table.name + suffix + "_data";
         if (options.viewName.empty())
             options.viewName = table.name + suffix + "_mv";
         DdlResult result = generateDestinationDdl(table, options);
         if (hasErrors(result.problems)) {
-            ++mCounts["refused by the generator"];
+            ++m_counts["refused by the generator"];
             for (const auto& p : result.problems)
                 if (p.isError()) {
-                    ++mRefusalReasons[q(p.path).section(QLatin1Char('['), 0, 0).toStdString()];
+                    ++m_refusalReasons[q(p.path).section(QLatin1Char('['), 0, 0).toStdString()];
                     if (p.message.empty())
                         QTest::qFail(("an error without a message at " + p.path + " (" + label + ")").c_str(),
                                      __FILE__, __LINE__);
@@ -158,7 +158,7 @@ class TestOracleDdl : public QObject {
                                  .c_str(),
                              __FILE__, __LINE__);
             drop(options.targetDatabase, options.destinationName);
-            ++mCounts["not runnable here (ReplicatedMergeTree)"];
+            ++m_counts["not runnable here (ReplicatedMergeTree)"];
             return result;
         }
         for (const auto& statement : result.statements) {
@@ -174,9 +174,9 @@ class TestOracleDdl : public QObject {
                 result.statements.clear();
                 return result;
             }
-            ++mCounts["statements accepted"];
+            ++m_counts["statements accepted"];
         }
-        ++mCounts["accepted by 26.5"];
+        ++m_counts["accepted by 26.5"];
         drop(options.targetDatabase, options.viewName);
         drop(options.targetDatabase, options.destinationName);
         return result;
@@ -194,9 +194,9 @@ private slots:
         if (!EmbeddedClickHouse::loadError().isEmpty())
             QSKIP(qPrintable(EmbeddedClickHouse::loadError()));
         ClickHouseError error;
-        mEngine = EmbeddedClickHouse::open(QString(), &error);
-        QVERIFY2(mEngine, qPrintable(error.message));
-        QVERIFY2(mEngine->version().startsWith(QLatin1String("26.")), qPrintable(mEngine->version()));
+        m_engine = EmbeddedClickHouse::open(QString(), &error);
+        QVERIFY2(m_engine, qPrintable(error.message));
+        QVERIFY2(m_engine->version().startsWith(QLatin1String("26.")), qPrintable(m_engine->version()));
         QVERIFY(run("CREATE DATABASE " + quoteIdentifier(kTarget)).ok());
 
         // Which types a Kafka table takes on 26.5 (one probe each), then one wide source with all of them.
@@ -211,16 +211,16 @@ private slots:
                 return;
             QString refused;
             if (!createSource(kKafka, "probe", {col("id", "UInt64"), col("c", type)}, &refused)) {
-                mSourceRefused.push_back(type + ": " +
+                m_sourceRefused.push_back(type + ": " +
                                          refused.section(QLatin1Char('\n'), 0, 0).toStdString());
                 return;
             }
             drop("service_" + kKafka, "probe");
-            const std::string name = "c" + std::to_string(mTypes.size());
-            mTypes.push_back({type, name});
+            const std::string name = "c" + std::to_string(m_types.size());
+            m_types.push_back({type, name});
             wide.push_back(col(name, type));
         });
-        QVERIFY2(mTypes.size() > 150, qPrintable(QString::number(mTypes.size())));
+        QVERIFY2(m_types.size() > 150, qPrintable(QString::number(m_types.size())));
         QVERIFY2(createSource(kKafka, "wide", wide, &probeError), qPrintable(probeError));
     }
 
@@ -230,7 +230,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         std::vector<std::string> stricter; // we refuse the key, 26.5 takes it
-        for (const auto& t : mTypes) {
+        for (const auto& t : m_types) {
             const std::string label = "type " + t.type;
             auto plain =
                 runCase(label + " (plain)",
@@ -256,7 +256,7 @@ private slots:
                                p.message.find("'" + t.column + "' is " + t.type) != std::string::npos;
                     });
                 QVERIFY2(named, (label + ": the default key skipped the column without saying why").c_str());
-                ++mCounts["first column skipped by the default key"];
+                ++m_counts["first column skipped by the default key"];
             }
 
             auto o = options();
@@ -302,7 +302,7 @@ private slots:
                                         .arg(reply.error->serverCode)
                                         .arg(reply.error->message)));
             }
-            ++mCounts["key refusals confirmed by 26.5"];
+            ++m_counts["key refusals confirmed by 26.5"];
         }
         QVERIFY2(stricter.empty(),
                  qPrintable(QStringLiteral("refused as a key, but 26.5 accepts it:\n  ") +
@@ -310,7 +310,7 @@ private slots:
                                               [](std::string a, const std::string& b) {
                                                   return a.empty() ? b : a + "\n  " + b;
                                               }))));
-        qInfo("types: %zu as plain column, first column and order_by in %lld ms", mTypes.size(),
+        qInfo("types: %zu as plain column, first column and order_by in %lld ms", m_types.size(),
               static_cast<long long>(timer.elapsed()));
     }
 
@@ -502,7 +502,7 @@ private slots:
             const auto r = runCase(label, connectorTable(name, columns), o);
             QVERIFY2(!hasErrors(r.problems), (label + ": " + errorsOf(r.problems)).c_str());
             // The names arrived intact.
-            const auto stored = mEngine->query(QByteArray::fromStdString(
+            const auto stored = m_engine->query(QByteArray::fromStdString(
                 "SELECT count() FROM system.tables WHERE database = " +
                 quoteStringLiteral("service_" + name) + " AND name = " + quoteStringLiteral(name)));
             QVERIFY2(stored.ok() && stored.data.trimmed() == "1", label.c_str());
@@ -517,21 +517,21 @@ private slots:
     }
 
     void cleanupTestCase() {
-        if (!mEngine)
+        if (!m_engine)
             return;
         drop("service_" + kKafka, "wide");
         QString counts;
-        for (const auto& [what, n] : mCounts)
+        for (const auto& [what, n] : m_counts)
             counts += QStringLiteral("\n  %1: %2").arg(q(what)).arg(n);
         QString reasons;
-        for (const auto& [path, n] : mRefusalReasons)
+        for (const auto& [path, n] : m_refusalReasons)
             reasons += QStringLiteral("\n  %1: %2").arg(q(path)).arg(n);
         qInfo("DDL oracle on ClickHouse %s:%s\n refusals by path:%s\n types 26.5 refuses in a Kafka table "
               "(not a DDL case): %zu",
-              qPrintable(mEngine->version()), qPrintable(counts), qPrintable(reasons), mSourceRefused.size());
-        for (const auto& t : mSourceRefused)
+              qPrintable(m_engine->version()), qPrintable(counts), qPrintable(reasons), m_sourceRefused.size());
+        for (const auto& t : m_sourceRefused)
             qInfo("  %s", t.c_str());
-        mEngine.reset();
+        m_engine.reset();
     }
 };
 

@@ -97,11 +97,11 @@ QString outcome(bool failed, int rows) {
 
 class TestOracleSampleCheck : public QObject {
     Q_OBJECT
-    std::unique_ptr<EmbeddedClickHouse> mEngine;
-    MockKafkaCluster mCluster;
+    std::unique_ptr<EmbeddedClickHouse> m_engine;
+    MockKafkaCluster m_cluster;
 
     QByteArray run(const QString& sql, const QByteArray& format = "TabSeparated") {
-        const EngineReply reply = mEngine->query(sql.toUtf8(), format);
+        const EngineReply reply = m_engine->query(sql.toUtf8(), format);
         if (!reply.ok())
             qWarning("%s\n-> %s", qPrintable(sql), qPrintable(reply.error->toString()));
         return reply.ok() ? reply.data : QByteArray("(error)");
@@ -111,16 +111,16 @@ private slots:
     void initTestCase() {
         if (!EmbeddedClickHouse::loadError().isEmpty())
             QSKIP(qPrintable(EmbeddedClickHouse::loadError()));
-        QVERIFY2(mCluster.isValid(), qPrintable(mCluster.error()));
+        QVERIFY2(m_cluster.isValid(), qPrintable(m_cluster.error()));
         ClickHouseError error;
-        mEngine = EmbeddedClickHouse::open(QString(), &error);
-        QVERIFY2(mEngine, qPrintable(error.toString()));
+        m_engine = EmbeddedClickHouse::open(QString(), &error);
+        QVERIFY2(m_engine, qPrintable(error.toString()));
     }
 
     void cleanupTestCase() {
-        if (mEngine) { // the consumers stop before the cluster goes
+        if (m_engine) { // the consumers stop before the cluster goes
             run(QStringLiteral("DROP DATABASE IF EXISTS oracle")); // not SYNC: see below
-            mEngine.reset();
+            m_engine.reset();
         }
     }
 
@@ -141,23 +141,23 @@ private slots:
         static int round = 0;
         const QString topic = QStringLiteral("samples_%1").arg(++round);
         QString error;
-        QVERIFY2(mCluster.createTopic(topic, 1, &error), qPrintable(error));
+        QVERIFY2(m_cluster.createTopic(topic, 1, &error), qPrintable(error));
         QList<MockMessage> messages;
         for (const Sample& s : kSamples)
             messages.append(MockMessage{0, std::nullopt, s.message, 0});
         messages.append(MockMessage{0, std::nullopt, QByteArray(R"({"id":999999})"), 0}); // the sentinel
         QList<qint64> offsets;
-        QVERIFY2(mCluster.produce(topic, messages, &error, &offsets), qPrintable(error));
+        QVERIFY2(m_cluster.produce(topic, messages, &error, &offsets), qPrintable(error));
         QCOMPARE(offsets.size(), messages.size());
 
         const QString source = QStringLiteral("oracle.source_%1").arg(round);
         const QString sink = QStringLiteral("oracle.sink_%1").arg(round);
         run(QStringLiteral("CREATE DATABASE IF NOT EXISTS oracle"));
-        const EngineReply created = mEngine->query(
+        const EngineReply created = m_engine->query(
             QStringLiteral("CREATE TABLE %1 (%2) ENGINE = Kafka SETTINGS kafka_broker_list = %3, "
                            "kafka_topic_list = %4, kafka_group_name = %5, kafka_format = 'JSONEachRow', "
                            "kafka_handle_error_mode = 'stream', kafka_flush_interval_ms = 200, %6")
-                .arg(source, sampleStructure(kColumns), quoteSqlString(mCluster.bootstrapServers()),
+                .arg(source, sampleStructure(kColumns), quoteSqlString(m_cluster.bootstrapServers()),
                      quoteSqlString(topic), quoteSqlString(topic + QStringLiteral("_group")), tableSettings)
                 .toUtf8());
         QVERIFY2(created.ok(), qPrintable(created.error->toString()));
@@ -173,14 +173,14 @@ private slots:
             shown << s.first + QStringLiteral(" = ") + s.second;
         QCOMPARE(shown.join(QStringLiteral(", ")), tableSettings);
 
-        QVERIFY(mEngine
+        QVERIFY(m_engine
                     ->query(QStringLiteral("CREATE TABLE %1 (offset UInt64, error String) ENGINE = MergeTree "
                                            "ORDER BY offset")
                                 .arg(sink)
                                 .toUtf8())
                     .ok());
         QVERIFY(
-            mEngine
+            m_engine
                 ->query(QStringLiteral("CREATE MATERIALIZED VIEW %1_mv TO %1 AS SELECT _offset AS offset, "
                                        "_error AS error FROM %2")
                             .arg(sink, source)
@@ -223,7 +223,7 @@ private slots:
             std::optional<SampleVerdict> verdict = verdictWithoutServer(i, message);
             if (!verdict) {
                 const EngineReply reply =
-                    mEngine->query(sampleCheckStatement(QStringLiteral("JSONEachRow"),
+                    m_engine->query(sampleCheckStatement(QStringLiteral("JSONEachRow"),
                                                         sampleStructure(kColumns), message, settings)
                                        .toUtf8());
                 verdict = sampleVerdict(i, reply.error, reply.data);

@@ -34,7 +34,7 @@ ClickHouseError serverError(int code, const QString& message) {
 
 class TestSampleCheckHttp : public QObject {
     Q_OBJECT
-    ClickHouseServer mServer;
+    ClickHouseServer m_server;
 
     struct Run {
         std::optional<ClickHouseError> error;
@@ -47,7 +47,7 @@ class TestSampleCheckHttp : public QObject {
     Run check(const QStringList& messages, const FormatSettings& settings, const QString& user = {},
               EngineWorker* engine = nullptr) {
         ConnectionSettings connection;
-        connection.url = mServer.httpUrl();
+        connection.url = m_server.httpUrl();
         connection.user = user;
         connection.queryTimeoutMs = 30000;
         ClickHouseClient client(connection);
@@ -77,7 +77,7 @@ class TestSampleCheckHttp : public QObject {
     }
 
 private slots:
-    void initTestCase() { QVERIFY2(mServer.start(), qPrintable(mServer.error())); }
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.error())); }
 
     void settingsComeFromTheEngineClause() {
         // engine_full of a Kafka table: the kafka_* settings are the engine's, the rest format settings.
@@ -212,7 +212,7 @@ private slots:
 
     void settingsTheServerLacksAreReported() {
         const QString newer = QStringLiteral("input_format_json_read_numbers_as_strings"); // 22.x
-        QCOMPARE(mServer.queryOk(
+        QCOMPARE(m_server.queryOk(
                      QStringLiteral("SELECT count() FROM system.settings WHERE name = '%1'").arg(newer)),
                  QByteArray("0\n"));
         const Run run = check({QStringLiteral("{\"id\":2,\"zz\":3}")},

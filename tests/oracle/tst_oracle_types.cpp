@@ -59,7 +59,7 @@ struct Case {
 class TypeGenerator {
 public:
     explicit TypeGenerator(std::uint32_t seed)
-        : mRandom(seed) {}
+        : m_random(seed) {}
 
     std::string type(int depth = 0) {
         if (depth >= 4 || chance(45))
@@ -93,12 +93,12 @@ public:
 
 private:
     bool chance(int percent) { return pick(100) < percent; }
-    int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(mRandom); }
+    int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_random); }
     template <typename T> const T& oneOf(const std::vector<T>& v) {
         return v[static_cast<std::size_t>(pick(static_cast<int>(v.size())))];
     }
     std::string number(int low, int high) {
-        return std::to_string(std::uniform_int_distribution<int>(low, high)(mRandom));
+        return std::to_string(std::uniform_int_distribution<int>(low, high)(m_random));
     }
 
     std::string name() {
@@ -275,7 +275,7 @@ private:
         return out + ")";
     }
 
-    std::mt19937 mRandom;
+    std::mt19937 m_random;
 };
 
 // Tokens of a type string: words, numbers, quoted strings and identifiers, single punctuation.
@@ -476,17 +476,17 @@ QString describe(const std::vector<std::pair<QString, QString>>& columns) {
 
 class TestOracleTypes : public QObject {
     Q_OBJECT
-    std::unique_ptr<EmbeddedClickHouse> mEngine;
-    int mBatch = 0;
+    std::unique_ptr<EmbeddedClickHouse> m_engine;
+    int m_batch = 0;
 
-    EngineReply run(const QString& sql) { return mEngine->query(sql.toUtf8(), "JSONCompactEachRow"); }
+    EngineReply run(const QString& sql) { return m_engine->query(sql.toUtf8(), "JSONCompactEachRow"); }
 
     // Creates one table per type in a fresh database, reads every table's columns back in one query.
     std::vector<Verdict> createAll(const std::vector<std::string>& types) {
         std::vector<Verdict> out(types.size());
         constexpr std::size_t kBatch = 400;
         for (std::size_t first = 0; first < types.size(); first += kBatch) {
-            const QString db = kDatabase + QString::number(++mBatch);
+            const QString db = kDatabase + QString::number(++m_batch);
             run(QStringLiteral("CREATE DATABASE %1").arg(db));
             const std::size_t last = std::min(types.size(), first + kBatch);
             for (std::size_t i = first; i < last; ++i) {
@@ -524,12 +524,12 @@ private slots:
         if (!EmbeddedClickHouse::loadError().isEmpty())
             QSKIP(qPrintable(EmbeddedClickHouse::loadError()));
         ClickHouseError error;
-        mEngine = EmbeddedClickHouse::open(QString(), &error);
-        QVERIFY2(mEngine, qPrintable(error.toString()));
-        QVERIFY2(mEngine->version().startsWith(QLatin1String("26.5")), qPrintable(mEngine->version()));
+        m_engine = EmbeddedClickHouse::open(QString(), &error);
+        QVERIFY2(m_engine, qPrintable(error.toString()));
+        QVERIFY2(m_engine->version().startsWith(QLatin1String("26.5")), qPrintable(m_engine->version()));
     }
 
-    void cleanupTestCase() { mEngine.reset(); }
+    void cleanupTestCase() { m_engine.reset(); }
 
     void lintsAreDocumented() {
         QString error;
@@ -551,7 +551,7 @@ private slots:
     void namesAreTheEngines() {
         auto column = [this](const char* sql) {
             QStringList out;
-            for (const QByteArray& line : mEngine->query(sql, "TabSeparated").data.split('\n'))
+            for (const QByteArray& line : m_engine->query(sql, "TabSeparated").data.split('\n'))
                 if (!line.isEmpty())
                     out << QString::fromUtf8(line);
             return out;

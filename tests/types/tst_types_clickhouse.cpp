@@ -15,7 +15,7 @@ using namespace ckstudio::test;
 class TestTypesClickHouse : public QObject {
     Q_OBJECT
     ClickHouseServer server;
-    int mTable = 0;
+    int m_table = 0;
 
 private slots:
     void initTestCase() { QVERIFY2(server.start(), qPrintable(server.error())); }
@@ -30,7 +30,7 @@ private slots:
         QFETCH(QString, type);
         const TypeCheckResult parsed = checkClickHouseType(type.toStdString());
         const bool expectAccepted = parsed && minimumServerVersion(*parsed.type) <= std::make_pair(18, 16);
-        const QString table = QStringLiteral("default.type_probe_%1").arg(++mTable);
+        const QString table = QStringLiteral("default.type_probe_%1").arg(++m_table);
         const QueryResult created =
             server.query(QStringLiteral("CREATE TABLE %1 (x %2) ENGINE = Memory").arg(table, type));
         if (created.ok())

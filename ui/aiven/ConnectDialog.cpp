@@ -69,12 +69,12 @@ void ConnectDialog::testConnection() {
     const AivenClient::Options options = clientOptions();
     if (options.token.isEmpty()) {
         showResult(false, tr("Enter a token first."));
-        Q_EMIT tested(false, m_result->text());
+        emit tested(false, m_result->text());
         return;
     }
     if (!options.baseUrl.isValid() || options.baseUrl.scheme().isEmpty()) {
         showResult(false, tr("The API address is not a URL."));
-        Q_EMIT tested(false, m_result->text());
+        emit tested(false, m_result->text());
         return;
     }
     // A new probe replaces (and thereby aborts, without callback) a test still running.
@@ -92,7 +92,7 @@ void ConnectDialog::testConnection() {
                                     static_cast<int>(result.value->size())));
         else
             me->showResult(false, tr("Connection failed: %1").arg(result.error.describe()));
-        Q_EMIT me->tested(result.ok(), me->m_result->text());
+        emit me->tested(result.ok(), me->m_result->text());
     });
 }
 

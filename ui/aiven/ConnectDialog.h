@@ -34,11 +34,11 @@ public:
     QPushButton* testButton() const { return m_test; }
     QString resultText() const;
 
-public Q_SLOTS:
+public slots:
     void testConnection();
     void accept() override;
 
-Q_SIGNALS:
+signals:
     // Test connection ended; `message` says how many projects, or why it failed.
     void tested(bool ok, const QString& message);
 

@@ -33,7 +33,7 @@ public:
     QPushButton* applyButton() const { return m_apply; }
     const InferenceResult& result() const { return m_result; }
 
-public Q_SLOTS:
+public slots:
     void apply();
 
 private:

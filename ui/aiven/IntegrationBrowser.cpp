@@ -84,7 +84,7 @@ void IntegrationBrowser::openCurrent() {
     const AivenIntegration* integration = m_model->integrationAt(m_view->currentIndex().siblingAtColumn(0));
     if (!integration)
         return;
-    Q_EMIT openIntegrationRequested(m_view->currentIndex().data(IntegrationTreeModel::ProjectRole).toString(),
+    emit openIntegrationRequested(m_view->currentIndex().data(IntegrationTreeModel::ProjectRole).toString(),
                                     integration->id);
 }
 

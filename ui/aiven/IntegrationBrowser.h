@@ -23,12 +23,12 @@ public:
     IntegrationTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
 
-public Q_SLOTS:
+public slots:
     void refresh();
     void cancel();
     void openCurrent();
 
-Q_SIGNALS:
+signals:
     void openIntegrationRequested(const QString& project, const QString& integrationId);
 
 protected:

@@ -24,7 +24,7 @@ void IntegrationOpener::cancel() {
 void IntegrationOpener::open(const QString& project, const QString& integrationId) {
     cancel();
     if (!m_client || !m_document) {
-        Q_EMIT failed(tr("Not connected to Aiven."));
+        emit failed(tr("Not connected to Aiven."));
         return;
     }
     QPointer<IntegrationOpener> self(this);
@@ -36,17 +36,17 @@ void IntegrationOpener::open(const QString& project, const QString& integrationI
             me->m_request = 0;
             if (!result.ok()) {
                 if (!result.error.cancelled)
-                    Q_EMIT me->failed(tr("Could not open the integration: %1").arg(result.error.describe()));
+                    emit me->failed(tr("Could not open the integration: %1").arg(result.error.describe()));
                 return;
             }
             if (!me->m_document) {
-                Q_EMIT me->failed(tr("The document was closed."));
+                emit me->failed(tr("The document was closed."));
                 return;
             }
             const UserConfig config = userConfigFromJson(result.value->userConfig);
             me->m_document->load(config, QString());
             me->m_document->setRemoteBase(config);
-            Q_EMIT me->opened(project, *result.value);
+            emit me->opened(project, *result.value);
         });
 }
 

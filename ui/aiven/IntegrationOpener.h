@@ -22,7 +22,7 @@ public:
     void cancel();
     bool isBusy() const { return m_request != 0; }
 
-Q_SIGNALS:
+signals:
     void opened(const QString& project, const ckstudio::AivenIntegration& integration);
     void failed(const QString& message);
 

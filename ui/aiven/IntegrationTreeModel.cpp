@@ -206,7 +206,7 @@ IntegrationTreeModel::Node* IntegrationTreeModel::stillWaiting(Node* node, int g
 
 void IntegrationTreeModel::requestFinished() {
     if (--m_inFlight == 0)
-        Q_EMIT busyChanged(false);
+        emit busyChanged(false);
 }
 
 template <typename T>
@@ -243,7 +243,7 @@ void IntegrationTreeModel::startFetch(Node* node) {
     node->children.push_back(messageNode(Kind::Loading, tr("Loading…"), node));
     endInsertRows();
     if (m_inFlight++ == 0)
-        Q_EMIT busyChanged(true);
+        emit busyChanged(true);
 
     QPointer<IntegrationTreeModel> self(this);
     if (node == &m_root) {

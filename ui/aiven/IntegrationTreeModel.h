@@ -42,7 +42,7 @@ public:
     // The integration behind an Integration row (null for other rows).
     const AivenIntegration* integrationAt(const QModelIndex& index) const;
 
-Q_SIGNALS:
+signals:
     void busyChanged(bool busy);
 
 private:

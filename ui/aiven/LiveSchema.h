@@ -20,7 +20,7 @@ public:
     void load(const QString& project);
     bool isLoading() const { return m_request != 0; }
 
-Q_SIGNALS:
+signals:
     void loaded(std::shared_ptr<const ckstudio::ConfigValidator> validator, const QString& project);
     void failed(const QString& message);
 

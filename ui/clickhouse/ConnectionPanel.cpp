@@ -15,44 +15,44 @@ namespace ckstudio {
 ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& env, QWidget* parent)
     : QWidget(parent)
     , mStore(store)
-    , mUrl(new QLineEdit(this))
-    , mUser(new QLineEdit(this))
-    , mPassword(new QLineEdit(this))
-    , mCaFile(new QLineEdit(this))
-    , mBrowse(new QPushButton(tr("&Browse…"), this))
-    , mTest(new QPushButton(tr("&Test"), this))
+    , m_url(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_caFile(new QLineEdit(this))
+    , m_browse(new QPushButton(tr("&Browse…"), this))
+    , m_test(new QPushButton(tr("&Test"), this))
     , mCancel(new QPushButton(tr("&Cancel"), this))
-    , mResult(new QLabel(this)) {
-    mUrl->setPlaceholderText(QStringLiteral("https://host:8443/"));
-    mUrl->setAccessibleName(tr("ClickHouse URL"));
-    mUser->setPlaceholderText(tr("default"));
-    mUser->setAccessibleName(tr("ClickHouse user"));
-    mPassword->setEchoMode(QLineEdit::Password);
-    mPassword->setAccessibleName(tr("ClickHouse password"));
-    mCaFile->setPlaceholderText(tr("system certificates only"));
-    mCaFile->setAccessibleName(tr("CA certificate file"));
-    mBrowse->setAccessibleName(tr("Choose CA certificate file"));
-    mTest->setAccessibleName(tr("Test connection"));
+    , m_result(new QLabel(this)) {
+    m_url->setPlaceholderText(QStringLiteral("https://host:8443/"));
+    m_url->setAccessibleName(tr("ClickHouse URL"));
+    m_user->setPlaceholderText(tr("default"));
+    m_user->setAccessibleName(tr("ClickHouse user"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("ClickHouse password"));
+    m_caFile->setPlaceholderText(tr("system certificates only"));
+    m_caFile->setAccessibleName(tr("CA certificate file"));
+    m_browse->setAccessibleName(tr("Choose CA certificate file"));
+    m_test->setAccessibleName(tr("Test connection"));
     mCancel->setAccessibleName(tr("Cancel connection test"));
     mCancel->setEnabled(false);
-    mResult->setWordWrap(true);
-    mResult->setAccessibleName(tr("Connection test result"));
-    mResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setWordWrap(true);
+    m_result->setAccessibleName(tr("Connection test result"));
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* ca = new QHBoxLayout;
-    ca->addWidget(mCaFile, 1);
-    ca->addWidget(mBrowse);
+    ca->addWidget(m_caFile, 1);
+    ca->addWidget(m_browse);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(mTest);
+    buttons->addWidget(m_test);
     buttons->addWidget(mCancel);
     buttons->addStretch();
     auto* form = new QFormLayout(this);
-    form->addRow(tr("&URL:"), mUrl);
-    form->addRow(tr("U&ser:"), mUser);
-    form->addRow(tr("&Password:"), mPassword);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("U&ser:"), m_user);
+    form->addRow(tr("&Password:"), m_password);
     form->addRow(tr("C&A file:"), ca);
     form->addRow(buttons);
-    form->addRow(mResult);
+    form->addRow(m_result);
 
     // The environment wins over nothing, and connectionFromArgs reads it the same way for the CLI.
     QStringList noArgs;
@@ -60,18 +60,18 @@ ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& 
     if (fromEnv.error.isEmpty())
         setSettings(fromEnv.settings);
 
-    connect(mTest, &QPushButton::clicked, this, &ConnectionPanel::test);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionPanel::test);
     connect(mCancel, &QPushButton::clicked, this, &ConnectionPanel::cancelTest);
-    connect(mUrl, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
-    connect(mUser, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
-    connect(mBrowse, &QPushButton::clicked, this, [this] {
+    connect(m_url, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
+    connect(m_user, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString file =
-            QFileDialog::getOpenFileName(this, tr("CA certificate file"), mCaFile->text(),
+            QFileDialog::getOpenFileName(this, tr("CA certificate file"), m_caFile->text(),
                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
-            mCaFile->setText(file);
+            m_caFile->setText(file);
     });
-    if (mPassword->text().isEmpty())
+    if (m_password->text().isEmpty())
         loadStoredPassword();
 }
 
@@ -79,22 +79,22 @@ ConnectionPanel::~ConnectionPanel() = default;
 
 ConnectionSettings ConnectionPanel::settings() const {
     ConnectionSettings s;
-    s.url = QUrl::fromUserInput(mUrl->text().trimmed());
-    s.user = mUser->text().trimmed();
-    s.password = mPassword->text();
-    s.caFile = mCaFile->text().trimmed();
+    s.url = QUrl::fromUserInput(m_url->text().trimmed());
+    s.user = m_user->text().trimmed();
+    s.password = m_password->text();
+    s.caFile = m_caFile->text().trimmed();
     return s;
 }
 
 void ConnectionPanel::setSettings(const ConnectionSettings& settings) {
-    mUrl->setText(settings.url.toString());
-    mUser->setText(settings.user);
-    mPassword->setText(settings.password);
-    mCaFile->setText(settings.caFile);
+    m_url->setText(settings.url.toString());
+    m_user->setText(settings.user);
+    m_password->setText(settings.password);
+    m_caFile->setText(settings.caFile);
 }
 
 QString ConnectionPanel::resultText() const {
-    return mResult->text();
+    return m_result->text();
 }
 
 QString ConnectionPanel::secretKey(const ConnectionSettings& settings) {
@@ -103,16 +103,16 @@ QString ConnectionPanel::secretKey(const ConnectionSettings& settings) {
 }
 
 void ConnectionPanel::loadStoredPassword() {
-    if (!mStore || !mPassword->text().isEmpty() || mUrl->text().trimmed().isEmpty())
+    if (!mStore || !m_password->text().isEmpty() || m_url->text().trimmed().isEmpty())
         return;
     const QString key = secretKey(settings());
     QPointer<ConnectionPanel> self(this);
     mStore->read(key, [self, key](const SecretResult& result) {
         // Only fill in when the fields still name the same entry and the user typed nothing meanwhile.
-        if (!self || !result.ok() || !result.value || !self->mPassword->text().isEmpty() ||
+        if (!self || !result.ok() || !result.value || !self->m_password->text().isEmpty() ||
             secretKey(self->settings()) != key)
             return;
-        self->mPassword->setText(*result.value);
+        self->m_password->setText(*result.value);
     });
 }
 
@@ -123,20 +123,20 @@ void ConnectionPanel::test() {
         finishTest(tr("Enter an http:// or https:// URL."), false);
         return;
     }
-    mTestClient = std::make_unique<ClickHouseClient>(s);
-    mTest->setEnabled(false);
+    m_testClient = std::make_unique<ClickHouseClient>(s);
+    m_test->setEnabled(false);
     mCancel->setEnabled(true);
-    mResult->setText(tr("Connecting to %1…").arg(s.displayUrl()));
-    ClickHouseClient* client = mTestClient.get();
-    mTestClient->loadCapabilities(this, [this, client](const std::optional<ClickHouseError>& error) {
-        if (mTestClient.get() != client)
+    m_result->setText(tr("Connecting to %1…").arg(s.displayUrl()));
+    ClickHouseClient* client = m_testClient.get();
+    m_testClient->loadCapabilities(this, [this, client](const std::optional<ClickHouseError>& error) {
+        if (m_testClient.get() != client)
             return; // cancelled or replaced by a newer test
         if (error) {
             finishTest(tr("Connection failed: %1").arg(error->toString()), false);
             return;
         }
-        const ConnectionSettings tested = mTestClient->settings();
-        const QString version = mTestClient->capabilities()->version().text;
+        const ConnectionSettings tested = m_testClient->settings();
+        const QString version = m_testClient->capabilities()->version().text;
         finishTest(tr("Connected: ClickHouse %1").arg(version), true);
         if (mStore && !tested.password.isEmpty())
             mStore->write(secretKey(tested), tested.password, [](const SecretResult&) {});
@@ -145,18 +145,18 @@ void ConnectionPanel::test() {
 }
 
 void ConnectionPanel::cancelTest() {
-    if (!mTestClient)
+    if (!m_testClient)
         return;
     finishTest(tr("Connection test cancelled."), false);
 }
 
 void ConnectionPanel::finishTest(const QString& message, bool ok) {
     // Deleting the client aborts its requests; later so that we never delete it inside its own callback.
-    if (mTestClient)
-        mTestClient.release()->deleteLater();
-    mTest->setEnabled(true);
+    if (m_testClient)
+        m_testClient.release()->deleteLater();
+    m_test->setEnabled(true);
     mCancel->setEnabled(false);
-    mResult->setText(message);
+    m_result->setText(message);
     if (!ok)
         emit testFailed(message);
 }

@@ -29,7 +29,7 @@ public:
 
     ConnectionSettings settings() const;
     void setSettings(const ConnectionSettings& settings);
-    bool isTesting() const { return mTestClient != nullptr; }
+    bool isTesting() const { return m_testClient != nullptr; }
     QString resultText() const;
 
     // The keychain entry of a user's password on a server.
@@ -49,15 +49,15 @@ private:
     void finishTest(const QString& message, bool ok);
 
     QPointer<SecretStore> mStore;
-    QLineEdit* mUrl;
-    QLineEdit* mUser;
-    QLineEdit* mPassword;
-    QLineEdit* mCaFile;
-    QPushButton* mBrowse;
-    QPushButton* mTest;
+    QLineEdit* m_url;
+    QLineEdit* m_user;
+    QLineEdit* m_password;
+    QLineEdit* m_caFile;
+    QPushButton* m_browse;
+    QPushButton* m_test;
     QPushButton* mCancel;
-    QLabel* mResult;
-    std::unique_ptr<ClickHouseClient> mTestClient;
+    QLabel* m_result;
+    std::unique_ptr<ClickHouseClient> m_testClient;
 };
 
 } // namespace ckstudio

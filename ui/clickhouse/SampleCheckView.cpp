@@ -22,55 +22,55 @@ namespace ckstudio {
 
 SampleCheckView::SampleCheckView(QWidget* parent)
     : QWidget(parent)
-    , mVerdicts(new SampleVerdictModel(this))
-    , mTable(new QLineEdit(this))
+    , m_verdicts(new SampleVerdictModel(this))
+    , m_table(new QLineEdit(this))
     , mFormat(new QComboBox(this))
-    , mSamples(new QPlainTextEdit(this))
-    , mLoadFile(new QPushButton(tr("&Load file…"), this))
+    , m_samples(new QPlainTextEdit(this))
+    , m_loadFile(new QPushButton(tr("&Load file…"), this))
     , mRun(new QPushButton(tr("&Check"), this))
     , mCancel(new QPushButton(tr("&Cancel"), this))
-    , mResults(new QTableView(this))
+    , m_results(new QTableView(this))
     , mStatus(new QLabel(this)) {
-    mTable->setPlaceholderText(tr("database.table"));
-    mTable->setAccessibleName(tr("Table whose columns the samples must fit"));
+    m_table->setPlaceholderText(tr("database.table"));
+    m_table->setAccessibleName(tr("Table whose columns the samples must fit"));
     mFormat->setEditable(true);
     mFormat->addItems({QStringLiteral("JSONEachRow"), QStringLiteral("CSV"), QStringLiteral("TabSeparated"),
                        QStringLiteral("JSONCompactEachRow"), QStringLiteral("Avro"),
                        QStringLiteral("Protobuf")});
     mFormat->setAccessibleName(tr("Data format"));
-    mSamples->setPlaceholderText(tr("One message per line"));
-    mSamples->setAccessibleName(tr("Sample messages"));
-    mLoadFile->setAccessibleName(tr("Load sample messages from a file"));
+    m_samples->setPlaceholderText(tr("One message per line"));
+    m_samples->setAccessibleName(tr("Sample messages"));
+    m_loadFile->setAccessibleName(tr("Load sample messages from a file"));
     mRun->setAccessibleName(tr("Check samples"));
     mCancel->setAccessibleName(tr("Cancel sample check"));
     mCancel->setEnabled(false);
-    mResults->setModel(mVerdicts);
-    mResults->setAccessibleName(tr("Sample verdicts"));
-    mResults->horizontalHeader()->setStretchLastSection(true);
-    mResults->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_results->setModel(m_verdicts);
+    m_results->setAccessibleName(tr("Sample verdicts"));
+    m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     mStatus->setAccessibleName(tr("Sample check status"));
     mStatus->setWordWrap(true);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
-    top->addWidget(mTable, 1);
+    top->addWidget(m_table, 1);
     top->addWidget(new QLabel(tr("Format:"), this));
     top->addWidget(mFormat);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(mLoadFile);
+    buttons->addWidget(m_loadFile);
     buttons->addStretch();
     buttons->addWidget(mRun);
     buttons->addWidget(mCancel);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(mSamples, 1);
+    layout->addWidget(m_samples, 1);
     layout->addLayout(buttons);
-    layout->addWidget(mResults, 2);
+    layout->addWidget(m_results, 2);
     layout->addWidget(mStatus);
 
     connect(mRun, &QPushButton::clicked, this, &SampleCheckView::run);
     connect(mCancel, &QPushButton::clicked, this, &SampleCheckView::cancel);
-    connect(mLoadFile, &QPushButton::clicked, this, &SampleCheckView::loadFile);
+    connect(m_loadFile, &QPushButton::clicked, this, &SampleCheckView::loadFile);
 }
 
 void SampleCheckView::setClient(ClickHouseClient* client) {
@@ -79,7 +79,7 @@ void SampleCheckView::setClient(ClickHouseClient* client) {
 }
 
 void SampleCheckView::setTable(const QString& table) {
-    mTable->setText(table);
+    m_table->setText(table);
 }
 
 void SampleCheckView::setFormat(const QString& format) {
@@ -87,7 +87,7 @@ void SampleCheckView::setFormat(const QString& format) {
 }
 
 void SampleCheckView::setSamples(const QStringList& messages) {
-    mSamples->setPlainText(messages.join(QLatin1Char('\n')));
+    m_samples->setPlainText(messages.join(QLatin1Char('\n')));
 }
 
 QString SampleCheckView::statusText() const {
@@ -96,7 +96,7 @@ QString SampleCheckView::statusText() const {
 
 QStringList SampleCheckView::messages() const {
     QStringList out;
-    for (const QString& line : mSamples->toPlainText().split(QLatin1Char('\n')))
+    for (const QString& line : m_samples->toPlainText().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty())
             out << line;
     return out;
@@ -111,14 +111,14 @@ void SampleCheckView::loadFile() {
         mStatus->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return;
     }
-    mSamples->setPlainText(QString::fromUtf8(file.readAll()));
+    m_samples->setPlainText(QString::fromUtf8(file.readAll()));
 }
 
 void SampleCheckView::run() {
     if (mRunning)
         return;
     QString error;
-    const std::optional<TableName> table = TableName::parse(mTable->text().trimmed(), &error);
+    const std::optional<TableName> table = TableName::parse(m_table->text().trimmed(), &error);
     if (!table) {
         mStatus->setText(tr("Table name: %1").arg(error));
         return;
@@ -127,20 +127,20 @@ void SampleCheckView::run() {
         mStatus->setText(tr("Not connected: set up the ClickHouse connection first."));
         return;
     }
-    mChecked = messages();
-    if (mChecked.isEmpty()) {
+    m_checked = messages();
+    if (m_checked.isEmpty()) {
         mStatus->setText(tr("Enter at least one sample message."));
         return;
     }
-    mVerdicts->clear();
+    m_verdicts->clear();
     mRunning = true;
     mRun->setEnabled(false);
     mCancel->setEnabled(true);
     mStatus->setText(tr("Reading the columns of %1…").arg(table->display()));
-    const int generation = ++mGeneration;
+    const int generation = ++m_generation;
     inspectTable(mClient, *table, this,
                  [this, generation](const TableInfo& info, const std::optional<ClickHouseError>& e) {
-                     if (generation != mGeneration)
+                     if (generation != m_generation)
                          return;
                      if (e)
                          return stop(tr("Cannot read the table: %1").arg(e->toString()), false);
@@ -156,30 +156,30 @@ void SampleCheckView::check(const TableInfo& table) {
         mFormat->setCurrentText(table.dataFormat);
     const QString format = mFormat->currentText().trimmed();
     mStatus->setText(
-        tr("Checking %n message(s) as %1…", nullptr, static_cast<int>(mChecked.size())).arg(format));
-    mCheck = new SampleCheck(mClient, this);
-    SampleCheck* checkRun = mCheck;
+        tr("Checking %n message(s) as %1…", nullptr, static_cast<int>(m_checked.size())).arg(format));
+    m_check = new SampleCheck(mClient, this);
+    SampleCheck* checkRun = m_check;
     // Whether it is installed, without loading it here (559 MB): a load failure comes back as the error.
     if (QFileInfo::exists(EmbeddedClickHouse::libraryPath()))
         checkRun->setLocalParser(
             [this](const QString& sql, QObject* context, auto done) {
-                if (!mEngine)
-                    mEngine = new EngineWorker(QString(), this);
-                mEngine->query(sql.toUtf8(), QByteArrayLiteral("TabSeparated"), context,
+                if (!m_engine)
+                    m_engine = new EngineWorker(QString(), this);
+                m_engine->query(sql.toUtf8(), QByteArrayLiteral("TabSeparated"), context,
                                [done](const EngineReply& reply) { done(reply.error, reply.data); });
             },
             tr("the embedded ClickHouse engine"));
     connect(
         checkRun, &SampleCheck::finished, this, [this, checkRun](const std::optional<ClickHouseError>& e) {
-            mVerdicts->setResults(mChecked, checkRun->verdicts());
+            m_verdicts->setResults(m_checked, checkRun->verdicts());
             checkRun->deleteLater();
             if (e)
                 return stop(tr("The check could not finish (results are incomplete): %1").arg(e->toString()),
                             false);
-            const int failed = mVerdicts->failedCount();
+            const int failed = m_verdicts->failedCount();
             QString status =
-                failed == 0 ? tr("All %n message(s) parse.", nullptr, mVerdicts->rowCount())
-                            : tr("%1 of %n message(s) fail.", nullptr, mVerdicts->rowCount()).arg(failed);
+                failed == 0 ? tr("All %n message(s) parse.", nullptr, m_verdicts->rowCount())
+                            : tr("%1 of %n message(s) fail.", nullptr, m_verdicts->rowCount()).arg(failed);
             if (!checkRun->checkedBy().isEmpty())
                 status += QLatin1Char(' ') + tr("Parsed by %1.").arg(checkRun->checkedBy());
             if (!checkRun->ignoredSettings().isEmpty())
@@ -190,7 +190,7 @@ void SampleCheckView::check(const TableInfo& table) {
         });
     // A Kafka table parses its messages with its own format settings (date_time_input_format,
     // input_format_*).
-    checkRun->start(table.columns, format, mChecked,
+    checkRun->start(table.columns, format, m_checked,
                     table.engine == QLatin1String("Kafka") ? tableFormatSettings(table.engineFull)
                                                            : FormatSettings());
 }
@@ -198,18 +198,18 @@ void SampleCheckView::check(const TableInfo& table) {
 void SampleCheckView::cancel() {
     if (!mRunning)
         return;
-    ++mGeneration;
-    if (mCheck) {
+    ++m_generation;
+    if (m_check) {
         // Deleting the check drops its callbacks; the temporary table lives only in its server session.
-        mVerdicts->setResults(mChecked, mCheck->verdicts());
-        mCheck->deleteLater();
+        m_verdicts->setResults(m_checked, m_check->verdicts());
+        m_check->deleteLater();
     }
     stop(tr("Cancelled: results are incomplete."), false);
 }
 
 void SampleCheckView::stop(const QString& status, bool complete) {
     mRunning = false;
-    mCheck.clear();
+    m_check.clear();
     mRun->setEnabled(true);
     mCancel->setEnabled(false);
     mStatus->setText(status);

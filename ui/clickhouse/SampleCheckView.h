@@ -33,7 +33,7 @@ public:
 
     bool isRunning() const { return mRunning; }
     QString statusText() const;
-    SampleVerdictModel* verdicts() const { return mVerdicts; }
+    SampleVerdictModel* verdicts() const { return m_verdicts; }
 
 public slots:
     void run();
@@ -49,20 +49,20 @@ private:
     void loadFile();
 
     QPointer<ClickHouseClient> mClient;
-    SampleVerdictModel* mVerdicts;
-    QPointer<SampleCheck> mCheck;
-    EngineWorker* mEngine = nullptr; // opened on first need: a readonly=1 user's messages are parsed here
-    QLineEdit* mTable;
+    SampleVerdictModel* m_verdicts;
+    QPointer<SampleCheck> m_check;
+    EngineWorker* m_engine = nullptr; // opened on first need: a readonly=1 user's messages are parsed here
+    QLineEdit* m_table;
     QComboBox* mFormat;
-    QPlainTextEdit* mSamples;
-    QPushButton* mLoadFile;
+    QPlainTextEdit* m_samples;
+    QPushButton* m_loadFile;
     QPushButton* mRun;
     QPushButton* mCancel;
-    QTableView* mResults;
+    QTableView* m_results;
     QLabel* mStatus;
-    QStringList mChecked;
+    QStringList m_checked;
     bool mRunning = false;
-    int mGeneration = 0; // callbacks of a cancelled run compare this and stay silent
+    int m_generation = 0; // callbacks of a cancelled run compare this and stay silent
 };
 
 } // namespace ckstudio

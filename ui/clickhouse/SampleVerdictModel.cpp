@@ -13,8 +13,8 @@ SampleVerdictModel::SampleVerdictModel(QObject* parent)
 
 void SampleVerdictModel::setResults(const QStringList& messages, const std::vector<SampleVerdict>& verdicts) {
     beginResetModel();
-    mMessages = messages;
-    mVerdicts = verdicts;
+    m_messages = messages;
+    m_verdicts = verdicts;
     endResetModel();
 }
 
@@ -24,13 +24,13 @@ void SampleVerdictModel::clear() {
 
 int SampleVerdictModel::failedCount() const {
     int failed = 0;
-    for (const SampleVerdict& v : mVerdicts)
+    for (const SampleVerdict& v : m_verdicts)
         failed += v.ok ? 0 : 1;
     return failed;
 }
 
 int SampleVerdictModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(mVerdicts.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_verdicts.size());
 }
 
 int SampleVerdictModel::columnCount(const QModelIndex& parent) const {
@@ -40,7 +40,7 @@ int SampleVerdictModel::columnCount(const QModelIndex& parent) const {
 QVariant SampleVerdictModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SampleVerdict& v = mVerdicts[static_cast<std::size_t>(index.row())];
+    const SampleVerdict& v = m_verdicts[static_cast<std::size_t>(index.row())];
     if (role == OkRole)
         return v.ok;
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
@@ -53,7 +53,7 @@ QVariant SampleVerdictModel::data(const QModelIndex& index, int role) const {
     case VerdictColumn:
         return v.ok ? tr("parses") : tr("fails");
     case MessageColumn:
-        return v.index >= 0 && v.index < mMessages.size() ? mMessages.at(v.index) : QString();
+        return v.index >= 0 && v.index < m_messages.size() ? m_messages.at(v.index) : QString();
     case ErrorColumn:
         return v.error;
     default:

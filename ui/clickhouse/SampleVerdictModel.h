@@ -26,8 +26,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QStringList mMessages;
-    std::vector<SampleVerdict> mVerdicts;
+    QStringList m_messages;
+    std::vector<SampleVerdict> m_verdicts;
 };
 
 } // namespace ckstudio

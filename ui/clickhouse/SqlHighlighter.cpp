@@ -10,19 +10,19 @@ namespace ckstudio {
 
 SqlHighlighter::SqlHighlighter(QTextDocument* document)
     : QSyntaxHighlighter(document)
-    , mKeywords(
+    , m_keywords(
           QStringLiteral(
               "\\b(?:CREATE|TABLE|MATERIALIZED|VIEW|DATABASE|IF|NOT|EXISTS|TO|AS|SELECT|FROM|WHERE|AND|OR|"
               "ENGINE|ORDER|BY|PARTITION|PRIMARY|KEY|SETTINGS|INSERT|INTO|VALUES|FORMAT|DROP|ALTER|ADD|"
               "COLUMN|DEFAULT|ALIAS|CODEC|TTL|COMMENT|NULL|ON|CLUSTER|LIMIT|GROUP|UNION|ALL|REPLACE)\\b"),
           QRegularExpression::CaseInsensitiveOption) {
     const QPalette palette; // the application's, light or dark
-    mKeyword.setForeground(sqlKeywordColor(palette));
-    mKeyword.setFontWeight(QFont::Bold);
-    mIdentifier.setForeground(sqlIdentifierColor(palette));
-    mString.setForeground(successColor(palette));
-    mComment.setForeground(mutedColor(palette));
-    mComment.setFontItalic(true);
+    m_keyword.setForeground(sqlKeywordColor(palette));
+    m_keyword.setFontWeight(QFont::Bold);
+    m_identifier.setForeground(sqlIdentifierColor(palette));
+    m_string.setForeground(successColor(palette));
+    m_comment.setForeground(mutedColor(palette));
+    m_comment.setFontItalic(true);
 }
 
 void SqlHighlighter::highlightBlock(const QString& text) {
@@ -32,32 +32,32 @@ void SqlHighlighter::highlightBlock(const QString& text) {
     if (previousBlockState() == InBlockComment) {
         const qsizetype end = text.indexOf(QStringLiteral("*/"));
         if (end < 0) {
-            setFormat(0, static_cast<int>(n), mComment);
+            setFormat(0, static_cast<int>(n), m_comment);
             setCurrentBlockState(InBlockComment);
             return;
         }
-        setFormat(0, static_cast<int>(end + 2), mComment);
+        setFormat(0, static_cast<int>(end + 2), m_comment);
         i = end + 2;
     }
     // Keywords first; quoted spans and comments found by the scan below paint over them.
-    for (auto it = mKeywords.globalMatch(text, i); it.hasNext();) {
+    for (auto it = m_keywords.globalMatch(text, i); it.hasNext();) {
         const auto m = it.next();
-        setFormat(static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength()), mKeyword);
+        setFormat(static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength()), m_keyword);
     }
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('-') && i + 1 < n && text.at(i + 1) == QLatin1Char('-')) {
-            setFormat(static_cast<int>(i), static_cast<int>(n - i), mComment);
+            setFormat(static_cast<int>(i), static_cast<int>(n - i), m_comment);
             return;
         }
         if (c == QLatin1Char('/') && i + 1 < n && text.at(i + 1) == QLatin1Char('*')) {
             const qsizetype end = text.indexOf(QStringLiteral("*/"), i + 2);
             if (end < 0) {
-                setFormat(static_cast<int>(i), static_cast<int>(n - i), mComment);
+                setFormat(static_cast<int>(i), static_cast<int>(n - i), m_comment);
                 setCurrentBlockState(InBlockComment);
                 return;
             }
-            setFormat(static_cast<int>(i), static_cast<int>(end + 2 - i), mComment);
+            setFormat(static_cast<int>(i), static_cast<int>(end + 2 - i), m_comment);
             i = end + 2;
             continue;
         }
@@ -80,7 +80,7 @@ void SqlHighlighter::highlightBlock(const QString& text) {
             }
             const qsizetype end = std::min(j + 1, n);
             setFormat(static_cast<int>(i), static_cast<int>(end - i),
-                      c == QLatin1Char('\'') ? mString : mIdentifier);
+                      c == QLatin1Char('\'') ? m_string : m_identifier);
             i = end;
             continue;
         }

@@ -12,10 +12,10 @@ public:
     explicit SqlHighlighter(QTextDocument* document);
 
     // The formats, exposed so that tests can check which span got which.
-    const QTextCharFormat& keywordFormat() const { return mKeyword; }
-    const QTextCharFormat& identifierFormat() const { return mIdentifier; }
-    const QTextCharFormat& stringFormat() const { return mString; }
-    const QTextCharFormat& commentFormat() const { return mComment; }
+    const QTextCharFormat& keywordFormat() const { return m_keyword; }
+    const QTextCharFormat& identifierFormat() const { return m_identifier; }
+    const QTextCharFormat& stringFormat() const { return m_string; }
+    const QTextCharFormat& commentFormat() const { return m_comment; }
 
 protected:
     void highlightBlock(const QString& text) override;
@@ -23,11 +23,11 @@ protected:
 private:
     enum BlockState { Normal = 0, InBlockComment = 1 };
 
-    QRegularExpression mKeywords;
-    QTextCharFormat mKeyword;
-    QTextCharFormat mIdentifier;
-    QTextCharFormat mString;
-    QTextCharFormat mComment;
+    QRegularExpression m_keywords;
+    QTextCharFormat m_keyword;
+    QTextCharFormat m_identifier;
+    QTextCharFormat m_string;
+    QTextCharFormat m_comment;
 };
 
 } // namespace ckstudio

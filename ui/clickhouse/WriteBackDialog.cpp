@@ -21,34 +21,34 @@ namespace ckstudio {
 WriteBackDialog::WriteBackDialog(QWidget* parent)
     : QDialog(parent)
     , mGrid(new QStandardItemModel(this))
-    , mTable(new QLineEdit(this))
-    , mLoad(new QPushButton(tr("&Load columns"), this))
+    , m_table(new QLineEdit(this))
+    , m_load(new QPushButton(tr("&Load columns"), this))
     , mWarning(new QLabel(this))
-    , mPages(new QTabWidget(this))
-    , mGridView(new QTableView(this))
-    , mJson(new QPlainTextEdit(this))
-    , mAddRow(new QPushButton(tr("&Add row"), this))
-    , mRemoveRow(new QPushButton(tr("&Remove row"), this))
-    , mLoadFile(new QPushButton(tr("Load &file…"), this))
-    , mInsert(new QPushButton(tr("&Insert"), this))
+    , m_pages(new QTabWidget(this))
+    , m_gridView(new QTableView(this))
+    , m_json(new QPlainTextEdit(this))
+    , m_addRow(new QPushButton(tr("&Add row"), this))
+    , m_removeRow(new QPushButton(tr("&Remove row"), this))
+    , m_loadFile(new QPushButton(tr("Load &file…"), this))
+    , m_insert(new QPushButton(tr("&Insert"), this))
     , mCancel(new QPushButton(tr("&Cancel"), this))
     , mStatus(new QLabel(this)) {
     setWindowTitle(tr("Write to a table"));
-    mTable->setPlaceholderText(tr("database.table"));
-    mTable->setAccessibleName(tr("Table to insert into"));
-    mLoad->setAccessibleName(tr("Load the table's columns"));
+    m_table->setPlaceholderText(tr("database.table"));
+    m_table->setAccessibleName(tr("Table to insert into"));
+    m_load->setAccessibleName(tr("Load the table's columns"));
     mWarning->setWordWrap(true);
     mWarning->setAccessibleName(tr("Write warning"));
     mWarning->hide();
-    mGridView->setModel(mGrid);
-    mGridView->setAccessibleName(tr("Rows to insert"));
-    mGridView->horizontalHeader()->setStretchLastSection(true);
-    mJson->setPlaceholderText(tr("One JSON object per line (JSONEachRow)"));
-    mJson->setAccessibleName(tr("JSONEachRow rows to insert"));
-    mAddRow->setAccessibleName(tr("Add a row"));
-    mRemoveRow->setAccessibleName(tr("Remove the selected row"));
-    mLoadFile->setAccessibleName(tr("Load JSONEachRow from a file"));
-    mInsert->setAccessibleName(tr("Insert the rows"));
+    m_gridView->setModel(mGrid);
+    m_gridView->setAccessibleName(tr("Rows to insert"));
+    m_gridView->horizontalHeader()->setStretchLastSection(true);
+    m_json->setPlaceholderText(tr("One JSON object per line (JSONEachRow)"));
+    m_json->setAccessibleName(tr("JSONEachRow rows to insert"));
+    m_addRow->setAccessibleName(tr("Add a row"));
+    m_removeRow->setAccessibleName(tr("Remove the selected row"));
+    m_loadFile->setAccessibleName(tr("Load JSONEachRow from a file"));
+    m_insert->setAccessibleName(tr("Insert the rows"));
     mCancel->setAccessibleName(tr("Cancel the insert"));
     mCancel->setEnabled(false);
     mStatus->setWordWrap(true);
@@ -56,51 +56,51 @@ WriteBackDialog::WriteBackDialog(QWidget* parent)
 
     auto* gridPage = new QWidget(this);
     auto* gridLayout = new QVBoxLayout(gridPage);
-    gridLayout->addWidget(mGridView, 1);
+    gridLayout->addWidget(m_gridView, 1);
     auto* gridButtons = new QHBoxLayout;
-    gridButtons->addWidget(mAddRow);
-    gridButtons->addWidget(mRemoveRow);
+    gridButtons->addWidget(m_addRow);
+    gridButtons->addWidget(m_removeRow);
     gridButtons->addWidget(new QLabel(tr("Type \\N for NULL."), gridPage));
     gridButtons->addStretch();
     gridLayout->addLayout(gridButtons);
     auto* jsonPage = new QWidget(this);
     auto* jsonLayout = new QVBoxLayout(jsonPage);
-    jsonLayout->addWidget(mJson, 1);
-    jsonLayout->addWidget(mLoadFile, 0, Qt::AlignLeft);
-    mPages->addTab(gridPage, tr("&Grid"));
-    mPages->addTab(jsonPage, tr("&JSONEachRow"));
+    jsonLayout->addWidget(m_json, 1);
+    jsonLayout->addWidget(m_loadFile, 0, Qt::AlignLeft);
+    m_pages->addTab(gridPage, tr("&Grid"));
+    m_pages->addTab(jsonPage, tr("&JSONEachRow"));
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
-    top->addWidget(mTable, 1);
-    top->addWidget(mLoad);
+    top->addWidget(m_table, 1);
+    top->addWidget(m_load);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
-    buttons->addWidget(mInsert);
+    buttons->addWidget(m_insert);
     buttons->addWidget(mCancel);
     auto* close = new QPushButton(tr("C&lose"), this);
     buttons->addWidget(close);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(mWarning);
-    layout->addWidget(mPages, 1);
+    layout->addWidget(m_pages, 1);
     layout->addWidget(mStatus);
     layout->addLayout(buttons);
 
-    connect(mLoad, &QPushButton::clicked, this, &WriteBackDialog::loadColumns);
-    connect(mInsert, &QPushButton::clicked, this, &WriteBackDialog::insert);
+    connect(m_load, &QPushButton::clicked, this, &WriteBackDialog::loadColumns);
+    connect(m_insert, &QPushButton::clicked, this, &WriteBackDialog::insert);
     connect(mCancel, &QPushButton::clicked, this, &WriteBackDialog::cancel);
-    connect(mLoadFile, &QPushButton::clicked, this, &WriteBackDialog::loadFile);
+    connect(m_loadFile, &QPushButton::clicked, this, &WriteBackDialog::loadFile);
     connect(close, &QPushButton::clicked, this, [this] {
         cancel();
         reject();
     });
-    connect(mAddRow, &QPushButton::clicked, this, [this] {
+    connect(m_addRow, &QPushButton::clicked, this, [this] {
         if (mGrid->columnCount() > 0)
             mGrid->insertRow(mGrid->rowCount());
     });
-    connect(mRemoveRow, &QPushButton::clicked, this, [this] {
-        const QModelIndex current = mGridView->currentIndex();
+    connect(m_removeRow, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_gridView->currentIndex();
         if (current.isValid())
             mGrid->removeRow(current.row());
     });
@@ -112,12 +112,12 @@ void WriteBackDialog::setClient(ClickHouseClient* client) {
 }
 
 void WriteBackDialog::setTable(const QString& table) {
-    mTable->setText(table);
+    m_table->setText(table);
 }
 
 void WriteBackDialog::setJsonEachRow(const QString& rows) {
-    mJson->setPlainText(rows);
-    mPages->setCurrentIndex(1);
+    m_json->setPlainText(rows);
+    m_pages->setCurrentIndex(1);
 }
 
 QString WriteBackDialog::statusText() const {
@@ -129,9 +129,9 @@ QString WriteBackDialog::warningText() const {
 }
 
 void WriteBackDialog::setBusy(bool busy) {
-    mBusy = busy;
-    mLoad->setEnabled(!busy);
-    mInsert->setEnabled(!busy);
+    m_busy = busy;
+    m_load->setEnabled(!busy);
+    m_insert->setEnabled(!busy);
     mCancel->setEnabled(busy);
 }
 
@@ -149,10 +149,10 @@ void WriteBackDialog::loadFile() {
 }
 
 void WriteBackDialog::loadColumns() {
-    if (mBusy)
+    if (m_busy)
         return;
     QString error;
-    const std::optional<TableName> table = TableName::parse(mTable->text().trimmed(), &error);
+    const std::optional<TableName> table = TableName::parse(m_table->text().trimmed(), &error);
     if (!table) {
         mStatus->setText(tr("Table name: %1").arg(error));
         return;
@@ -163,11 +163,11 @@ void WriteBackDialog::loadColumns() {
     }
     setBusy(true);
     mStatus->setText(tr("Reading %1…").arg(table->display()));
-    const int generation = ++mGeneration;
+    const int generation = ++m_generation;
     inspectTable(
         mClient, *table, this,
         [this, generation](const TableInfo& info, const std::optional<ClickHouseError>& e) {
-            if (generation != mGeneration)
+            if (generation != m_generation)
                 return;
             setBusy(false);
             if (e) {
@@ -178,7 +178,7 @@ void WriteBackDialog::loadColumns() {
                 mStatus->setText(tr("Table %1 does not exist.").arg(info.name.display()));
                 return;
             }
-            mInfo = info;
+            m_info = info;
             mGrid->clear();
             QStringList headers;
             for (const TableColumn& c : info.columns)
@@ -226,14 +226,14 @@ QByteArray WriteBackDialog::gridAsTsv() const {
 }
 
 void WriteBackDialog::insert() {
-    if (mBusy)
+    if (m_busy)
         return;
-    if (!mClient || !mInfo.exists) {
+    if (!mClient || !m_info.exists) {
         mStatus->setText(tr("Load the table's columns first."));
         return;
     }
-    const bool fromGrid = mPages->currentIndex() == 0;
-    const QByteArray rows = fromGrid ? gridAsTsv() : mJson->toPlainText().toUtf8();
+    const bool fromGrid = m_pages->currentIndex() == 0;
+    const QByteArray rows = fromGrid ? gridAsTsv() : m_json->toPlainText().toUtf8();
     if (rows.trimmed().isEmpty()) {
         mStatus->setText(tr("Nothing to insert."));
         return;
@@ -251,14 +251,14 @@ void WriteBackDialog::send(const QString& format, const QByteArray& body) {
     QueryOptions options;
     options.timeoutMs = 120000;
     ClickHouseQuery* q = mClient->insert(
-        QStringLiteral("INSERT INTO %1 FORMAT %2").arg(mInfo.name.quoted(), format), &mBody, options);
+        QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_info.name.quoted(), format), &mBody, options);
     mInFlight = q;
     connect(q, &ClickHouseQuery::finished, this, [this, q, rows] {
         setBusy(false);
         mInFlight.clear();
         if (const auto& e = q->error()) {
             const bool kafkaRefused =
-                mInfo.engine == QLatin1String("Kafka") && e->kind == ClickHouseError::Kind::Server &&
+                m_info.engine == QLatin1String("Kafka") && e->kind == ClickHouseError::Kind::Server &&
                 (e->serverCode == 48 || e->message.contains(QLatin1String("not supported")));
             if (kafkaRefused) {
                 const QString version =
@@ -276,16 +276,16 @@ void WriteBackDialog::send(const QString& format, const QByteArray& body) {
             emit inserted(false);
             return;
         }
-        mStatus->setText(tr("Inserted %n row(s) into %1.", nullptr, rows).arg(mInfo.name.display()));
+        mStatus->setText(tr("Inserted %n row(s) into %1.", nullptr, rows).arg(m_info.name.display()));
         emit inserted(true);
     });
 }
 
 void WriteBackDialog::cancel() {
-    ++mGeneration;
+    ++m_generation;
     if (ClickHouseQuery* q = mInFlight.data())
         q->cancel();
-    else if (mBusy)
+    else if (m_busy)
         setBusy(false);
 }
 

@@ -31,7 +31,7 @@ public:
     void setTable(const QString& table);
     void setJsonEachRow(const QString& rows); // switches to the JSONEachRow page
 
-    bool isBusy() const { return mBusy; }
+    bool isBusy() const { return m_busy; }
     QString statusText() const;
     QString warningText() const;
     QStandardItemModel* grid() const { return mGrid; } // one column per table column; rows to insert
@@ -54,24 +54,24 @@ private:
     void loadFile();
 
     QPointer<ClickHouseClient> mClient;
-    TableInfo mInfo;
+    TableInfo m_info;
     QStandardItemModel* mGrid;
-    QLineEdit* mTable;
-    QPushButton* mLoad;
+    QLineEdit* m_table;
+    QPushButton* m_load;
     QLabel* mWarning;
-    QTabWidget* mPages;
-    QTableView* mGridView;
-    QPlainTextEdit* mJson;
-    QPushButton* mAddRow;
-    QPushButton* mRemoveRow;
-    QPushButton* mLoadFile;
-    QPushButton* mInsert;
+    QTabWidget* m_pages;
+    QTableView* m_gridView;
+    QPlainTextEdit* m_json;
+    QPushButton* m_addRow;
+    QPushButton* m_removeRow;
+    QPushButton* m_loadFile;
+    QPushButton* m_insert;
     QPushButton* mCancel;
     QLabel* mStatus;
     QBuffer mBody;
     QPointer<ClickHouseQuery> mInFlight;
-    bool mBusy = false;
-    int mGeneration = 0;
+    bool m_busy = false;
+    int m_generation = 0;
 };
 
 } // namespace ckstudio
