@@ -1,4 +1,5 @@
 // `ckstudio-cli export`, run as a process: each format equals the library's output, errors exit 2.
+#include "CliProcess.h"
 #include "domain/JsonText.h"
 #include "export/Exporters.h"
 
@@ -9,18 +10,8 @@ using namespace ckstudio;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"), QStringList{QStringLiteral("export")} + args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+test::CliRun runCli(const QStringList& args) {
+    return test::runCli(QStringList{QStringLiteral("export")} + args);
 }
 
 #define FIXTURE_CONFIG CKSTUDIO_FIXTURES_DIR "/export/config.json"
@@ -95,7 +86,7 @@ private slots:
         const auto r = runCli(strings(args));
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.contains(QString::fromUtf8(message)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), r.err.constData());
     }
 };
 

@@ -2,6 +2,7 @@
 // send (ReplayClickHouse.h names the source files), driven through ckstudio-cli preview and the client.
 // A query that fails after its body started must show the server's code and message, exit 4, no row and
 // never a short success, whichever view of the broken connection Qt takes (the close, or a complete body).
+#include "CliProcess.h"
 #include "ReplayClickHouse.h"
 #include "clickhouse/ClickHouseClient.h"
 
@@ -126,36 +127,13 @@ QByteArray selectOf(const Script& script) {
     return {};
 }
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using test::CliRun;
 
-// Runs ckstudio-cli while this thread's event loop keeps serving the replay server.
-CliRun runCli(const QStringList& args) {
-    QProcess p;
-    p.setProgram(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"));
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("CLICKHOUSE_URL"));
-    env.remove(QStringLiteral("CLICKHOUSE_PASSWORD"));
-    p.setProcessEnvironment(env);
-    p.start();
-    CliRun run;
-    if (!p.waitForStarted(10000))
-        return run;
-    for (int i = 0; i < 600 && p.state() != QProcess::NotRunning; ++i)
-        QTest::qWait(50);
-    if (p.state() != QProcess::NotRunning) {
-        p.kill();
-        p.waitForFinished();
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
+// The child must not take a ClickHouse from the test's environment.
+CliRun runCliWithoutClickHouseEnv(const QStringList& args) {
+    return test::runCli(
+        args, {.unsetEnvironment = {QStringLiteral("CLICKHOUSE_URL"), QStringLiteral("CLICKHOUSE_PASSWORD")},
+               .timeoutMs = 30000});
 }
 
 const char* layoutName(ExceptionLayout layout) {
@@ -212,10 +190,10 @@ private slots:
         script.finalChunk = finalChunk;
         ReplayClickHouse server([&](const ReplayRequest& r) { return answer(script, r); });
         QVERIFY(server.listenOnLoopback());
-        const CliRun run =
-            runCli({QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("default.events"),
-                    QStringLiteral("--format"), jsonCompact ? QStringLiteral("jsonl") : QStringLiteral("tsv"),
-                    QStringLiteral("--clickhouse-url"), QString::fromLatin1(server.url())});
+        const CliRun run = runCliWithoutClickHouseEnv(
+            {QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("default.events"),
+             QStringLiteral("--format"), jsonCompact ? QStringLiteral("jsonl") : QStringLiteral("tsv"),
+             QStringLiteral("--clickhouse-url"), QString::fromLatin1(server.url())});
         QVERIFY2(run.exitCode == 4, run.err.constData());
         QVERIFY2(run.err.contains("ClickHouse error 241: Memory limit (total) exceeded: would use 9.31 GiB"),
                  run.err.constData());
@@ -334,9 +312,9 @@ private slots:
                        "(TIMEOUT_EXCEEDED) (version 26.5.1.1 (official build))";
         ReplayClickHouse server([&](const ReplayRequest& r) { return answer(script, r); });
         QVERIFY(server.listenOnLoopback());
-        const CliRun run =
-            runCli({QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("default.events"),
-                    QStringLiteral("--clickhouse-url"), QString::fromLatin1(server.url())});
+        const CliRun run = runCliWithoutClickHouseEnv(
+            {QStringLiteral("preview"), QStringLiteral("--table"), QStringLiteral("default.events"),
+             QStringLiteral("--clickhouse-url"), QString::fromLatin1(server.url())});
         QVERIFY2(run.err.contains("ClickHouse error 159: Timeout exceeded"), run.err.constData());
         QVERIFY2(!run.err.contains("164"), run.err.constData());
         QCOMPARE(run.exitCode, 4);

@@ -1,4 +1,5 @@
 // `ckstudio-cli infer` as a CI pipeline runs it: the built binary, its stdout, stderr and exit code.
+#include "CliProcess.h"
 #include "types/ClickHouseType.h"
 
 #include <QJsonArray>
@@ -10,27 +11,10 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ckstudio::test::CliRun;
 
 Run runCli(const QStringList& args, const QByteArray& input = {}) {
-    QProcess p;
-    p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return ckstudio::test::runCli(args, {.input = input});
 }
 
 QString fixture(const char* name) {

@@ -1,5 +1,6 @@
 // ckstudio-cli validate and format, run as the built binary: output channels, exit codes, positions of JSON
 // errors, hostile files (deep nesting, invalid UTF-8, 20+ MB) and a custom --schema.
+#include "CliProcess.h"
 #include "domain/Json.h"
 
 #include <QDir>
@@ -11,33 +12,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess process;
-    process.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"), args);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    // Output is drained while waiting so that a large stdout cannot stall the child.
-    QElapsedTimer timer;
-    timer.start();
-    while (process.state() != QProcess::NotRunning && timer.elapsed() < 60000) {
-        process.waitForReadyRead(200);
-        run.out += process.readAllStandardOutput();
-        run.err += process.readAllStandardError();
-    }
-    process.waitForFinished(1000);
-    run.out += process.readAllStandardOutput();
-    run.err += process.readAllStandardError();
-    if (process.exitStatus() == QProcess::NormalExit && process.state() == QProcess::NotRunning)
-        run.exitCode = process.exitCode();
-    return run;
-}
+using Run = ckstudio::test::CliRun;
+using ckstudio::test::runCli;
 
 QString fixture(const char* name) {
     return QStringLiteral(CKSTUDIO_FIXTURES_DIR "/schema/") + QString::fromUtf8(name);
