@@ -1,7 +1,8 @@
 #include "ClickHouseMenu.h"
 
 #include "AivenMenu.h"
-#include "MainWindow.h"
+#include "EditorHost.h"
+#include "UserPrompts.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/ConnectionPanel.h"
 #include "clickhouse/ConnectionSettings.h"
@@ -15,20 +16,19 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProcessEnvironment>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace ckstudio {
 
-ClickHouseMenu::ClickHouseMenu(MainWindow* window, SecretStore* secrets)
-    : QObject(window)
-    , m_window(window)
+ClickHouseMenu::ClickHouseMenu(EditorHost* host, SecretStore* secrets)
+    : QObject(host->hostWidget())
+    , m_host(host)
+    , m_window(host->hostWidget())
     , m_secrets(secrets)
-    , m_menu(window->menuBar()->addMenu(tr("&ClickHouse"))) {
+    , m_menu(host->addMenu(tr("&ClickHouse"))) {
     auto add = [this](const QString& text, const QKeySequence& shortcut, void (ClickHouseMenu::*slot)()) {
         auto* a = m_menu->addAction(text);
         a->setShortcut(shortcut);
@@ -60,7 +60,7 @@ void ClickHouseMenu::connectTo(const ConnectionSettings& settings) {
     if (old)
         old->deleteLater();
     const QString description = tr("ClickHouse: %1").arg(settings.displayUrl());
-    m_window->statusBar()->showMessage(description);
+    m_host->showStatus(description);
     emit connectionChanged(description);
 }
 
@@ -72,7 +72,7 @@ bool ClickHouseMenu::requireClient() {
 }
 
 QString ClickHouseMenu::currentConnectorTable() const {
-    const ConnectorTable* table = m_window->document()->table(m_window->currentTable());
+    const ConnectorTable* table = m_host->document()->table(m_host->currentTable());
     if (!table || m_kafkaService.isEmpty())
         return {};
     return QString::fromStdString(quoteIdentifier("service_" + m_kafkaService.toStdString()) + "." +
@@ -92,8 +92,7 @@ void ClickHouseMenu::showConnect() {
     connect(panel, &ConnectionPanel::connected, this,
             [this, dialog](const ConnectionSettings& settings, const QString& version) {
                 connectTo(settings);
-                m_window->aivenMenu()->setTargetVersion(
-                    version, tr("the connected server %1").arg(settings.displayUrl()));
+                emit serverVersionKnown(version, tr("the connected server %1").arg(settings.displayUrl()));
                 dialog->accept();
             });
     dialog->open();
@@ -102,7 +101,7 @@ void ClickHouseMenu::showConnect() {
 void ClickHouseMenu::showPreview() {
     if (!m_previewDock) {
         m_previewDock =
-            m_window->addLateDock(tr("Preview"), QStringLiteral("previewDock"), Qt::BottomDockWidgetArea);
+            m_host->addLateDock(tr("Preview"), QStringLiteral("previewDock"), Qt::BottomDockWidgetArea);
         m_preview = new PreviewPane(m_previewDock);
         m_previewDock->setWidget(m_preview);
     }
@@ -118,21 +117,20 @@ void ClickHouseMenu::showPreview() {
 }
 
 void ClickHouseMenu::runDestinationDdl() {
-    const ConnectorTable* table = m_window->document()->table(m_window->currentTable());
+    const ConnectorTable* table = m_host->document()->table(m_host->currentTable());
     if (!table) {
-        QMessageBox::information(m_window, tr("Run Destination DDL"), tr("Select a connector table first."));
+        m_host->prompts().showInformation(m_window, tr("Run Destination DDL"),
+                                          tr("Select a connector table first."));
         return;
     }
     if (!requireClient())
         return;
-    bool ok = false;
-    const QString service =
-        QInputDialog::getText(m_window, tr("Run Destination DDL"),
-                              tr("Kafka service (the connector table lives in service_<name>):"),
-                              QLineEdit::Normal, m_kafkaService, &ok);
-    if (!ok || service.trimmed().isEmpty())
+    const auto service = m_host->prompts().askText(
+        m_window, tr("Run Destination DDL"),
+        tr("Kafka service (the connector table lives in service_<name>):"), m_kafkaService);
+    if (!service || service->trimmed().isEmpty())
         return;
-    m_kafkaService = service.trimmed();
+    m_kafkaService = service->trimmed();
     DdlOptions options;
     options.kafkaService = m_kafkaService.toStdString();
     const DdlResult result = generateDestinationDdl(*table, options);
@@ -140,7 +138,7 @@ void ClickHouseMenu::runDestinationDdl() {
         QStringList lines;
         for (const auto& p : result.problems)
             lines << QString::fromStdString(p.toLine());
-        QMessageBox::warning(m_window, tr("Run Destination DDL"), lines.join(QLatin1Char('\n')));
+        m_host->prompts().showWarning(m_window, tr("Run Destination DDL"), lines.join(QLatin1Char('\n')));
         return;
     }
     auto* dialog = new DdlRunDialog(result.statements, m_window);
@@ -174,7 +172,7 @@ void ClickHouseMenu::showSampleCheck() {
     const QString table = currentConnectorTable();
     if (!table.isEmpty())
         view->setTable(table);
-    if (const ConnectorTable* t = m_window->document()->table(m_window->currentTable()))
+    if (const ConnectorTable* t = m_host->document()->table(m_host->currentTable()))
         view->setFormat(QString::fromStdString(t->dataFormat));
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(view);

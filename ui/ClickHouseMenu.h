@@ -10,7 +10,7 @@ class QMenu;
 namespace ckstudio {
 
 class ClickHouseClient;
-class MainWindow;
+class EditorHost;
 class PreviewPane;
 class SecretStore;
 struct ConnectionSettings;
@@ -18,7 +18,7 @@ struct ConnectionSettings;
 class ClickHouseMenu : public QObject {
     Q_OBJECT
 public:
-    ClickHouseMenu(MainWindow* window, SecretStore* secrets);
+    ClickHouseMenu(EditorHost* host, SecretStore* secrets);
     ~ClickHouseMenu() override;
 
     QMenu* menu() const { return m_menu; }
@@ -34,12 +34,15 @@ public:
 
 signals:
     void connectionChanged(const QString& description);
+    // A server was connected to: its version and where it came from, for the validation's target version.
+    void serverVersionKnown(const QString& version, const QString& source);
 
 private:
     bool requireClient();
     QString currentConnectorTable() const;
 
-    MainWindow* m_window;
+    EditorHost* m_host;
+    QWidget* m_window; // the parent of the menu's dialogs
     SecretStore* m_secrets;
     QMenu* m_menu;
     ClickHouseClient* m_client = nullptr;

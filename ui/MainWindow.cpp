@@ -226,6 +226,7 @@ void MainWindow::buildMenus() {
     m_secrets = FallbackSecretStore::createDefault(this);
     m_aiven = new AivenMenu(this, m_secrets);
     m_clickHouse = new ClickHouseMenu(this, m_secrets);
+    connect(m_clickHouse, &ClickHouseMenu::serverVersionKnown, m_aiven, &AivenMenu::setTargetVersion);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     action(help, tr("&About"), QKeySequence(), [this] {
@@ -428,6 +429,14 @@ void MainWindow::showProblem(const QString& path, int table) {
     if (table >= 0)
         selectTable(table);
     tableEditor()->focusPath(path);
+}
+
+QMenu* MainWindow::addMenu(const QString& title) {
+    return menuBar()->addMenu(title);
+}
+
+void MainWindow::showStatus(const QString& text, int timeoutMs) {
+    statusBar()->showMessage(text, timeoutMs);
 }
 
 QDockWidget* MainWindow::addLateDock(const QString& title, const QString& objectName,

@@ -1,6 +1,8 @@
 #pragma once
 // The editor window: tables list, the selected table's editor, the problems dock, and the File/Edit/Table
 // menus.
+#include "EditorHost.h"
+
 #include <QMainWindow>
 #include <memory>
 #include <utility>
@@ -28,18 +30,18 @@ class TableEditor;
 class TablesModel;
 class UserPrompts;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public EditorHost {
     Q_OBJECT
 public:
     // `prompts` answers questions (save changes, file names, draft recovery); null: real dialogs.
     explicit MainWindow(std::shared_ptr<UserPrompts> prompts = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    ConfigDocument* document() const { return m_document; }
+    ConfigDocument* document() const override { return m_document; }
     // The editor of the selected table, built the first time a table is shown (or asked for): an empty
     // document's window shows a hint instead, and start-up does not pay for widgets nobody sees yet.
     TableEditor* tableEditor();
-    ProblemsDock* problemsDock() const { return m_problems; }
+    ProblemsDock* problemsDock() const override { return m_problems; }
     QTableView* tablesView() const { return m_tablesView; }
     DraftStore* draftStore() const { return m_drafts; }
     ClickHouseMenu* clickHouseMenu() const { return m_clickHouse; }
@@ -60,12 +62,17 @@ public:
     bool pasteConfigText(const QString& text);
 
     void selectTable(int row);
-    int currentTable() const;
+    int currentTable() const override;
     // Selects the problem's table and shows the field or cell of `path`.
     void showProblem(const QString& path, int table);
     // A dock made on first use, after the window restored its layout: it goes where the user left it last
     // session, in `defaultArea` when the saved layout has no place for it.
-    QDockWidget* addLateDock(const QString& title, const QString& objectName, Qt::DockWidgetArea defaultArea);
+    QDockWidget* addLateDock(const QString& title, const QString& objectName,
+                             Qt::DockWidgetArea defaultArea) override;
+    QWidget* hostWidget() override { return this; }
+    QMenu* addMenu(const QString& title) override;
+    UserPrompts& prompts() override { return *m_prompts; }
+    void showStatus(const QString& text, int timeoutMs = 0) override;
 
 protected:
     void closeEvent(QCloseEvent* event) override;

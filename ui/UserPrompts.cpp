@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 
 namespace ckstudio {
@@ -34,6 +35,26 @@ bool DialogPrompts::askRecoverDraft(QWidget* parent, const QString& description)
 
 void DialogPrompts::showError(QWidget* parent, const QString& title, const QString& message) {
     QMessageBox::critical(parent, title, message);
+}
+
+void DialogPrompts::showWarning(QWidget* parent, const QString& title, const QString& message) {
+    QMessageBox::warning(parent, title, message);
+}
+
+void DialogPrompts::showInformation(QWidget* parent, const QString& title, const QString& message) {
+    QMessageBox::information(parent, title, message);
+}
+
+bool DialogPrompts::askYesNo(QWidget* parent, const QString& title, const QString& question) {
+    return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::Yes) == QMessageBox::Yes;
+}
+
+std::optional<QString> DialogPrompts::askText(QWidget* parent, const QString& title, const QString& label,
+                                              const QString& initial) {
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+    return ok ? std::optional<QString>(text) : std::nullopt;
 }
 
 } // namespace ckstudio

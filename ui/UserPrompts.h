@@ -3,6 +3,7 @@
 // without modal dialogs; DialogPrompts is the real thing.
 #include <QCoreApplication>
 #include <QString>
+#include <optional>
 
 class QWidget;
 
@@ -20,6 +21,12 @@ public:
     // `description` names the draft (file, time); true restores it.
     virtual bool askRecoverDraft(QWidget* parent, const QString& description) = 0;
     virtual void showError(QWidget* parent, const QString& title, const QString& message) = 0;
+    virtual void showWarning(QWidget* parent, const QString& title, const QString& message) = 0;
+    virtual void showInformation(QWidget* parent, const QString& title, const QString& message) = 0;
+    virtual bool askYesNo(QWidget* parent, const QString& title, const QString& question) = 0;
+    // A line of text; nullopt when cancelled.
+    virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                           const QString& initial) = 0;
 };
 
 // Standard message boxes and file dialogs.
@@ -31,6 +38,11 @@ public:
     QString askSaveFile(QWidget* parent, const QString& suggestion) override;
     bool askRecoverDraft(QWidget* parent, const QString& description) override;
     void showError(QWidget* parent, const QString& title, const QString& message) override;
+    void showWarning(QWidget* parent, const QString& title, const QString& message) override;
+    void showInformation(QWidget* parent, const QString& title, const QString& message) override;
+    bool askYesNo(QWidget* parent, const QString& title, const QString& question) override;
+    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                   const QString& initial) override;
 
 private:
     static QString jsonFilter() { return tr("JSON files (*.json);;All files (*)"); }

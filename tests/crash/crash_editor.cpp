@@ -6,9 +6,9 @@
 //   crash_editor recover CONFIG    starts like ckstudio does (draft recovery first) with a prompt that
 //   accepts
 //                                  the draft, and prints what it was offered and what the window then holds.
+#include "../support/QuietPrompts.h"
 #include "DraftStore.h"
 #include "MainWindow.h"
-#include "UserPrompts.h"
 #include "itemmodels/ConfigDocument.h"
 
 #include <QApplication>
@@ -26,7 +26,7 @@ namespace {
 using namespace ckstudio;
 
 // Answers like a user who always restores the draft, and remembers what was asked.
-class AcceptingPrompts : public UserPrompts {
+class AcceptingPrompts : public test::QuietPrompts {
 public:
     SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
     QString askOpenFile(QWidget*, const QString&) override { return {}; }

@@ -5,6 +5,7 @@
 #include "ItemViewInput.h"
 #include "MainWindow.h"
 #include "ProblemsDock.h"
+#include "QuietPrompts.h"
 #include "SettingsEditor.h"
 #include "TableEditor.h"
 #include "UserPrompts.h"
@@ -37,7 +38,8 @@ using namespace ckstudio::test;
 
 namespace {
 
-class ScriptedPrompts : public UserPrompts {
+// Scripted answers for the file and draft questions; the rest as QuietPrompts answers them.
+class ScriptedPrompts : public test::QuietPrompts {
 public:
     SaveChoice saveChoice = SaveChoice::Cancel;
     QString openPath;
@@ -45,7 +47,6 @@ public:
     bool recoverDraft = true;
     int saveQuestions = 0;
     int draftQuestions = 0;
-    QStringList errors;
 
     SaveChoice askSaveChanges(QWidget*, const QString&) override {
         ++saveQuestions;
@@ -57,7 +58,6 @@ public:
         ++draftQuestions;
         return recoverDraft;
     }
-    void showError(QWidget*, const QString&, const QString& message) override { errors << message; }
 };
 
 QString fixture(const char* name) {
