@@ -1,18 +1,16 @@
-// `push --project P --integration ID CONFIG.json [--dry-run] [--force]`: apply a config without losing anyone
-// else's change. The remote is compared with the base recorded by `pull`; when it moved, push refuses (exit
-// 3) and says what changed, unless --force. --dry-run prints the diff and sends nothing.
+// `push --project P --integration ID CONFIG.json [--dry-run] [--force] [--wait S]`: apply a config without
+// losing anyone else's change, through aiven/ApplyWorkflow (the GUI's Apply dialog drives the same class;
+// the rules are in docs/aiven.md). The remote is compared with the base recorded by `pull`; when it moved or
+// nothing was pulled, push refuses (exit 3) unless --force. --dry-run prints the diff and sends nothing.
 #include "aiven/AivenCliSupport.h"
+#include "aiven/ApplyWorkflow.h"
 #include "aiven/PulledBaseStore.h"
 #include "cli/Cli.h"
-#include "diff/ConfigDiff.h"
 #include "domain/JsonText.h"
 #include "schema/ConfigValidator.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QTimer>
 #include <algorithm>
-#include <memory>
 #include <ostream>
 
 namespace ckstudio::cli {
@@ -21,83 +19,101 @@ namespace {
 struct PushRequest {
     QString project;
     QString integration;
-    QString file;
     bool dryRun = false;
     bool force = false;
     int waitMs = 10000;
-    int pollMs = 1000;
     Json local;
 };
 
 void printLines(std::ostream& out, const ConfigDiff& diff, const char* indent) {
     for (const auto& line : diff.toLines())
         out << indent << line << "\n";
+    out.flush();
 }
 
-bool settled(const AivenIntegration& i) {
-    return i.status.isEmpty() || i.status == QLatin1String("running") || i.status == QLatin1String("failed");
+// Every problem at its path on stderr; returns the number of errors (warnings do not stop a push).
+std::size_t reportProblems(const Json& config, CliIo& io) {
+    std::size_t errors = 0;
+    for (const Problem& p : ConfigValidator().validate(config)) {
+        if (p.isError()) {
+            ++errors;
+            io.err << p.toLine() << "\n";
+        } else {
+            io.err << (p.path.empty() ? std::string("(document)") : p.path) << ": warning: " << p.message
+                   << "\n";
+        }
+    }
+    return errors;
 }
 
-// After the PUT: watch integration_status briefly so that a config the service cannot apply is reported.
-void followStatus(AivenClient& client, CliIo& io, std::shared_ptr<const PushRequest> req,
-                  AivenIntegration current, std::shared_ptr<QElapsedTimer> clock, const Finish& done) {
-    if (current.status == QLatin1String("failed")) {
+// After check(): refuse, print, or go on to apply. Returns the exit code when the command ends here.
+std::optional<int> onChecked(const ApplyCheck& check, const PushRequest& req, CliIo& io) {
+    if (check.needsOverwrite() && !req.force) {
+        if (check.verdict == ApplyCheck::Verdict::NoBase) {
+            printError(
+                io, "push",
+                QStringLiteral("no pulled base for integration %1 in project %2: run 'ckstudio-cli pull' "
+                               "first and edit what it wrote, so that changes made by others since are "
+                               "not overwritten (or use --force)")
+                    .arg(req.integration, req.project));
+            return ExitRefused;
+        }
+        io.err << "ckstudio-cli push: the remote user_config of integration " << req.integration.toStdString()
+               << " changed since it was pulled (" << check.moved.summary() << "):\n";
+        printLines(io.err, check.moved, "  ");
+        io.err << "Pull again and redo your edit on top, or use --force to overwrite those changes.\n";
+        io.err.flush();
+        return ExitRefused;
+    }
+    if (req.dryRun) {
+        if (check.changes.isEmpty())
+            io.out << "no changes: the remote already has this config\n";
+        else
+            printLines(io.out, check.changes, "");
+        io.out << "dry run: nothing was sent\n";
+        io.out.flush();
+        return ExitOk;
+    }
+    if (sameConfig(check.remote, check.mine) && !req.force) {
+        io.out << "no changes: the remote already has this config\n";
+        io.out.flush();
+        return ExitOk;
+    }
+    printLines(io.out, check.changes, "");
+    return std::nullopt;
+}
+
+int onFinished(const ApplyOutcome& outcome, const PushRequest& req, CliIo& io) {
+    const QString error = outcome.error ? outcome.error->describe() : QString();
+    using Kind = ApplyOutcome::Kind;
+    if (outcome.ok()) {
+        const int tables = outcome.integration ? outcome.integration->tableCount() : 0;
+        io.out << "applied to integration " << req.integration.toStdString() << ": " << tables
+               << (tables == 1 ? " table" : " tables") << ", status "
+               << (outcome.status().isEmpty() ? std::string("unknown") : outcome.status().toStdString())
+               << "\n";
+        io.out.flush();
+        return ExitOk;
+    }
+    if (outcome.kind == Kind::FetchFailed) {
+        printError(io, "push", error);
+    } else if (outcome.kind == Kind::Rejected) {
+        printError(io, "push", QStringLiteral("the API refused the config: %1").arg(error));
+    } else if (outcome.kind == Kind::StatusUnreadable) {
+        printError(io, "push",
+                   QStringLiteral("the config was applied, but its status could not be read: %1").arg(error));
+    } else if (outcome.kind == Kind::IntegrationFailed) {
         QString message = QStringLiteral("the config was applied, but the integration failed");
-        if (!current.likelyErrorCause.isEmpty() && current.likelyErrorCause != QLatin1String("null"))
-            message += QStringLiteral(" (likely cause: %1)").arg(current.likelyErrorCause);
-        for (const auto& e : current.statusErrors)
+        const AivenIntegration& i = *outcome.integration;
+        if (!i.likelyErrorCause.isEmpty() && i.likelyErrorCause != QLatin1String("null"))
+            message += QStringLiteral(" (likely cause: %1)").arg(i.likelyErrorCause);
+        for (const auto& e : i.statusErrors)
             message += QStringLiteral("\n  ") + e;
         printError(io, "push", message);
-        done(ExitRemote);
-        return;
+    } else {
+        printError(io, "push", ApplyWorkflow::describe(outcome));
     }
-    if (settled(current) || clock->elapsed() >= req->waitMs) {
-        io.out << "applied to integration " << req->integration.toStdString() << ": " << current.tableCount()
-               << (current.tableCount() == 1 ? " table" : " tables") << ", status "
-               << (current.status.isEmpty() ? std::string("unknown") : current.status.toStdString()) << "\n";
-        io.out.flush();
-        done(ExitOk);
-        return;
-    }
-    QTimer::singleShot(req->pollMs, &client, [&client, &io, req, clock, done] {
-        client.getIntegration(
-            req->project, req->integration,
-            [&client, &io, req, clock, done](AivenResult<AivenIntegration> r) {
-                if (!r) {
-                    printError(io, "push",
-                               QStringLiteral("the config was applied, but its status could not be read: %1")
-                                   .arg(r.error.describe()));
-                    done(ExitRemote);
-                    return;
-                }
-                followStatus(client, io, req, *r.value, clock, done);
-            });
-    });
-}
-
-void applyConfig(AivenClient& client, CliIo& io, std::shared_ptr<const PushRequest> req, const Finish& done) {
-    const QUrl api = client.options().baseUrl;
-    client.updateIntegration(
-        req->project, req->integration, req->local,
-        [&client, &io, req, api, done](AivenResult<AivenIntegration> r) {
-            if (!r) {
-                printError(io, "push",
-                           QStringLiteral("the API refused the config: %1").arg(r.error.describe()));
-                done(ExitRemote);
-                return;
-            }
-            // The new base is what the API now holds (it may have filled in defaults).
-            const bool hasConfig = r.value->raw.is_object() && r.value->raw.contains("user_config");
-            PulledBaseStore bases(
-                PulledBaseStore::defaultDirectory(QProcessEnvironment::systemEnvironment()));
-            if (auto error = bases.record(api, req->project, req->integration,
-                                          hasConfig ? r.value->userConfig : req->local);
-                !error.empty())
-                io.err << "ckstudio-cli push: warning: the new base could not be recorded: " << error << "\n";
-            auto clock = std::make_shared<QElapsedTimer>();
-            clock->start();
-            followStatus(client, io, req, *r.value, clock, done);
-        });
+    return ExitRemote;
 }
 
 } // namespace
@@ -147,103 +163,55 @@ std::optional<int> runPush(const QStringList& args, CliIo& io, const Finish& fin
         return ExitUsage;
     }
     req->waitMs = static_cast<int>(waitSeconds * 1000);
-    req->pollMs = std::clamp(req->waitMs / 10, 100, 1000);
-    req->file = parser.positionalArguments().first();
-
-    auto file = readJsonFile(req->file);
-    if (!file) {
-        io.err << file.error << "\n";
+    const QString file = parser.positionalArguments().first();
+    auto read = readJsonFile(file);
+    if (!read) {
+        io.err << read.error << "\n";
         return ExitUsage;
     }
-    req->local = std::move(*file.value);
-    // Invalid configs are stopped here, with every problem at its path, before anything is sent.
-    std::size_t errors = 0;
-    for (const Problem& p : ConfigValidator().validate(req->local)) {
-        if (p.isError()) {
-            ++errors;
-            io.err << p.toLine() << "\n";
-        } else {
-            io.err << (p.path.empty() ? std::string("(document)") : p.path) << ": warning: " << p.message
-                   << "\n";
-        }
-    }
+    req->local = std::move(*read.value);
+    // Invalid configs are stopped here, before anything is sent.
+    const std::size_t errors = reportProblems(req->local, io);
     if (errors > 0 || !req->local.is_object()) {
-        io.err << req->file.toStdString() << ": invalid, " << errors << (errors == 1 ? " error" : " errors")
+        io.err << file.toStdString() << ": invalid, " << errors << (errors == 1 ? " error" : " errors")
                << "; nothing was sent\n";
         return ExitInvalid;
     }
 
-    const std::shared_ptr<const PushRequest> request = req;
     runWithAivenClient(
         "push", parser.value(QStringLiteral("ca-file")), io, finish,
-        [&io, request](AivenClient& client, const Finish& done) {
+        [&io, req = std::shared_ptr<const PushRequest>(req)](AivenClient& client, const Finish& done) {
             const QUrl api = client.options().baseUrl;
-            client.getIntegration(
-                request->project, request->integration,
-                [&client, &io, request, api, done](AivenResult<AivenIntegration> r) {
-                    if (!r) {
-                        printError(io, "push", r.error.describe());
-                        done(ExitRemote);
-                        return;
-                    }
-                    const Json& remote = r.value->userConfig;
-                    PulledBaseStore bases(
-                        PulledBaseStore::defaultDirectory(QProcessEnvironment::systemEnvironment()));
-                    std::string baseError;
-                    const std::optional<Json> base =
-                        bases.load(api, request->project, request->integration, &baseError);
-                    if (!baseError.empty()) {
-                        printError(io, "push", QString::fromStdString(baseError));
-                        done(ExitUsage);
-                        return;
-                    }
-                    if (!request->force) {
-                        if (!base) {
-                            printError(
-                                io, "push",
-                                QStringLiteral(
-                                    "no pulled base for integration %1 in project %2: run 'ckstudio-cli "
-                                    "pull' "
-                                    "first and edit what it wrote, so that changes made by others since "
-                                    "are not overwritten (or use --force)")
-                                    .arg(request->integration, request->project));
-                            done(ExitRefused);
-                            return;
-                        }
-                        if (remoteMovedSince(*base, remote)) {
-                            const ConfigDiff moved = diffConfigs(*base, remote);
-                            io.err << "ckstudio-cli push: the remote user_config of integration "
-                                   << request->integration.toStdString() << " changed since it was pulled ("
-                                   << moved.summary() << "):\n";
-                            printLines(io.err, moved, "  ");
-                            io.err << "Pull again and redo your edit on top, or use --force to overwrite "
-                                      "those changes.\n";
-                            io.err.flush();
-                            done(ExitRefused);
-                            return;
-                        }
-                    }
-                    const ConfigDiff changes = diffConfigs(remote, request->local);
-                    if (request->dryRun) {
-                        if (changes.isEmpty())
-                            io.out << "no changes: the remote already has this config\n";
-                        else
-                            printLines(io.out, changes, "");
-                        io.out << "dry run: nothing was sent\n";
-                        io.out.flush();
-                        done(ExitOk);
-                        return;
-                    }
-                    if (!sameConfig(remote, request->local) || request->force)
-                        printLines(io.out, changes, "");
-                    if (sameConfig(remote, request->local) && !request->force) {
-                        io.out << "no changes: the remote already has this config\n";
-                        io.out.flush();
-                        done(ExitOk);
-                        return;
-                    }
-                    applyConfig(client, io, request, done);
+            auto bases = std::make_shared<PulledBaseStore>(
+                PulledBaseStore::defaultDirectory(QProcessEnvironment::systemEnvironment()));
+            std::string baseError;
+            std::optional<Json> base = bases->load(api, req->project, req->integration, &baseError);
+            if (!baseError.empty()) {
+                printError(io, "push", QString::fromStdString(baseError));
+                done(ExitUsage);
+                return;
+            }
+            // A child of the client, which the command's end releases.
+            auto* workflow = new ApplyWorkflow(&client, req->project, req->integration, &client);
+            workflow->setStatusFollowing(std::chrono::milliseconds(req->waitMs),
+                                         std::chrono::milliseconds(std::clamp(req->waitMs / 10, 100, 1000)));
+            QObject::connect(workflow, &ApplyWorkflow::checked, workflow,
+                             [&io, req, workflow, done](const ApplyCheck& check) {
+                                 if (const auto code = onChecked(check, *req, io))
+                                     done(*code);
+                                 else
+                                     workflow->apply();
+                             });
+            QObject::connect(
+                workflow, &ApplyWorkflow::landed, workflow, [&io, req, bases, api](const Json& b) {
+                    if (auto error = bases->record(api, req->project, req->integration, b); !error.empty())
+                        io.err << "ckstudio-cli push: warning: the new base could not be recorded: " << error
+                               << "\n";
                 });
+            QObject::connect(
+                workflow, &ApplyWorkflow::finished, workflow,
+                [&io, req, done](const ApplyOutcome& outcome) { done(onFinished(outcome, *req, io)); });
+            workflow->check(req->local, std::move(base));
         });
     return std::nullopt;
 }

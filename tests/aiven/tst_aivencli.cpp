@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <sstream>
@@ -278,6 +279,52 @@ private Q_SLOTS:
                         QStringLiteral("5")});
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.find("integration failed") != std::string::npos, r.err.c_str());
+    }
+
+    // The rules push shares with the Apply dialog (docs/aiven.md, "Apply and push: one workflow").
+    void pushFollowsTheSharedStatusAndBaseRules() {
+        const QString file = path(QStringLiteral("config.json"));
+        QCOMPARE(runCommand({QStringLiteral("pull"), QStringLiteral("--project"), kProject,
+                             QStringLiteral("--integration"), kIntegration, QStringLiteral("-o"), file})
+                     .code,
+                 0);
+        const QStringList push{QStringLiteral("push"),
+                               QStringLiteral("--project"),
+                               kProject,
+                               QStringLiteral("--integration"),
+                               kIntegration,
+                               file};
+        // An answer without user_config: what was sent is the new base, so the next push is no conflict.
+        editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 2; });
+        m_emulator->addFault(*parseFaultSpec(QStringLiteral("omit=user_config;method=PUT;count=1"), nullptr));
+        auto r = runCommand(push);
+        QCOMPARE(r.code, 0);
+        editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 3; });
+        r = runCommand(push);
+        QVERIFY2(r.code == 0, r.err.c_str());
+        m_emulator->clearFaults();
+
+        // No status at all: applied, "status unknown", at once.
+        editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 4; });
+        m_emulator->addFault(*parseFaultSpec(QStringLiteral("omit=integration_status"), nullptr));
+        QElapsedTimer clock;
+        clock.start();
+        r = runCommand(push);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("status unknown") != std::string::npos, r.out.c_str());
+        QVERIFY(clock.elapsed() < 5000);
+        m_emulator->clearFaults();
+
+        // A status that never settles (a ClickHouse that never answers): exit 0 when --wait is up, naming it.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        m_emulator->setClickHouseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())));
+        editFile(file, [](Json& c) { c["tables"][0]["num_consumers"] = 5; });
+        m_emulator->clearRequests();
+        r = runCommand(push + QStringList{QStringLiteral("--wait"), QStringLiteral("0.5")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("status starting") != std::string::npos, r.out.c_str());
+        QVERIFY(m_emulator->countRequests("GET") >= 2); // the check, then at least one status read
     }
 
     void peekPrintsNewestMessages() {

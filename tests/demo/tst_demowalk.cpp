@@ -15,7 +15,7 @@
 #include "QuietPrompts.h"
 #include "TableEditor.h"
 #include "aiven/AivenClient.h"
-#include "aiven/ApplyController.h"
+#include "aiven/ApplyWorkflow.h"
 #include "aiven/ApplyDialog.h"
 #include "aiven/IntegrationBrowser.h"
 #include "aiven/IntegrationTreeModel.h"
@@ -206,7 +206,7 @@ private slots:
         QVERIFY2(apply->diffText().contains(QStringLiteral("country")), qPrintable(apply->diffText()));
         QVERIFY(!apply->diffText().contains(QStringLiteral("orders_raw")));
         QTest::mouseClick(apply->applyButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(apply->controller()->state(), ApplyController::State::Succeeded, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(apply->workflow()->state(), ApplyWorkflow::State::Succeeded, kWait);
         const Json landed = remoteTables().at(0).at("columns");
         QCOMPARE(landed.size(), columnsBefore + 1);
         QVERIFY(landed.back().at("name") == Json("country"));

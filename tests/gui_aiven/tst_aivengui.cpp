@@ -4,8 +4,8 @@
 #include "FaultSpec.h"
 #include "ItemViewInput.h"
 #include "aiven/AivenClient.h"
-#include "aiven/ApplyController.h"
 #include "aiven/ApplyDialog.h"
+#include "aiven/ApplyWorkflow.h"
 #include "aiven/ConnectDialog.h"
 #include "aiven/IntegrationBrowser.h"
 #include "aiven/IntegrationOpener.h"
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(m_emulator->countRequests("PUT"), 0);
 
         QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog.controller()->state(), ApplyController::State::Succeeded, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Succeeded, kWait);
         QCOMPARE(m_emulator->countRequests("PUT"), 1);
         QCOMPARE(applied.count(), 1);
         QVERIFY(remoteConfig().at("tables").at(0).at("group_name") == Json("clickhouse-events-v2"));
@@ -222,7 +222,7 @@ private Q_SLOTS:
             dialog.show();
             QTRY_VERIFY_WITH_TIMEOUT(dialog.applyButton()->isVisible(), kWait);
             QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
-            QTRY_COMPARE_WITH_TIMEOUT(dialog.controller()->state(), ApplyController::State::Succeeded, kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Succeeded, kWait);
         }
         QVERIFY(document.remoteBase().has_value());
         QVERIFY(toJson(*document.remoteBase()) == remoteConfig());
@@ -231,8 +231,9 @@ private Q_SLOTS:
         document.setGroupName(1, "orders-v2");
         ApplyDialog again(client.get(), &document, kProject, kIntegration);
         again.show();
-        QTRY_VERIFY_WITH_TIMEOUT(again.applyButton()->isVisible() || again.overwriteButton()->isVisible(), kWait);
-        QCOMPARE(again.controller()->state(), ApplyController::State::Reviewing);
+        QTRY_VERIFY_WITH_TIMEOUT(again.applyButton()->isVisible() || again.overwriteButton()->isVisible(),
+                                 kWait);
+        QCOMPARE(again.workflow()->state(), ApplyWorkflow::State::Reviewing);
         QVERIFY(!again.overwriteButton()->isVisible());
     }
 
@@ -257,7 +258,7 @@ private Q_SLOTS:
         ApplyDialog dialog(client.get(), &document, kProject, kIntegration);
         dialog.show();
         QTRY_VERIFY_WITH_TIMEOUT(dialog.overwriteButton()->isVisible(), kWait);
-        QCOMPARE(dialog.controller()->state(), ApplyController::State::Conflict);
+        QCOMPARE(dialog.workflow()->state(), ApplyWorkflow::State::Conflict);
         QVERIFY(!dialog.applyButton()->isVisible());
         QVERIFY(dialog.takeRemoteButton()->isVisible());
         QCOMPARE(m_emulator->countRequests("PUT"), 1); // only theirs
@@ -271,7 +272,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.mineText().contains(QStringLiteral("theirs-events")));
 
         QTest::mouseClick(dialog.overwriteButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog.controller()->state(), ApplyController::State::Succeeded, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Succeeded, kWait);
         QCOMPARE(m_emulator->countRequests("PUT"), 2);
         QVERIFY(remoteConfig() == toJson(document.config()));
         QVERIFY(remoteConfig().at("tables").at(0).at("group_name") == Json("clickhouse-events"));
@@ -306,11 +307,55 @@ private Q_SLOTS:
         dialog.show();
         QTRY_VERIFY_WITH_TIMEOUT(dialog.applyButton()->isVisible(), kWait);
         QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog.controller()->state(), ApplyController::State::Failed, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Failed, kWait);
         QVERIFY2(dialog.statusText().contains(QStringLiteral("400")), qPrintable(dialog.statusText()));
         QVERIFY(remoteConfig() == before);
         QVERIFY(toJson(*document.remoteBase()) == before); // base unchanged: nothing landed
     }
+    // No base (the document was not opened from the integration): the conflict view, as for a remote that
+    // moved; only a deliberate overwrite sends it.
+    void noBaseShowsTheConflictView() {
+        auto client = makeClient();
+        ConfigDocument document;
+        openInto(*client, document);
+        document.setRemoteBase(std::nullopt);
+        document.setGroupName(1, "mine-orders");
+        ApplyDialog dialog(client.get(), &document, kProject, kIntegration);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.overwriteButton()->isVisible(), kWait);
+        QCOMPARE(dialog.workflow()->state(), ApplyWorkflow::State::Conflict);
+        QVERIFY(!dialog.applyButton()->isVisible());
+        QVERIFY(dialog.baseText().isEmpty());
+        QVERIFY(dialog.mineText().contains(QStringLiteral("mine-orders")));
+        QCOMPARE(m_emulator->countRequests("PUT"), 0);
+        QTest::mouseClick(dialog.overwriteButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Succeeded, kWait);
+        QVERIFY(remoteConfig() == toJson(document.config()));
+        QVERIFY(document.remoteBase().has_value());
+    }
+
+    // A `failed` status: the dialog lists the API's errors and its message names them too.
+    void failedStatusShowsTheErrors() {
+        auto client = makeClient();
+        ConfigDocument document;
+        openInto(*client, document);
+        m_emulator->setClickHouseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+        document.setGroupName(0, "clickhouse-events-v4");
+        ApplyDialog dialog(client.get(), &document, kProject, kIntegration);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.applyButton()->isVisible(), kWait);
+        QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.workflow()->state(), ApplyWorkflow::State::Failed, kWait);
+        QCOMPARE(dialog.workflow()->outcome()->kind, ApplyOutcome::Kind::IntegrationFailed);
+        const QStringList errors = dialog.statusErrors();
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("integration failed")),
+                 qPrintable(dialog.statusText()));
+        for (const QString& e : errors)
+            QVERIFY2(dialog.statusText().contains(e), qPrintable(dialog.statusText()));
+        QVERIFY(toJson(*document.remoteBase()) == remoteConfig()); // it landed all the same
+    }
+
     void connectDialogTestsAndRemembersTheToken() {
         MemorySecretStore keychain;
         AivenClient::Options initial;

@@ -1,6 +1,7 @@
 #include "ApplyDialog.h"
 
-#include "ApplyController.h"
+#include "aiven/ApplyWorkflow.h"
+#include "itemmodels/ConfigDocument.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -35,8 +36,11 @@ QString prettyJson(const Json& json) {
 ApplyDialog::ApplyDialog(AivenClient* client, ConfigDocument* document, const QString& project,
                          const QString& integrationId, QWidget* parent)
     : QDialog(parent)
-    , m_controller(new ApplyController(client, document, project, integrationId, this))
+    , m_document(document)
+    , m_workflow(new ApplyWorkflow(client, project, integrationId, this))
     , m_pages(new QStackedWidget(this)) {
+    // Followed a little longer than the CLI's default: the dialog stays open and shows each status read.
+    m_workflow->setStatusFollowing(std::chrono::seconds(20), std::chrono::seconds(2));
     setWindowTitle(tr("Apply to Aiven"));
     setAccessibleName(tr("Apply to Aiven"));
 
@@ -109,35 +113,27 @@ ApplyDialog::ApplyDialog(AivenClient* client, ConfigDocument* document, const QS
     resize(900, 560);
 
     // The button box would accept/reject on its own; each button does exactly its job instead.
-    connect(m_apply, &QPushButton::clicked, m_controller, &ApplyController::apply);
-    connect(m_overwrite, &QPushButton::clicked, m_controller, &ApplyController::apply);
-    connect(m_takeRemote, &QPushButton::clicked, this, [this] {
-        m_controller->takeRemote();
-        showFinished(true,
-                     tr("The document now holds the remote configuration; undo brings your edits back."));
-    });
+    connect(m_apply, &QPushButton::clicked, m_workflow, &ApplyWorkflow::apply);
+    connect(m_overwrite, &QPushButton::clicked, m_workflow, &ApplyWorkflow::apply);
+    connect(m_takeRemote, &QPushButton::clicked, this, &ApplyDialog::takeRemote);
     connect(m_cancel, &QPushButton::clicked, this, &ApplyDialog::reject);
 
-    connect(m_controller, &ApplyController::progress, this, &ApplyDialog::showBusy);
-    connect(m_controller, &ApplyController::reviewReady, this, &ApplyDialog::showReview);
-    connect(m_controller, &ApplyController::conflict, this,
-            [this](const Json& base, const Json& remote, const Json& mine) {
-                showConflict(prettyJson(base), prettyJson(remote), prettyJson(mine));
-            });
-    connect(m_controller, &ApplyController::stateChanged, this, [this](ApplyController::State state) {
-        if (state == ApplyController::State::Following && !m_pushed) {
-            m_pushed = true;
-            Q_EMIT applied();
-        }
+    connect(m_workflow, &ApplyWorkflow::progress, this, &ApplyDialog::showBusy);
+    connect(m_workflow, &ApplyWorkflow::checked, this, &ApplyDialog::showCheck);
+    connect(m_workflow, &ApplyWorkflow::landed, this, [this](const Json& newBase) {
+        if (m_document)
+            m_document->setRemoteBase(userConfigFromJson(newBase));
+        emit applied();
     });
-    connect(m_controller, &ApplyController::statusChanged, this,
+    connect(m_workflow, &ApplyWorkflow::statusChanged, this,
             [this](const QString& status, const QStringList& errors) {
                 m_status->setText(
                     tr("Integration status: %1").arg(status.isEmpty() ? tr("unknown") : status));
                 m_errors->clear();
                 m_errors->addItems(errors);
             });
-    connect(m_controller, &ApplyController::finished, this, &ApplyDialog::showFinished);
+    connect(m_workflow, &ApplyWorkflow::finished, this,
+            [this](const ApplyOutcome& outcome) { showFinished(ApplyWorkflow::describe(outcome)); });
 }
 
 ApplyDialog::~ApplyDialog() = default;
@@ -157,16 +153,43 @@ void ApplyDialog::showEvent(QShowEvent* event) {
     QDialog::showEvent(event);
     if (!m_started) {
         m_started = true;
-        m_controller->check();
+        startCheck();
     }
 }
 
+void ApplyDialog::startCheck() {
+    if (!m_document) {
+        showFinished(tr("The document was closed."));
+        return;
+    }
+    // The document keeps its base as a UserConfig; the workflow compares what the server holds, as JSON.
+    const auto& base = m_document->remoteBase();
+    m_workflow->check(toJson(m_document->config()), base ? std::optional<Json>(toJson(*base)) : std::nullopt);
+}
+
 void ApplyDialog::reject() {
-    if (m_controller->isBusy()) {
-        m_controller->cancel(); // the dialog stays to say what the cancellation left behind
+    if (m_workflow->isBusy()) {
+        m_workflow->cancel(); // the dialog stays to say what the cancellation left behind
         return;
     }
     QDialog::reject();
+}
+
+void ApplyDialog::takeRemote() {
+    const Json remote = m_workflow->takeRemote();
+    if (!m_document || remote.is_null())
+        return;
+    const UserConfig config = userConfigFromJson(remote);
+    m_document->replaceConfig(config, tr("Take the remote configuration"));
+    m_document->setRemoteBase(config);
+    showFinished(tr("The document now holds the remote configuration; undo brings your edits back."));
+}
+
+void ApplyDialog::showCheck(const ApplyCheck& check) {
+    if (check.needsOverwrite())
+        showConflict(check);
+    else
+        showReview(check);
 }
 
 void ApplyDialog::showBusy(const QString& message) {
@@ -178,7 +201,8 @@ void ApplyDialog::showBusy(const QString& message) {
     m_cancel->setText(tr("Cancel"));
 }
 
-void ApplyDialog::showReview(const ConfigDiff& diff) {
+void ApplyDialog::showReview(const ApplyCheck& check) {
+    const ConfigDiff& diff = check.changes;
     QStringList lines;
     for (const std::string& line : diff.toLines())
         lines.append(QString::fromStdString(line));
@@ -193,31 +217,31 @@ void ApplyDialog::showReview(const ConfigDiff& diff) {
     m_cancel->setText(tr("Cancel"));
 }
 
-void ApplyDialog::showConflict(const QString& base, const QString& remote, const QString& mine) {
-    m_conflictSummary->setText(base.isEmpty() ? tr("This document was not opened from the integration, so it "
-                                                   "is unknown whether applying would undo "
-                                                   "someone else's changes. Compare and choose.")
-                                              : tr("Someone changed the integration on Aiven since you "
-                                                   "opened it. Applying now would undo their "
-                                                   "changes. Compare the three versions, then overwrite "
-                                                   "deliberately or take the remote version."));
-    m_base->setPlainText(base);
-    m_remote->setPlainText(remote);
-    m_mine->setPlainText(mine);
+void ApplyDialog::showConflict(const ApplyCheck& check) {
+    m_conflictSummary->setText(check.verdict == ApplyCheck::Verdict::NoBase
+                                   ? tr("This document was not opened from the integration, so it "
+                                        "is unknown whether applying would undo "
+                                        "someone else's changes. Compare and choose.")
+                                   : tr("Someone changed the integration on Aiven since you "
+                                        "opened it. Applying now would undo their "
+                                        "changes. Compare the three versions, then overwrite "
+                                        "deliberately or take the remote version."));
+    m_base->setPlainText(check.base ? prettyJson(*check.base) : QString());
+    m_remote->setPlainText(prettyJson(check.remote));
+    m_mine->setPlainText(prettyJson(check.mine));
     m_pages->setCurrentIndex(2);
     m_overwrite->setVisible(true);
     m_takeRemote->setVisible(true);
     m_cancel->setText(tr("Cancel"));
 }
 
-void ApplyDialog::showFinished(bool ok, const QString& message) {
+void ApplyDialog::showFinished(const QString& message) {
     const QString status = m_status->text();
     m_status->setText(status.isEmpty() ? message : status + QLatin1Char('\n') + message);
     m_pages->setCurrentIndex(3);
     m_apply->setVisible(false);
     m_overwrite->setVisible(false);
     m_takeRemote->setVisible(false);
-    Q_UNUSED(ok)
     m_cancel->setText(tr("Close"));
 }
 

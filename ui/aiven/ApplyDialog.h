@@ -1,9 +1,11 @@
 #pragma once
-// The apply dialog: checks the remote, then shows either the changes by table (Apply) or, when someone else
-// changed the integration since it was opened, base / remote / mine side by side (Overwrite or Take remote).
-// While applying it shows progress and then the integration's status with its errors. Never modal-blocking:
-// use open() or show(); checking starts when the dialog is first shown.
+// The apply dialog presents app/aiven/ApplyWorkflow for the open document: it checks the remote, then shows
+// either the changes by table (Apply) or, when someone else changed the integration since it was opened (or
+// nothing says what it was opened from), base / remote / mine side by side (Overwrite or Take remote). While
+// applying it shows progress and then the integration's status with its errors. Never modal-blocking: use
+// open() or show(); checking starts when the dialog is first shown.
 #include <QDialog>
+#include <QPointer>
 
 class QLabel;
 class QListWidget;
@@ -15,9 +17,10 @@ class QStackedWidget;
 namespace ckstudio {
 
 class AivenClient;
-class ApplyController;
+class ApplyWorkflow;
 class ConfigDocument;
-struct ConfigDiff;
+struct ApplyCheck;
+struct ApplyOutcome;
 
 class ApplyDialog : public QDialog {
     Q_OBJECT
@@ -26,7 +29,7 @@ public:
                 const QString& integrationId, QWidget* parent = nullptr);
     ~ApplyDialog() override;
 
-    ApplyController* controller() const { return m_controller; }
+    ApplyWorkflow* workflow() const { return m_workflow; }
 
     // For tests and automation; the buttons do the same.
     QPushButton* applyButton() const { return m_apply; }
@@ -40,7 +43,7 @@ public:
     QString statusText() const;
     QStringList statusErrors() const;
 
-Q_SIGNALS:
+signals:
     // The remote now holds the document (whatever its status turned out to be).
     void applied();
 
@@ -49,13 +52,17 @@ protected:
     void reject() override;
 
 private:
-    void showReview(const ConfigDiff& diff);
-    void showConflict(const QString& base, const QString& remote, const QString& mine);
+    void startCheck();
+    void showCheck(const ApplyCheck& check);
+    void showReview(const ApplyCheck& check);
+    void showConflict(const ApplyCheck& check);
     void showBusy(const QString& message);
-    void showFinished(bool ok, const QString& message);
+    void showFinished(const QString& message);
+    void takeRemote();
     QWidget* titled(const QString& title, QWidget* content);
 
-    ApplyController* m_controller;
+    QPointer<ConfigDocument> m_document;
+    ApplyWorkflow* m_workflow;
     QStackedWidget* m_pages;
     QLabel* m_busyLabel;
     QProgressBar* m_progress;
@@ -72,7 +79,6 @@ private:
     QPushButton* m_takeRemote;
     QPushButton* m_cancel;
     bool m_started = false;
-    bool m_pushed = false;
 };
 
 } // namespace ckstudio
