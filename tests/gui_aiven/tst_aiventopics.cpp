@@ -8,7 +8,6 @@
 #include "aiven/ConsumerLagModel.h"
 #include "aiven/CreateIntegrationWizard.h"
 #include "aiven/InferredColumnsDialog.h"
-#include "aiven/KafkaSource.h"
 #include "aiven/LiveSchema.h"
 #include "aiven/TopicBrowser.h"
 #include "aiven/TopicMessagesModel.h"
@@ -426,38 +425,6 @@ private Q_SLOTS:
         QVERIFY(!browser.messagesModel()->message(1)->key.has_value());
         browser.messagesView()->selectRow(1);
         QCOMPARE(browser.rawView()->toPlainText(), QStringLiteral("text"));
-    }
-
-    void kafkaConnectionsFromServicesAndEndpoints() {
-        const Json seed = seedJson();
-        Json kafka;
-        for (const auto& service : seed["projects"][0]["services"])
-            if (service["service_name"] == "demo-kafka")
-                kafka = service;
-        kafka["users"][0]["access_cert"] = "CERT-PEM";
-        kafka["users"][0]["access_key"] = "KEY-PEM";
-        const AivenService service = aivenServiceFromJson(kafka);
-        QVERIFY(serviceHasKafkaRest(service));
-        const auto tls = kafkaConnectionForService(service, "CA-PEM");
-        QVERIFY(tls.has_value());
-        QCOMPARE(tls->bootstrapServers, QStringLiteral("demo-kafka-demo-project.a.aivencloud.com:12700"));
-        QCOMPARE(tls->securityProtocol, QStringLiteral("ssl"));
-        QCOMPARE(tls->certificatePem, QByteArray("CERT-PEM"));
-        QCOMPARE(tls->keyPem, QByteArray("KEY-PEM"));
-        QCOMPARE(tls->caPem, QByteArray("CA-PEM"));
-        kafka["user_config"]["kafka_rest"] = false;
-        QVERIFY(!serviceHasKafkaRest(aivenServiceFromJson(kafka)));
-
-        const AivenIntegrationEndpoint endpoint =
-            aivenEndpointFromJson(seed["projects"][0]["integration_endpoints"][0]);
-        const auto sasl = kafkaConnectionForEndpoint(endpoint);
-        QVERIFY(sasl.has_value());
-        QCOMPARE(sasl->bootstrapServers, QStringLiteral("10.0.0.1:9092,10.0.0.2:9092"));
-        QCOMPARE(sasl->securityProtocol, QStringLiteral("sasl_ssl"));
-        QCOMPARE(sasl->saslMechanism, QStringLiteral("SCRAM-SHA-512"));
-        QCOMPARE(sasl->saslUsername, QStringLiteral("ingest"));
-        QCOMPARE(sasl->saslPassword, QStringLiteral("external-kafka-secret-55e1"));
-        QVERIFY(!kafkaConnectionForEndpoint(AivenIntegrationEndpoint{}).has_value());
     }
 
     void projectCaFromTheApi() {
