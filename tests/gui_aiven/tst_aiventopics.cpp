@@ -456,6 +456,20 @@ private Q_SLOTS:
         QVERIFY(got->value->startsWith(QStringLiteral("-----BEGIN CERTIFICATE-----\n")));
     }
 
+    void browserSaysWhyASourceCannotBeOpened() {
+        auto client = makeClient();
+        ConfigDocument document;
+        TopicBrowser browser(client.get(), &document);
+        QSignalSpy failed(&browser, &TopicBrowser::failed);
+        browser.openService(kProject, QStringLiteral("nope"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("Service nope does not exist (HTTP 404)"));
+        QCOMPARE(browser.sourceLabel()->text(),
+                 QStringLiteral("Kafka service nope: Service nope does not exist (HTTP 404)"));
+        QVERIFY(!browser.isReady());
+        QVERIFY(!browser.peekButton()->isEnabled());
+    }
+
     void cancelStopsARunningPeek() {
         auto client = makeClient();
         ConfigDocument document;
@@ -581,6 +595,48 @@ private Q_SLOTS:
         QVERIFY(wizard.inferLabel()->text().contains(QStringLiteral("sensor_readings")));
         // The inferred table is valid for the bundled schema.
         QVERIFY(ConfigValidator().validate(config).empty());
+    }
+
+    // A service with Kafka REST off: the wizard reads its topic directly, as the topic browser does (it used
+    // to peek through REST and fail with "Kafka REST is not enabled").
+    void wizardInfersFromAServiceWithoutKafkaRest() {
+        test::MockKafkaCluster cluster;
+        QVERIFY2(cluster.isValid(), qPrintable(cluster.error()));
+        QVERIFY(cluster.createTopic(QStringLiteral("sensor-readings"), 1));
+        QVERIFY(cluster.produce(QStringLiteral("sensor-readings"),
+                                {{0, std::nullopt, QByteArray(R"({"sensor_id":7,"celsius":21.5})"), 0},
+                                 {0, std::nullopt, QByteArray(R"({"sensor_id":8,"celsius":19.0})"), 0}}));
+        Json seed = seedJson();
+        for (auto& service : seed["projects"][0]["services"])
+            if (service["service_name"] == "demo-kafka") {
+                service["user_config"]["kafka_rest"] = false;
+                const QString bootstrap = cluster.bootstrapServers().section(QLatin1Char(','), 0, 0);
+                for (auto& c : service["components"])
+                    if (c["component"] == "kafka") {
+                        c["host"] = bootstrap.section(QLatin1Char(':'), 0, 0).toStdString();
+                        c["port"] = bootstrap.section(QLatin1Char(':'), 1).toInt();
+                        c["ssl"] = false;
+                    }
+            }
+        startEmulator(seed);
+        auto client = makeClient();
+        ConfigDocument document;
+        CreateIntegrationWizard wizard(client.get(), &document, kProject);
+        wizard.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.isLoading() && wizard.clickhouseBox()->count() > 0, kWait);
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.topicBox()->findText(QStringLiteral("sensor-readings")) >= 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(client->pendingCount(), 0, kWait); // the source is resolved
+        wizard.next();
+        wizard.topicBox()->setCurrentIndex(wizard.topicBox()->findText(QStringLiteral("sensor-readings")));
+        QTest::mouseClick(wizard.inferButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+        const UserConfig config = wizard.userConfig();
+        QCOMPARE(config.tables.size(), std::size_t(1));
+        QCOMPARE(config.tables[0].columns.size(), std::size_t(2));
+        QCOMPARE(config.tables[0].columns[0].name, std::string("sensor_id"));
+        QCOMPARE(config.tables[0].columns[1].name, std::string("celsius"));
+        QCOMPARE(m_emulator->countRequests("POST", QStringLiteral("/kafka/rest/")), 0);
     }
 
     void liveSchemaReplacesTheBundledOne() {
