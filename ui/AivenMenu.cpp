@@ -9,6 +9,7 @@
 #include "aiven/CreateIntegrationWizard.h"
 #include "aiven/IntegrationBrowser.h"
 #include "aiven/IntegrationOpener.h"
+#include "aiven/KafkaSourceResolver.h"
 #include "aiven/LiveSchema.h"
 #include "aiven/TopicBrowser.h"
 #include "itemmodels/ConfigDocument.h"
@@ -273,52 +274,40 @@ void AivenMenu::showTopicBrowser() {
 
 // No integration is open: the user picks one of the project's Kafka services or external endpoints.
 void AivenMenu::chooseKafkaSource(const QString& project) {
-    QPointer<AivenMenu> self(this);
-    m_client->listServices(project, [self, project](AivenResult<std::vector<AivenService>> services) {
-        if (!self)
-            return;
-        if (!services) {
-            QMessageBox::warning(self->m_window, tr("Kafka Topics"), services.error.describe());
-            return;
-        }
-        self->m_client->listIntegrationEndpoints(
-            project, [self, project, services](AivenResult<std::vector<AivenIntegrationEndpoint>> endpoints) {
-                if (!self)
+    auto* sources = new KafkaSourceResolver(m_client, this); // one question, one answer
+    connect(sources, &KafkaSourceResolver::listed, this,
+            [this, sources, project](const KafkaSourceList& list) {
+                sources->deleteLater();
+                if (!list.ok()) {
+                    QMessageBox::warning(m_window, tr("Kafka Topics"), list.error->describe());
                     return;
+                }
                 QStringList items;
-                std::vector<std::pair<QString, QString>> choices; // service, endpoint id
-                for (const auto& s : *services.value)
-                    if (s.type == QLatin1String("kafka")) {
-                        items << tr("Kafka service %1").arg(s.name);
-                        choices.emplace_back(s.name, QString());
-                    }
-                if (endpoints)
-                    for (const auto& e : *endpoints.value)
-                        if (e.type == QLatin1String("external_kafka")) {
-                            items << tr("External endpoint %1").arg(e.name);
-                            choices.emplace_back(QString(), e.id);
-                        }
+                for (const auto& choice : list.choices)
+                    items << (choice.service.isEmpty() ? tr("External endpoint %1") : tr("Kafka service %1"))
+                                 .arg(choice.name);
                 if (items.isEmpty()) {
                     QMessageBox::information(
-                        self->m_window, tr("Kafka Topics"),
+                        m_window, tr("Kafka Topics"),
                         tr("Project %1 has no Kafka service or external Kafka endpoint.").arg(project));
                     return;
                 }
-                auto* dialog = new QInputDialog(self->m_window);
+                auto* dialog = new QInputDialog(m_window);
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->setWindowTitle(tr("Kafka Topics"));
                 dialog->setLabelText(tr("Browse the topics of:"));
                 dialog->setComboBoxItems(items);
-                connect(dialog, &QInputDialog::textValueSelected, self,
-                        [self, project, items, choices](const QString& text) {
+                connect(dialog, &QInputDialog::textValueSelected, this,
+                        [this, project, items, choices = list.choices](const QString& text) {
                             const auto index = items.indexOf(text);
-                            if (self && index >= 0)
-                                self->browseTopics(project, choices[static_cast<std::size_t>(index)].first,
-                                                   choices[static_cast<std::size_t>(index)].second);
+                            if (index >= 0) {
+                                const auto& choice = choices[static_cast<std::size_t>(index)];
+                                browseTopics(project, choice.service, choice.endpointId);
+                            }
                         });
                 dialog->open();
             });
-    });
+    sources->listSources(project);
 }
 
 void AivenMenu::browseTopics(const QString& project, const QString& service, const QString& endpointId) {

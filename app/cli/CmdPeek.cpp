@@ -1,10 +1,13 @@
 // `peek --project P --service KAFKA --topic T [--limit N]`: the newest messages of a topic through Aiven's
-// Kafka REST endpoint (explicit offsets, no consumer group: nothing is consumed). With --bootstrap, reads the
-// brokers directly (runDirectPeek).
+// Kafka REST endpoint (explicit offsets, no consumer group: nothing is consumed), or, when the service has
+// Kafka REST off, from its brokers directly as the topic browser does (KafkaSourceResolver decides for both).
+// With --bootstrap, reads the given brokers directly (runDirectPeek).
 #include "aiven/AivenCliSupport.h"
+#include "aiven/KafkaSourceResolver.h"
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 #include "kafka/DirectPeek.h"
+#include "kafka/KafkaReader.h"
 #include "kafka/MessageText.h"
 
 #include <QCommandLineParser>
@@ -23,6 +26,43 @@ std::string valueLine(const AivenMessage& m, AivenMessageFormat format) {
         // Not base64 after all: show what the API sent.
     }
     return m.value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void printRestMessages(CliIo& io, const std::vector<AivenMessage>& messages, AivenMessageFormat format,
+                       bool withOffsets) {
+    for (const auto& m : messages) {
+        if (withOffsets)
+            io.out << m.partition << ":" << m.offset << "\t";
+        io.out << valueLine(m, format) << "\n";
+    }
+    io.out.flush();
+}
+
+// The newest `limit` messages read with librdkafka, printed as the REST path prints binary values.
+void peekDirect(const KafkaConnection& connection, const QString& topic, int limit, bool withOffsets,
+                CliIo& io, const Finish& done) {
+    auto* reader = new KafkaReader;
+    QObject::connect(reader, &KafkaReader::finished, reader,
+                     [reader, &io, withOffsets, done](const KafkaReadResult& result) {
+                         reader->deleteLater();
+                         if (!result.ok()) {
+                             printError(io, "peek",
+                                        result.cancelled ? QStringLiteral("cancelled") : result.errorText);
+                             done(result.error == KafkaError::Request ? ExitUsage : ExitRemote);
+                             return;
+                         }
+                         for (const KafkaMessage& m : result.messages) {
+                             if (withOffsets)
+                                 io.out << m.partition << ":" << m.offset << "\t";
+                             io.out << payloadAsLine(m.value) << "\n";
+                         }
+                         io.out.flush();
+                         done(ExitOk);
+                     });
+    KafkaReadRequest request;
+    request.topic = topic;
+    request.limit = limit;
+    reader->start(connection, request);
 }
 
 } // namespace
@@ -61,7 +101,8 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
                "as a\n"
             << "JSON string, other bytes as base64:... (the same with --bootstrap). Reads explicit offsets "
                "through\n"
-            << "Aiven's Kafka REST API; consumes nothing.\n";
+            << "Aiven's Kafka REST API, or from the brokers directly when the service has Kafka REST off;\n"
+            << "consumes nothing.\n";
         return ExitOk;
     }
     const QString project = parser.value(QStringLiteral("project"));
@@ -91,21 +132,32 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
     runWithAivenClient(
         "peek", parser.value(QStringLiteral("ca-file")), io, finish,
         [&io, project, service, topic, limit, format, withOffsets](AivenClient& client, const Finish& done) {
-            client.newestMessages(project, service, topic, limit, format,
-                                  [&io, format, withOffsets, done](AivenResult<std::vector<AivenMessage>> r) {
-                                      if (!r) {
-                                          printError(io, "peek", r.error.describe());
-                                          done(ExitRemote);
-                                          return;
-                                      }
-                                      for (const auto& m : *r.value) {
-                                          if (withOffsets)
-                                              io.out << m.partition << ":" << m.offset << "\t";
-                                          io.out << valueLine(m, format) << "\n";
-                                      }
-                                      io.out.flush();
-                                      done(ExitOk);
-                                  });
+            auto* source = new KafkaSourceResolver(&client, &client);
+            QObject::connect(
+                source, &KafkaSourceResolver::resolved, source,
+                [&client, &io, topic, limit, format, withOffsets, done](const KafkaSourceResult& resolved) {
+                    if (!resolved.ok()) {
+                        printError(io, "peek", resolved.errorText());
+                        done(ExitRemote);
+                        return;
+                    }
+                    if (resolved.source.direct) {
+                        peekDirect(*resolved.source.direct, topic, limit, withOffsets, io, done);
+                        return;
+                    }
+                    client.newestMessages(
+                        resolved.source.project, resolved.source.service, topic, limit, format,
+                        [&io, format, withOffsets, done](AivenResult<std::vector<AivenMessage>> r) {
+                            if (!r) {
+                                printError(io, "peek", r.error.describe());
+                                done(ExitRemote);
+                                return;
+                            }
+                            printRestMessages(io, *r.value, format, withOffsets);
+                            done(ExitOk);
+                        });
+                });
+            source->resolve({project, service, {}, {}});
         });
     return std::nullopt;
 }

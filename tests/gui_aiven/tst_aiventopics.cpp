@@ -8,7 +8,6 @@
 #include "aiven/ConsumerLagModel.h"
 #include "aiven/CreateIntegrationWizard.h"
 #include "aiven/InferredColumnsDialog.h"
-#include "aiven/KafkaSource.h"
 #include "aiven/LiveSchema.h"
 #include "aiven/TopicBrowser.h"
 #include "aiven/TopicMessagesModel.h"
@@ -428,38 +427,6 @@ private Q_SLOTS:
         QCOMPARE(browser.rawView()->toPlainText(), QStringLiteral("text"));
     }
 
-    void kafkaConnectionsFromServicesAndEndpoints() {
-        const Json seed = seedJson();
-        Json kafka;
-        for (const auto& service : seed["projects"][0]["services"])
-            if (service["service_name"] == "demo-kafka")
-                kafka = service;
-        kafka["users"][0]["access_cert"] = "CERT-PEM";
-        kafka["users"][0]["access_key"] = "KEY-PEM";
-        const AivenService service = aivenServiceFromJson(kafka);
-        QVERIFY(serviceHasKafkaRest(service));
-        const auto tls = kafkaConnectionForService(service, "CA-PEM");
-        QVERIFY(tls.has_value());
-        QCOMPARE(tls->bootstrapServers, QStringLiteral("demo-kafka-demo-project.a.aivencloud.com:12700"));
-        QCOMPARE(tls->securityProtocol, QStringLiteral("ssl"));
-        QCOMPARE(tls->certificatePem, QByteArray("CERT-PEM"));
-        QCOMPARE(tls->keyPem, QByteArray("KEY-PEM"));
-        QCOMPARE(tls->caPem, QByteArray("CA-PEM"));
-        kafka["user_config"]["kafka_rest"] = false;
-        QVERIFY(!serviceHasKafkaRest(aivenServiceFromJson(kafka)));
-
-        const AivenIntegrationEndpoint endpoint =
-            aivenEndpointFromJson(seed["projects"][0]["integration_endpoints"][0]);
-        const auto sasl = kafkaConnectionForEndpoint(endpoint);
-        QVERIFY(sasl.has_value());
-        QCOMPARE(sasl->bootstrapServers, QStringLiteral("10.0.0.1:9092,10.0.0.2:9092"));
-        QCOMPARE(sasl->securityProtocol, QStringLiteral("sasl_ssl"));
-        QCOMPARE(sasl->saslMechanism, QStringLiteral("SCRAM-SHA-512"));
-        QCOMPARE(sasl->saslUsername, QStringLiteral("ingest"));
-        QCOMPARE(sasl->saslPassword, QStringLiteral("external-kafka-secret-55e1"));
-        QVERIFY(!kafkaConnectionForEndpoint(AivenIntegrationEndpoint{}).has_value());
-    }
-
     void projectCaFromTheApi() {
         // The emulator has no kms/ca: a one-shot HTTP answer stands in for the API.
         QTcpServer server;
@@ -487,6 +454,20 @@ private Q_SLOTS:
         QVERIFY2(got->ok(), qPrintable(got->error.describe()));
         QCOMPARE(requestLine, QByteArray("GET /v1/project/my%20project/kms/ca HTTP/1.1"));
         QVERIFY(got->value->startsWith(QStringLiteral("-----BEGIN CERTIFICATE-----\n")));
+    }
+
+    void browserSaysWhyASourceCannotBeOpened() {
+        auto client = makeClient();
+        ConfigDocument document;
+        TopicBrowser browser(client.get(), &document);
+        QSignalSpy failed(&browser, &TopicBrowser::failed);
+        browser.openService(kProject, QStringLiteral("nope"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("Service nope does not exist (HTTP 404)"));
+        QCOMPARE(browser.sourceLabel()->text(),
+                 QStringLiteral("Kafka service nope: Service nope does not exist (HTTP 404)"));
+        QVERIFY(!browser.isReady());
+        QVERIFY(!browser.peekButton()->isEnabled());
     }
 
     void cancelStopsARunningPeek() {
@@ -614,6 +595,48 @@ private Q_SLOTS:
         QVERIFY(wizard.inferLabel()->text().contains(QStringLiteral("sensor_readings")));
         // The inferred table is valid for the bundled schema.
         QVERIFY(ConfigValidator().validate(config).empty());
+    }
+
+    // A service with Kafka REST off: the wizard reads its topic directly, as the topic browser does (it used
+    // to peek through REST and fail with "Kafka REST is not enabled").
+    void wizardInfersFromAServiceWithoutKafkaRest() {
+        test::MockKafkaCluster cluster;
+        QVERIFY2(cluster.isValid(), qPrintable(cluster.error()));
+        QVERIFY(cluster.createTopic(QStringLiteral("sensor-readings"), 1));
+        QVERIFY(cluster.produce(QStringLiteral("sensor-readings"),
+                                {{0, std::nullopt, QByteArray(R"({"sensor_id":7,"celsius":21.5})"), 0},
+                                 {0, std::nullopt, QByteArray(R"({"sensor_id":8,"celsius":19.0})"), 0}}));
+        Json seed = seedJson();
+        for (auto& service : seed["projects"][0]["services"])
+            if (service["service_name"] == "demo-kafka") {
+                service["user_config"]["kafka_rest"] = false;
+                const QString bootstrap = cluster.bootstrapServers().section(QLatin1Char(','), 0, 0);
+                for (auto& c : service["components"])
+                    if (c["component"] == "kafka") {
+                        c["host"] = bootstrap.section(QLatin1Char(':'), 0, 0).toStdString();
+                        c["port"] = bootstrap.section(QLatin1Char(':'), 1).toInt();
+                        c["ssl"] = false;
+                    }
+            }
+        startEmulator(seed);
+        auto client = makeClient();
+        ConfigDocument document;
+        CreateIntegrationWizard wizard(client.get(), &document, kProject);
+        wizard.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.isLoading() && wizard.clickhouseBox()->count() > 0, kWait);
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.topicBox()->findText(QStringLiteral("sensor-readings")) >= 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(client->pendingCount(), 0, kWait); // the source is resolved
+        wizard.next();
+        wizard.topicBox()->setCurrentIndex(wizard.topicBox()->findText(QStringLiteral("sensor-readings")));
+        QTest::mouseClick(wizard.inferButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+        const UserConfig config = wizard.userConfig();
+        QCOMPARE(config.tables.size(), std::size_t(1));
+        QCOMPARE(config.tables[0].columns.size(), std::size_t(2));
+        QCOMPARE(config.tables[0].columns[0].name, std::string("sensor_id"));
+        QCOMPARE(config.tables[0].columns[1].name, std::string("celsius"));
+        QCOMPARE(m_emulator->countRequests("POST", QStringLiteral("/kafka/rest/")), 0);
     }
 
     void liveSchemaReplacesTheBundledOne() {

@@ -2,6 +2,7 @@
 
 #include "aiven/AivenClient.h"
 #include "aiven/InferredColumnsDialog.h"
+#include "aiven/KafkaSourceResolver.h"
 #include "aiven/TopicPeek.h"
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/StatusColors.h"
@@ -57,6 +58,7 @@ CreateIntegrationWizard::CreateIntegrationWizard(AivenClient* client, ConfigDocu
     : QWizard(parent)
     , m_client(client)
     , m_document(document)
+    , m_kafkaSource(new KafkaSourceResolver(client, this))
     , m_peek(new TopicPeek(client, this))
     , m_projectBox(new QComboBox)
     , m_clickhouseBox(new QComboBox)
@@ -173,6 +175,11 @@ CreateIntegrationWizard::CreateIntegrationWizard(AivenClient* client, ConfigDocu
         changed();
     });
     connect(m_inferButton, &QPushButton::clicked, this, &CreateIntegrationWizard::inferFromTopic);
+    connect(m_kafkaSource, &KafkaSourceResolver::resolved, this, [this](const KafkaSourceResult& result) {
+        // A service with its REST proxy off is read directly; on an error the REST peek says what failed.
+        if (result.ok() && result.source.direct && result.source.service == m_kafkaBox->currentText())
+            m_peek->setDirectSource(*result.source.direct);
+    });
     connect(m_peek, &TopicPeek::finished, this, [this, pageUpdate](const PeekOutcome& outcome) {
         onInferred(outcome);
         pageUpdate();
@@ -276,6 +283,7 @@ void CreateIntegrationWizard::loadTopics() {
         return;
     const QString p = project();
     m_peek->setRestSource(p, service);
+    m_kafkaSource->resolve({p, service, {}, {}});
     QPointer<CreateIntegrationWizard> self(this);
     m_requests.push_back(
         m_client->listTopics(p, service, [self, service](AivenResult<std::vector<AivenTopicSummary>> result) {

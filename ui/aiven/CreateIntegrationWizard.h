@@ -22,6 +22,7 @@ namespace ckstudio {
 
 class AivenClient;
 class ConfigDocument;
+class KafkaSourceResolver;
 class TopicPeek;
 struct PeekOutcome;
 
@@ -80,6 +81,7 @@ private:
 
     QPointer<AivenClient> m_client;
     QPointer<ConfigDocument> m_document;
+    KafkaSourceResolver* m_kafkaSource; // how the chosen Kafka service's topics are read
     TopicPeek* m_peek;
     int m_loading = 0;
     quint64 m_createRequest = 0;

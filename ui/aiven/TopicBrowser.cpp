@@ -3,7 +3,7 @@
 #include "aiven/AivenClient.h"
 #include "aiven/ConsumerLagModel.h"
 #include "aiven/InferredColumnsDialog.h"
-#include "aiven/KafkaSource.h"
+#include "aiven/KafkaSourceResolver.h"
 #include "aiven/TopicMessagesModel.h"
 #include "aiven/TopicOverviewModels.h"
 #include "itemmodels/ConfigDocument.h"
@@ -48,6 +48,7 @@ TopicBrowser::TopicBrowser(AivenClient* client, ConfigDocument* document, QWidge
     : QWidget(parent)
     , m_client(client)
     , m_document(document)
+    , m_resolver(new KafkaSourceResolver(client, this))
     , m_peek(new TopicPeek(client, this))
     , m_topics(new TopicListModel(this))
     , m_partitions(new PartitionsModel(this))
@@ -159,6 +160,7 @@ TopicBrowser::TopicBrowser(AivenClient* client, ConfigDocument* document, QWidge
     connect(m_messagesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TopicBrowser::showSelected);
     connect(m_messages, &QAbstractItemModel::modelReset, this, &TopicBrowser::showSelected);
+    connect(m_resolver, &KafkaSourceResolver::resolved, this, &TopicBrowser::onResolved);
     connect(m_peek, &TopicPeek::finished, this, [this](const PeekOutcome& outcome) {
         const QString via = outcome.path == PeekPath::AivenRest
                                 ? tr("through Aiven's Kafka REST endpoint")
@@ -187,8 +189,6 @@ TopicBrowser::~TopicBrowser() {
     if (m_client) {
         for (quint64 id : m_lagRequests)
             m_client->cancel(id);
-        if (m_sourceRequest)
-            m_client->cancel(m_sourceRequest);
         if (m_topicRequest)
             m_client->cancel(m_topicRequest);
         if (m_partitionRequest)
@@ -208,52 +208,7 @@ void TopicBrowser::openService(const QString& project, const QString& service) {
     setSourceText(tr("Kafka service %1 of project %2 — loading…").arg(service, project));
     if (!m_client)
         return;
-    QPointer<TopicBrowser> self(this);
-    m_sourceRequest = m_client->getService(project, service, false, [self](AivenResult<AivenService> result) {
-        if (!self || self->m_destroying)
-            return;
-        self->m_sourceRequest = 0;
-        if (!result) {
-            self->setSourceText(tr("Kafka service %1: %2").arg(self->m_service, result.error.describe()));
-            emit self->failed(result.error.describe());
-            return;
-        }
-        if (serviceHasKafkaRest(*result.value)) {
-            self->resolved(tr("Kafka service %1 of project %2 — peeks through Aiven's Kafka REST endpoint")
-                               .arg(self->m_service, self->m_project));
-            return;
-        }
-        // No REST proxy: read directly, with the access certificate if the API reveals it to this token.
-        self->m_sourceRequest = self->m_client->getService(
-            self->m_project, self->m_service, true,
-            [self, plain = *result.value](AivenResult<AivenService> secret) {
-                if (!self || self->m_destroying)
-                    return;
-                self->m_sourceRequest = 0;
-                const auto connection = kafkaConnectionForService(secret ? *secret.value : plain);
-                if (!connection) {
-                    self->setSourceText(
-                        tr("Kafka service %1 has its REST proxy off and lists no Kafka address.")
-                            .arg(self->m_service));
-                    emit self->failed(self->m_source->text());
-                    return;
-                }
-                if (connection->securityProtocol != QLatin1String("ssl")) {
-                    self->useService(*connection);
-                    return;
-                }
-                // TLS to an Aiven service chains to the project's CA, not to a public one.
-                self->m_sourceRequest = self->m_client->getProjectCa(
-                    self->m_project, [self, connection = *connection](AivenResult<QString> ca) mutable {
-                        if (!self || self->m_destroying)
-                            return;
-                        self->m_sourceRequest = 0;
-                        if (ca)
-                            connection.caPem = ca.value->toUtf8();
-                        self->useService(connection);
-                    });
-            });
-    });
+    m_resolver->resolve({project, service, {}, {}});
     refreshTopics();
 }
 
@@ -266,24 +221,11 @@ void TopicBrowser::openEndpoint(const QString& project, const QString& endpointI
     setSourceText(tr("External Kafka endpoint %1 — loading…").arg(endpointId));
     if (!m_client)
         return;
-    QPointer<TopicBrowser> self(this);
-    m_sourceRequest = m_client->getIntegrationEndpoint(
-        project, endpointId, true, [self, endpointId](AivenResult<AivenIntegrationEndpoint> result) {
-            if (!self || self->m_destroying)
-                return;
-            self->m_sourceRequest = 0;
-            const auto connection = result ? kafkaConnectionForEndpoint(*result.value) : std::nullopt;
-            if (!connection) {
-                const QString why = result ? tr("it has no bootstrap_servers") : result.error.describe();
-                self->setSourceText(tr("External Kafka endpoint %1: %2").arg(endpointId, why));
-                emit self->failed(why);
-                return;
-            }
-            self->useDirect(*connection, tr("External Kafka endpoint %1").arg(result.value->name));
-        });
+    m_resolver->resolve({project, {}, endpointId, {}});
 }
 
 void TopicBrowser::openDirect(const KafkaConnection& connection, const QString& label) {
+    m_resolver->cancel();
     m_project.clear();
     m_service.clear();
     m_topics->setTopics({});
@@ -291,16 +233,31 @@ void TopicBrowser::openDirect(const KafkaConnection& connection, const QString& 
     useDirect(connection, label);
 }
 
+void TopicBrowser::onResolved(const KafkaSourceResult& result) {
+    if (m_destroying)
+        return;
+    if (!result.ok()) {
+        setSourceText(result.errorText());
+        emit failed(result.error->describe());
+        return;
+    }
+    const KafkaSource& source = result.source;
+    if (source.kafkaRest) {
+        resolved(tr("Kafka service %1 of project %2 — peeks through Aiven's Kafka REST endpoint")
+                     .arg(source.service, source.project));
+    } else if (!source.service.isEmpty()) {
+        m_peek->setDirectSource(*source.direct);
+        resolved(tr("Kafka service %1 of project %2 — REST proxy off, peeks read Kafka directly (%3)")
+                     .arg(source.service, source.project, source.direct->bootstrapServers));
+    } else {
+        useDirect(*source.direct, tr("External Kafka endpoint %1").arg(source.endpointName));
+    }
+}
+
 void TopicBrowser::useDirect(const KafkaConnection& connection, const QString& label) {
     m_peek->setDirectSource(connection);
     resolved(
         tr("%1 (%2) — peeks read Kafka directly; type the topic").arg(label, connection.bootstrapServers));
-}
-
-void TopicBrowser::useService(const KafkaConnection& connection) {
-    m_peek->setDirectSource(connection);
-    resolved(tr("Kafka service %1 of project %2 — REST proxy off, peeks read Kafka directly (%3)")
-                 .arg(m_service, m_project, connection.bootstrapServers));
 }
 
 void TopicBrowser::resolved(const QString& label) {

@@ -26,6 +26,8 @@ class AivenClient;
 class ConfigDocument;
 class ConsumerLagModel;
 class InferredColumnsDialog;
+class KafkaSourceResolver;
+struct KafkaSourceResult;
 class PartitionsModel;
 class TopicListModel;
 class TopicMessagesModel;
@@ -94,9 +96,9 @@ private:
     void showSelected();
     void updateActions();
     void setSourceText(const QString& text);
+    void onResolved(const KafkaSourceResult& result);
     void resolved(const QString& label);
     void useDirect(const KafkaConnection& connection, const QString& label);
-    void useService(const KafkaConnection& connection); // an Aiven Kafka service without REST proxy
 
     QPointer<AivenClient> m_client;
     QPointer<ConfigDocument> m_document;
@@ -105,11 +107,11 @@ private:
     QString m_service; // empty for a direct source
     bool m_ready = false;
     bool m_destroying = false; // requests cancelled by the destructor call back into a half-gone object
-    quint64 m_sourceRequest = 0;
     quint64 m_topicRequest = 0;
     quint64 m_partitionRequest = 0;
     std::vector<quint64> m_lagRequests;
 
+    KafkaSourceResolver* m_resolver; // where the opened source is read from
     TopicPeek* m_peek;
     TopicListModel* m_topics;
     PartitionsModel* m_partitions;
