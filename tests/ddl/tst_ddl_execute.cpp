@@ -1,9 +1,10 @@
-// `ddl --execute` (cli::executeDdl) on a real ClickHouse 18.16, run twice: the second run finds what exists
-// and compares an existing destination's columns with the DDL by canonical type (BIGINT is stored as Int64,
-// Decimal32(4) as Decimal(9, 4), a Nested column as its arrays c.a, c.b), and finds an existing database.
+// `ddl --execute` (cli::executeDdl, app/cli/CmdDdlExecute) on a real ClickHouse 18.16, run twice: the second
+// run finds what exists and compares an existing destination's columns with the DDL by canonical type (BIGINT
+// is stored as Int64, Decimal32(4) as Decimal(9, 4), a Nested column as its arrays c.a, c.b), and finds an
+// existing database.
 #include "ClickHouseServer.h"
 #include "cli/Cli.h"
-#include "clickhouse/DdlExecution.h"
+#include "cli/CmdDdlExecute.h"
 #include "ddl/DestinationDdl.h"
 
 #include <QTest>
