@@ -3,7 +3,7 @@
 // against a byte-exact replay of 26.5's HTTP interface (tests/http_modern/ReplayClickHouse): canonical
 // types in system.columns, an error status with X-ClickHouse-Exception-Code, a readonly=1 user.
 #include "ClickHouseServer.h"
-#include "ReplayClickHouse.h"
+#include "ModernDdlReplay.h"
 #include "clickhouse/ClickHouseClient.h"
 #include "clickhouse/DdlRunner.h"
 
@@ -41,77 +41,6 @@ std::optional<bool> runToEnd(DdlRunner& runner) {
         return std::nullopt;
     return finished.first().first().toBool();
 }
-
-const QByteArray kTag = "Xq3vB7rT0pLm2sZa";
-
-// What a 26.5 server answers to the run's queries; `existing` holds the objects it has.
-struct Modern {
-    int readonly = 0;
-    QList<QByteArray> bodies;
-    QList<QByteArray> targets;
-
-    ReplayResponse answer(const ReplayRequest& request) {
-        bodies << request.body;
-        targets << request.target;
-        ReplayResponse r;
-        r.headers.append(qMakePair(QByteArray("X-ClickHouse-Exception-Tag"), kTag));
-        const QByteArray& sql = request.body;
-        const auto fail = [&](int status, const QByteArray& reason, int code, const QByteArray& text) {
-            r.status = status;
-            r.reason = reason;
-            r.headers.append(qMakePair(QByteArray("X-ClickHouse-Exception-Code"), QByteArray::number(code)));
-            r.chunks = {"Code: " + QByteArray::number(code) + ". DB::Exception: " + text +
-                        " (version 26.5.1.1 (official build))\n"};
-            return r;
-        };
-        if (readonly == 1 && request.target.contains("readonly="))
-            return fail(500, "Internal Server Error", 164,
-                        "Cannot modify 'readonly' setting in readonly mode. (READONLY)");
-        if (sql.contains("FROM system.formats")) {
-            QByteArray tsv = "version\t26.5.1.1\n";
-            for (const char* s : {"readonly", "max_execution_time", "flatten_nested",
-                                  "cancel_http_readonly_queries_on_client_close"})
-                tsv += QByteArray("setting\t") + s + '\n';
-            tsv +=
-                "format\tTabSeparated\nformat\tJSONEachRow\nreadonly\t" + QByteArray::number(readonly) + '\n';
-            r.headers.append(qMakePair(QByteArray("X-ClickHouse-Format"), QByteArray("TabSeparated")));
-            r.chunks = {tsv};
-            return r;
-        }
-        r.headers.append(qMakePair(QByteArray("X-ClickHouse-Format"), QByteArray("JSONEachRow")));
-        if (sql.contains("FROM system.tables")) {
-            r.chunks = {"{\"kind\":\"table\",\"found_database\":\"dest\",\"found_table\":\"events\"}\n"
-                        "{\"kind\":\"database\",\"found_database\":\"dest\",\"found_table\":\"\"}\n"};
-            return r;
-        }
-        if (sql.contains("FROM system.columns")) {
-            // 26.5 shows the stored types: BIGINT as Int64, Enum('a', 'b') numbered, Decimal32(4) as
-            // Decimal(9, 4), a Nested column as its arrays.
-            r.chunks = {"{\"name\":\"id\",\"type\":\"Int64\"}\n"
-                        "{\"name\":\"state\",\"type\":\"Enum8('a' = 1, 'b' = 2)\"}\n"
-                        "{\"name\":\"amount\",\"type\":\"Decimal(9, 4)\"}\n"
-                        "{\"name\":\"tags.k\",\"type\":\"Array(String)\"}\n"
-                        "{\"name\":\"tags.v\",\"type\":\"Array(UInt8)\"}\n"};
-            return r;
-        }
-        if (sql.startsWith("CREATE MATERIALIZED VIEW"))
-            return fail(404, "Not Found", 60,
-                        "Unknown table expression identifier 'src.raw' in scope SELECT id FROM src.raw. "
-                        "(UNKNOWN_TABLE)");
-        return fail(400, "Bad Request", 62, "the replay has no answer for this query. (SYNTAX_ERROR)");
-    }
-};
-
-const std::vector<DdlStatement> kModernStatements = {
-    {"database dest", "CREATE DATABASE IF NOT EXISTS dest"},
-    {"destination table dest.events",
-     "CREATE TABLE IF NOT EXISTS dest.events (id BIGINT, state Enum('a', 'b'), amount Decimal32(4), tags "
-     "Nested(k String, v UInt8)) ENGINE = MergeTree ORDER BY id"},
-    {"materialized view dest.events_mv",
-     "CREATE MATERIALIZED VIEW IF NOT EXISTS dest.events_mv TO dest.events AS SELECT id FROM src.raw"},
-    {"materialized view dest.other_mv",
-     "CREATE MATERIALIZED VIEW IF NOT EXISTS dest.other_mv TO dest.events AS SELECT id FROM src.raw"},
-};
 
 } // namespace
 
@@ -381,7 +310,7 @@ private slots:
     // 26.5: one probe (with readonly=2) finds the database and the table; the table's stored types equal the
     // planned ones; the first missing view fails with the server's 404 and code 60, the next is not run.
     void modernServerRun() {
-        Modern modern;
+        ModernDdlReplay modern;
         ReplayClickHouse replay([&](const ReplayRequest& r) { return modern.answer(r); });
         QVERIFY(replay.listenOnLoopback());
         ConnectionSettings settings;
@@ -412,7 +341,7 @@ private slots:
     // A readonly=1 user's server refuses every setting, even readonly=2: the runner learns it from the
     // capabilities and probes without settings.
     void modernReadonlyUserProbesWithoutSettings() {
-        Modern modern;
+        ModernDdlReplay modern;
         modern.readonly = 1;
         ReplayClickHouse replay([&](const ReplayRequest& r) { return modern.answer(r); });
         QVERIFY(replay.listenOnLoopback());
