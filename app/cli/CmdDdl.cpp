@@ -1,7 +1,7 @@
 // `ckstudio-cli ddl CONFIG.json --kafka-service SVC ...`: destination table + materialized view per connector
 // table, printed as a script runnable as is, or run statement by statement with --execute.
 #include "cli/Cli.h"
-#include "clickhouse/DdlExecution.h"
+#include "cli/CmdDdlExecute.h"
 #include "ddl/DestinationDdl.h"
 #include "domain/JsonText.h"
 

@@ -2,8 +2,8 @@
 // (18.16 from Debian) started by the fixture, over HTTP and HTTPS.
 #include "ClickHouseServer.h"
 #include "cli/Cli.h"
+#include "cli/CmdDdlExecute.h"
 #include "clickhouse/ClickHouseClient.h"
-#include "clickhouse/DdlExecution.h"
 #include "clickhouse/PreviewSession.h"
 #include "clickhouse/SampleCheck.h"
 #include "clickhouse/TableInspector.h"

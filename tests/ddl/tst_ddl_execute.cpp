@@ -1,9 +1,11 @@
-// `ddl --execute` (cli::executeDdl) on a real ClickHouse 18.16, run twice: the second run finds what exists
-// and compares an existing destination's columns with the DDL by canonical type (BIGINT is stored as Int64,
-// Decimal32(4) as Decimal(9, 4), a Nested column as its arrays c.a, c.b), and finds an existing database.
+// `ddl --execute` (cli::executeDdl, app/cli/CmdDdlExecute) on a real ClickHouse 18.16, run twice: the second
+// run finds what exists and compares an existing destination's columns with the DDL by canonical type (BIGINT
+// is stored as Int64, Decimal32(4) as Decimal(9, 4), a Nested column as its arrays c.a, c.b), and finds an
+// existing database; and its output against 26.5's HTTP interface, replayed (ModernDdlReplay.h).
 #include "ClickHouseServer.h"
+#include "ModernDdlReplay.h"
 #include "cli/Cli.h"
-#include "clickhouse/DdlExecution.h"
+#include "cli/CmdDdlExecute.h"
 #include "ddl/DestinationDdl.h"
 
 #include <QTest>
@@ -35,14 +37,15 @@ class TestDdlExecute : public QObject {
         return r.ok();
     }
 
-    Run execute(const std::vector<DdlStatement>& statements) {
+    Run execute(const std::vector<DdlStatement>& statements, const QString& url = {}) {
         std::ostringstream out;
         std::ostringstream err;
         cli::CliIo io{out, err};
         std::optional<int> code;
-        const auto immediate =
-            cli::executeDdl(statements, {QStringLiteral("--clickhouse-url"), server.httpUrl().toString()}, io,
-                            [&](int c) { code = c; });
+        const auto immediate = cli::executeDdl(
+            statements,
+            {QStringLiteral("--clickhouse-url"), url.isEmpty() ? server.httpUrl().toString() : url}, io,
+            [&](int c) { code = c; });
         if (immediate)
             code = immediate;
         else if (!QTest::qWaitFor([&] { return code.has_value(); }, 60000))
@@ -119,6 +122,46 @@ private slots:
         QVERIFY2(r.code == cli::ExitOk, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("already existed: database probe-db")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("created: database probe-new")), qPrintable(r.out));
+    }
+
+    // The same output against 26.5's HTTP interface: existing objects, a view the server refuses (its code
+    // and message on stderr, exit 4) and the statement after it not run.
+    void modernServerOutput() {
+        ModernDdlReplay modern;
+        ReplayClickHouse replay([&](const ReplayRequest& r) { return modern.answer(r); });
+        QVERIFY(replay.listenOnLoopback());
+        const Run r = execute(kModernStatements, QString::fromLatin1(replay.url()));
+        QCOMPARE(r.code, int(cli::ExitRemote));
+        QCOMPARE(r.out, QStringLiteral("already existed: database dest\n"
+                                       "already existed: destination table dest.events\n"
+                                       "failed: materialized view dest.events_mv\n"
+                                       "not run: materialized view dest.other_mv\n"));
+        QVERIFY2(r.err.startsWith(QStringLiteral("connected to ClickHouse 26.5.1.1 at ")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("[2/4] destination table dest.events: already exists, not changed\n"
+                                          "      its columns match the DDL\n"
+                                          "[3/4] materialized view dest.events_mv: running...\n")),
+            qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("ckstudio-cli ddl --execute: materialized view dest.events_mv: "
+                                          "ClickHouse error 60: ")),
+            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Unknown table expression identifier 'src.raw'")),
+                 qPrintable(r.err));
+    }
+
+    // An existing destination's differences are printed even when a later statement fails.
+    void differencesSurviveALaterFailure() {
+        QVERIFY(run("CREATE DATABASE later"));
+        QVERIFY(run("CREATE TABLE later.t (id Int32) ENGINE = Memory"));
+        const Run r = execute(
+            {{"destination table later.t", "CREATE TABLE IF NOT EXISTS later.t (id Int64) ENGINE = Memory"},
+             {"destination table later.bad", "CREATE TABLE later.bad (x NoSuchType) ENGINE = Memory"}});
+        QCOMPARE(r.code, int(cli::ExitRemote));
+        QCOMPARE(r.out, QStringLiteral(
+                            "already existed: destination table later.t\n"
+                            "warning: later.t differs from the DDL: column id is Int32, the DDL says Int64\n"
+                            "failed: destination table later.bad\n"));
     }
 
     void cleanupTestCase() { server.stop(); }

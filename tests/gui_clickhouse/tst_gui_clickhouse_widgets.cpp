@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
@@ -174,28 +175,6 @@ private slots:
         QVERIFY(panel.resultText().contains(QStringLiteral("http")));
     }
 
-    void ddlTargetsAndColumnsAreRead() {
-        const auto t = DdlRunDialog::targetOf(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS `my-db`.`events.data` (`id` UInt64) ENGINE = Memory"));
-        QCOMPARE(t.kind, DdlRunDialog::Target::Kind::Table);
-        QCOMPARE(t.name.database, QStringLiteral("my-db"));
-        QCOMPARE(t.name.table, QStringLiteral("events.data"));
-        QCOMPARE(
-            DdlRunDialog::targetOf(QStringLiteral("CREATE MATERIALIZED VIEW db.mv TO db.t AS SELECT 1")).kind,
-            DdlRunDialog::Target::Kind::View);
-        QCOMPARE(DdlRunDialog::targetOf(QStringLiteral("CREATE DATABASE IF NOT EXISTS x")).name.database,
-                 QStringLiteral("x"));
-        const auto columns = DdlRunDialog::createColumns(
-            QStringLiteral("CREATE TABLE d.t (`a,b` Nullable(Decimal(18, 3)), c String DEFAULT 'x,y', ts "
-                           "DateTime CODEC(ZSTD(1)), "
-                           "INDEX i c TYPE minmax GRANULARITY 1) ENGINE = MergeTree ORDER BY tuple()"));
-        QCOMPARE(columns.size(), 3);
-        QCOMPARE(columns.at(0).first, QStringLiteral("a,b"));
-        QCOMPARE(columns.at(0).second, QStringLiteral("Nullable(Decimal(18, 3))"));
-        QCOMPARE(columns.at(1).second, QStringLiteral("String"));
-        QCOMPARE(columns.at(2).second, QStringLiteral("DateTime"));
-    }
-
     void ddlDialogRunsStatementsAndReports() {
         const std::vector<DdlStatement> statements = {
             {"database dest", "CREATE DATABASE IF NOT EXISTS dest"},
@@ -231,10 +210,11 @@ private slots:
         QVERIFY2(report.contains(QStringLiteral("already existed: database dest")), qPrintable(report));
         QVERIFY2(report.contains(QStringLiteral("already existed: materialized view dest.events_mv")),
                  qPrintable(report));
-        QVERIFY2(
-            report.contains(QStringLiteral("column name is String, the DDL says LowCardinality(String)")),
-            qPrintable(report));
-        QVERIFY2(report.contains(QStringLiteral("column note String is missing")), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral(
+                     "differs: dest.events: column name is String, the DDL says LowCardinality(String)")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("differs: dest.events: missing column note String")),
+                 qPrintable(report));
         QVERIFY(!report.contains(QStringLiteral("created:")));
     }
 
@@ -259,6 +239,44 @@ private slots:
         QVERIFY2(report.at(1).contains(QStringLiteral("NoSuchEngine")), qPrintable(report.at(1)));
         QCOMPARE(report.at(2), QStringLiteral("not run: materialized view broken.mv"));
         QVERIFY(dialog.statusText().contains(QStringLiteral("Stopped")));
+    }
+
+    // The Cancel button aborts the statement in flight: it is shown as cancelled (the server may still have
+    // run it), what follows as not run, and Run is offered again.
+    void ddlDialogCancelsTheStatementInFlight() {
+        const std::vector<DdlStatement> statements = {
+            {"table default.dialog_slow",
+             "CREATE TABLE default.dialog_slow ENGINE = Memory AS SELECT sleep(3) AS x"},
+            {"table default.dialog_after", "CREATE TABLE default.dialog_after (x UInt8) ENGINE = Memory"},
+        };
+        DdlRunDialog dialog(statements);
+        dialog.setClient(client.get());
+        QPushButton* cancel = nullptr;
+        QPushButton* run = nullptr;
+        for (QPushButton* b : dialog.findChildren<QPushButton*>()) {
+            if (b->accessibleName() == QStringLiteral("Cancel the DDL run"))
+                cancel = b;
+            if (b->accessibleName() == QStringLiteral("Run the DDL on ClickHouse"))
+                run = b;
+        }
+        QVERIFY(cancel && run);
+        QVERIFY(!cancel->isEnabled());
+        QSignalSpy finished(&dialog, &DdlRunDialog::finished);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(dialog.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QStringLiteral("[1/2]")), 10000);
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton); // the abort may answer at once, inside the click
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 2000);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(dialog.report(),
+                 (QStringList{QStringLiteral(
+                                  "cancelled: table default.dialog_slow (the server may still have run it)"),
+                              QStringLiteral("not run: table default.dialog_after")}));
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(run->isEnabled());
+        QVERIFY(!cancel->isEnabled());
     }
 
     void sqlHighlighterMarksTheParts() {

@@ -1,9 +1,8 @@
 #pragma once
-// Shows the generated destination DDL (highlighted, copyable) and runs it statement by statement: objects
-// that already exist are left alone and reported (with how an existing table's columns differ from the DDL),
-// the others are created in order with progress; a failure stops the run and says what was not run. Cancel
+// Shows the generated destination DDL (highlighted, copyable) and runs it through DdlRunner: objects that
+// already exist are left alone and reported (with how an existing table's columns differ from the DDL), the
+// others are created in order with progress; a failure stops the run and says what was not run. Cancel
 // stops after aborting the statement in flight.
-#include "clickhouse/TableName.h"
 #include "ddl/DestinationDdl.h"
 
 #include <QDialog>
@@ -19,8 +18,7 @@ class QPushButton;
 namespace ckstudio {
 
 class ClickHouseClient;
-class ClickHouseQuery;
-struct ClickHouseError;
+class DdlRunner;
 
 class DdlRunDialog : public QDialog {
     Q_OBJECT
@@ -28,21 +26,13 @@ public:
     explicit DdlRunDialog(std::vector<DdlStatement> statements, QWidget* parent = nullptr);
 
     void setClient(ClickHouseClient* client); // not owned
-    bool isRunning() const { return mRunning; }
+    bool isRunning() const;
     QString script() const;
-    // One line per statement once handled: "created: …", "already existed: …", "failed: …", "not run: …",
-    // and "differs: …" lines for existing tables whose columns are not the DDL's.
-    QStringList report() const { return mReport; }
+    // One line per statement once handled: "created: …", "already existed: …", "failed: …", "cancelled: …",
+    // "not run: …", and for an existing table "same columns: …" or one "differs: …" line per difference.
+    QStringList report() const { return m_report; }
     QString statusText() const;
-
-    // The object a CREATE statement makes, and the "(name Type, ...)" columns of a CREATE TABLE. Exposed for
-    // tests.
-    struct Target {
-        enum class Kind { Table, View, Database, Unknown } kind = Kind::Unknown;
-        TableName name; // Database: only `database` is set
-    };
-    static Target targetOf(const QString& sql);
-    static QList<QPair<QString, QString>> createColumns(const QString& sql);
+    const DdlRunner& runner() const { return *m_runner; }
 
 public slots:
     void run();
@@ -53,30 +43,21 @@ signals:
     void finished(bool ok);
 
 private:
-    void detectExisting();
-    void runNext();
-    void compareColumns(std::size_t index);
-    // statementFailed: the statement at mNext itself failed (else a lookup failed or the user cancelled).
-    void fail(const QString& during, const ClickHouseError& error, bool statementFailed = false);
-    void finish(bool ok, const QString& status);
+    void showStarted(std::size_t index);
+    void showDone(std::size_t index);
+    void showFinished(bool ok);
     void note(const QString& line);
 
-    std::vector<DdlStatement> mStatements;
-    std::vector<Target> mTargets;
-    std::vector<bool> mExists;
-    QPointer<ClickHouseClient> mClient;
-    QPointer<ClickHouseQuery> mInFlight;
-    QPlainTextEdit* mSql;
-    QPlainTextEdit* mLog;
-    QProgressBar* mProgress;
-    QPushButton* mCopy;
-    QPushButton* mRun;
-    QPushButton* mCancel;
-    QLabel* mStatus;
-    QStringList mReport;
-    std::size_t mNext = 0;
-    bool mRunning = false;
-    bool mCancelled = false;
+    DdlRunner* m_runner;
+    QPointer<ClickHouseClient> m_client;
+    QPlainTextEdit* m_sql;
+    QPlainTextEdit* m_log;
+    QProgressBar* m_progress;
+    QPushButton* m_copy;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QLabel* m_status;
+    QStringList m_report;
 };
 
 } // namespace ckstudio

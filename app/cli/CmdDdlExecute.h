@@ -1,5 +1,6 @@
 #pragma once
-// `ckstudio-cli ddl ... --execute`: runs generated statements one by one on the configured ClickHouse.
+// `ckstudio-cli ddl ... --execute`: runs the generated statements on the configured ClickHouse through
+// DdlRunner, with progress on stderr and the report on stdout.
 #include "cli/Cli.h"
 #include "ddl/DestinationDdl.h"
 
@@ -7,7 +8,7 @@
 
 namespace ckstudio::cli {
 
-// args: the ddl command's arguments (for --clickhouse-url, --user, --ca-file). Prints progress and a report.
+// args: the ddl command's arguments (for --clickhouse-url, --user, --ca-file).
 std::optional<int> executeDdl(const std::vector<DdlStatement>& statements, const QStringList& args, CliIo& io,
                               const Finish& finish);
 
