@@ -1,12 +1,12 @@
 // StartupWarmUp connects to the D-Bus session bus on its own thread before QApplication exists, as
-// ui/main.cpp does. The connection Qt then keeps must serve the GUI thread as if that thread had made it:
-// calls reach objects registered from the GUI thread, and the first window (menu bar, accessibility) builds.
-// Where no bus answers, start-up must still finish. CTest runs this suite twice: under dbus-run-session, and
-// with no bus address.
+// ui/shell/main.cpp does. The connection Qt then keeps must serve the GUI thread as if that thread had made
+// it: calls reach objects registered from the GUI thread, and the first window (menu bar, accessibility)
+// builds. Where no bus answers, start-up must still finish. CTest runs this suite twice: under
+// dbus-run-session, and with no bus address.
 #include "DraftStore.h"
 #include "MainWindow.h"
 #include "QuietPrompts.h"
-#include "StartupWarmUp.h"
+#include "shell/StartupWarmUp.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -105,7 +105,8 @@ private slots:
     }
 };
 
-// As ui/main.cpp: the warm-up starts before the application object and is waited for before the first widget.
+// As ui/shell/main.cpp: the warm-up starts before the application object and is waited for before the first
+// widget.
 int main(int argc, char* argv[]) {
     StartupWarmUp warmUp;
     QApplication app(argc, argv);

@@ -1,4 +1,4 @@
-#include "StartupWarmUp.h"
+#include "shell/StartupWarmUp.h"
 
 #include "schema/ConfigValidator.h"
 
