@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages, builds everything and runs every test suite (CTest). This is README's
-# test command and what CI runs.
+# Installs the Debian packages, builds everything and runs every test suite (CTest), then builds the fuzzers
+# with clang and runs each for 20 s (packaging/fuzz.sh). This is README's test command and what CI runs: under
+# 45 minutes on a fresh 2-core machine (docs/performance.md, "The test command's time").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
@@ -12,3 +13,4 @@ cmake --preset default "${launcher[@]}"
 cmake --build --preset default
 export QT_QPA_PLATFORM=offscreen
 ctest --preset default "$@"
+bash packaging/fuzz.sh

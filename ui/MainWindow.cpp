@@ -16,6 +16,7 @@
 #include "itemmodels/ConfigDocument.h"
 #include "itemmodels/TablesModel.h"
 #include "secrets/FallbackSecretStore.h"
+#include "shell/HeapTidy.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,6 +76,8 @@ MainWindow::MainWindow(std::shared_ptr<UserPrompts> prompts, QWidget* parent)
     connect(m_document, &ConfigDocument::reset, this, [this] { showTable(currentTable()); });
     connect(m_document, &ConfigDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ConfigDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ConfigDocument::wholeDocumentValidated, this,
+            [this] { tidyHeapAfterValidating(m_document->config()); });
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     updateTitle();
     rebuildRecentMenu();
@@ -141,12 +144,14 @@ QWidget* MainWindow::buildEditorArea() {
     m_noTableHint = new QLabel(m_editorArea);
     m_noTableHint->setObjectName(QStringLiteral("noTableHint"));
     m_noTableHint->setAlignment(Qt::AlignCenter);
-    // Short lines instead of word wrap: wrapped text makes the layouts ask for a height per width, dozens of times
-    // while the window is built, restored and shown, each a text layout (~2 ms of start-up).
+    // Short lines instead of word wrap: wrapped text makes the layouts ask for a height per width, dozens of
+    // times while the window is built, restored and shown, each a text layout (a start-up trick,
+    // docs/performance.md).
     m_noTableHint->setForegroundRole(QPalette::PlaceholderText);
     m_noTableHint->setText(
-        tr("No connector table selected.\n\nAdd a table (%1),\nopen a configuration (%2)\nor browse your Aiven "
-           "integrations.")
+        //: Keep the line breaks (\n) and short lines: the label does not wrap. %1 and %2 are shortcuts.
+        tr("No connector table selected.\n\nAdd a table (%1),\nopen a configuration (%2)\n"
+           "or browse your Aiven integrations.")
             .arg(addTableShortcut().toString(QKeySequence::NativeText),
                  QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     m_editorArea->addWidget(m_noTableHint);

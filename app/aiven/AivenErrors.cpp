@@ -48,6 +48,13 @@ QString reasonPhrase(int status) {
     }
 }
 
+// A server's wait, at most a day: anything longer is past every retry budget anyway, and a bigger double (or
+// inf) has no qint64 value.
+std::chrono::milliseconds waitOf(double milliseconds) {
+    constexpr double longest = 24 * 3600 * 1000.0;
+    return std::chrono::milliseconds(static_cast<qint64>(std::min(milliseconds, longest)));
+}
+
 } // namespace
 
 AivenError aivenErrorFromHttp(int status, const QByteArray& body) {
@@ -91,7 +98,7 @@ std::optional<std::chrono::milliseconds> retryHint(const QByteArray& retryAfterH
         bool ok = false;
         const double seconds = header.toDouble(&ok);
         if (ok && seconds >= 0)
-            return std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
+            return waitOf(seconds * 1000);
         const QDateTime when =
             QLocale::c().toDateTime(QString::fromLatin1(header).replace(QLatin1String(" GMT"), QString()),
                                     QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
@@ -109,7 +116,7 @@ std::optional<std::chrono::milliseconds> retryHint(const QByteArray& retryAfterH
     if (match.hasMatch()) {
         const double n = match.captured(1).toDouble();
         const bool millis = match.captured(2).compare(QLatin1String("ms"), Qt::CaseInsensitive) == 0;
-        return std::chrono::milliseconds(static_cast<qint64>(millis ? n : n * 1000));
+        return waitOf(millis ? n : n * 1000);
     }
     return std::nullopt;
 }

@@ -1,9 +1,9 @@
 #pragma once
 // ckstudio-cli: the command table and what every command gets. Contract: ../shared/DESIGN.md §3.
 #include <QStringList>
-
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,15 +12,20 @@ namespace ckstudio::cli {
 
 enum ExitCode : int {
     ExitOk = 0,
-    ExitInvalid = 1,   // the input is invalid or the check failed
-    ExitUsage = 2,     // usage or I/O error
-    ExitRefused = 3,   // refused to avoid losing a change
-    ExitRemote = 4,    // remote error (network, API, ClickHouse)
+    ExitInvalid = 1, // the input is invalid or the check failed
+    ExitUsage = 2,   // usage or I/O error
+    ExitRefused = 3, // refused to avoid losing a change
+    ExitRemote = 4,  // remote error (network, API, ClickHouse)
 };
 
 struct CliIo {
     std::ostream& out;
     std::ostream& err;
+    // Set by main(), where the process ends right after the command: a command hands it large data it is done
+    // with, which then stays allocated until the exit instead of being freed piece by piece
+    // (docs/performance.md, "Validation"). Unset in tests, which run commands in process: the data is freed
+    // as usual.
+    std::function<void(std::shared_ptr<const void>)> keepUntilExit = {};
 };
 
 // Called once by an asynchronous command when it is done.

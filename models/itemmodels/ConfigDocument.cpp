@@ -6,28 +6,9 @@
 #include <QUndoCommand>
 #include <algorithm>
 #include <utility>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace ckstudio {
 namespace {
-
-// A whole-document validation of a large config frees a JSON tree of it: hundreds of thousands of small
-// blocks that glibc parks in its fast bins. The next allocation of a larger block then coalesces them all,
-// which made the user's first edit after opening the largest config take 11-30 ms. Coalesce them here, where
-// the validation has just taken a hundred times longer, instead.
-void coalesceFreedBlocks(const UserConfig& config) {
-#if defined(__GLIBC__)
-    std::size_t items = 0;
-    for (const auto& table : config.tables)
-        items += table.columns.size() + table.topics.size();
-    if (items >= 10000)
-        malloc_trim(0);
-#else
-    (void)config;
-#endif
-}
 
 // A command built from two closures. Consecutive commands with the same non-empty merge key (typing into
 // one field) collapse into one undo step.
@@ -151,7 +132,8 @@ std::string ConfigDocument::loadFile(const QString& path) {
     if (!read)
         return read.error;
     UserConfig config = userConfigFromJson(*read.value);
-    read = {}; // the file's JSON tree goes before load()'s validation, which tidies the heap after it
+    read = {}; // the file's JSON tree is freed before load()'s validation, so it is gone by
+               // wholeDocumentValidated()
     load(std::move(config), path);
     return {};
 }
@@ -524,9 +506,9 @@ void ConfigDocument::validateNow() {
 void ConfigDocument::runValidation() {
     if (!m_documentDirty && m_dirtyTables.empty())
         return;
-    if (m_documentDirty) {
+    const bool wholeDocument = m_documentDirty;
+    if (wholeDocument) {
         m_problems = m_validator->validate(m_config);
-        coalesceFreedBlocks(m_config);
     } else {
         // Keep the other tables' problems and the document's own; replace those of the edited tables.
         Problems kept;
@@ -560,6 +542,8 @@ void ConfigDocument::runValidation() {
     m_dirtyTables.clear();
     rebuildProblemIndex();
     emit problemsChanged();
+    if (wholeDocument)
+        emit wholeDocumentValidated();
 }
 
 void ConfigDocument::rebuildProblemIndex() {

@@ -131,6 +131,9 @@ signals:
     // Any change of the config, after the specific signal.
     void contentChanged();
     void problemsChanged();
+    // After problemsChanged(), when the whole document was validated (load, paste, a table added, removed or
+    // moved, another schema) rather than the edited tables alone: right after the document's heaviest work.
+    void wholeDocumentValidated();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
     void remoteBaseChanged();

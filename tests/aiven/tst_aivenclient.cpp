@@ -488,6 +488,10 @@ private slots:
         QCOMPARE(retryHint({}, QStringLiteral("Rate limit 120 exceeded - try again in 28s")),
                  std::optional<std::chrono::milliseconds>(28000ms));
         QVERIFY(!retryHint({}, QStringLiteral("no hint here")));
+        // Beyond qint64 milliseconds (found by fuzz_aiven_error): a day, which no retry budget waits for.
+        QCOMPARE(retryHint("44444444444444444444444", {}), std::optional<std::chrono::milliseconds>(24h));
+        QCOMPARE(retryHint({}, QStringLiteral("try again in 99999999999999999999999 seconds")),
+                 std::optional<std::chrono::milliseconds>(24h));
         RetryPolicy policy;
         QCOMPARE(policy.delayFor(1, std::nullopt), 1000ms);
         QCOMPARE(policy.delayFor(3, std::nullopt), 4000ms);

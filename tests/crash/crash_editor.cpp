@@ -97,7 +97,7 @@ int recover(MainWindow& window, const std::shared_ptr<AcceptingPrompts>& prompts
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
-    // The same identity as ckstudio (ui/main.cpp), so that the draft lives where ckstudio looks for it.
+    // The same identity as ckstudio (ui/shell/main.cpp), so that the draft lives where ckstudio looks for it.
     QApplication::setApplicationName(QStringLiteral("ckstudio"));
     QApplication::setOrganizationName(QStringLiteral("ckstudio"));
     const QStringList args = QApplication::arguments();

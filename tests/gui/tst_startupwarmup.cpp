@@ -1,12 +1,12 @@
 // StartupWarmUp connects to the D-Bus session bus on its own thread before QApplication exists, as
-// ui/main.cpp does. The connection Qt then keeps must serve the GUI thread as if that thread had made it:
-// calls reach objects registered from the GUI thread, and the first window (menu bar, accessibility) builds.
-// Where no bus answers, start-up must still finish. CTest runs this suite twice: under dbus-run-session, and
-// with no bus address.
+// ui/shell/main.cpp does. The connection Qt then keeps must serve the GUI thread as if that thread had made
+// it: calls reach objects registered from the GUI thread, and the first window (menu bar, accessibility)
+// builds. Where no bus answers, start-up must still finish. CTest runs this suite twice: under
+// dbus-run-session, and with no bus address.
 #include "DraftStore.h"
 #include "MainWindow.h"
 #include "QuietPrompts.h"
-#include "StartupWarmUp.h"
+#include "shell/StartupWarmUp.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -19,6 +19,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
+#include <cstdio>
+#include <thread>
 
 using namespace ckstudio;
 
@@ -31,6 +33,15 @@ const QString kInterface = QStringLiteral("io.github.ckstudio.WarmUpTest.Echo");
 // thread asked. Qt names its default session connection "qt_default_session_bus"; looking a connection up by
 // name does not create one.
 bool connectedByWarmUp = false;
+
+// Whether Qt warned, while the application was made, that it is not on Qt's main thread: Qt takes the first
+// thread that touches its thread data for that, and the warm-up's thread must never be it.
+bool appOffQtsMainThread = false;
+void recordStartupMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
+    if (message.contains(QLatin1String("not created in the main() thread")))
+        appOffQtsMainThread = true;
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+}
 
 bool busExpected() {
     return qEnvironmentVariableIntValue("CKSTUDIO_EXPECT_SESSION_BUS") == 1;
@@ -60,6 +71,7 @@ private slots:
         QVERIFY2(qEnvironmentVariableIsSet("CKSTUDIO_EXPECT_SESSION_BUS"),
                  "CTest sets CKSTUDIO_EXPECT_SESSION_BUS (1 under dbus-run-session, 0 without a bus)");
     }
+    void theApplicationIsOnQtsMainThread() { QVERIFY(!appOffQtsMainThread); }
 
     void warmUpConnectedTheSessionBus() { QCOMPARE(connectedByWarmUp, busExpected()); }
 
@@ -105,10 +117,16 @@ private slots:
     }
 };
 
-// As ui/main.cpp: the warm-up starts before the application object and is waited for before the first widget.
+// As ui/shell/main.cpp: the warm-up starts before the application object and is waited for before the first
+// widget.
 int main(int argc, char* argv[]) {
+    qInstallMessageHandler(recordStartupMessage);
     StartupWarmUp warmUp;
+    // Another thread touching Qt before the application exists (as the warm-up's own may): the constructor
+    // has already made this thread Qt's main thread.
+    std::thread([] { QThread::currentThread(); }).join();
     QApplication app(argc, argv);
+    qInstallMessageHandler(nullptr);
     warmUp.wait();
     connectedByWarmUp = QDBusConnection(QStringLiteral("qt_default_session_bus")).isConnected();
     TestStartupWarmUp test;

@@ -229,6 +229,30 @@ private slots:
         QVERIFY(m_doc->problemsAt("tables[0].columns[1].type").empty());
     }
 
+    // The GUI tidies the heap on this signal (ui/shell/HeapTidy.h): after loading, pasting or a new schema,
+    // after the problems are out; never after an edit that re-validated one table.
+    void wholeDocumentValidationIsAnnounced() {
+        QSignalSpy whole(m_doc.get(), &ConfigDocument::wholeDocumentValidated);
+        QSignalSpy problems(m_doc.get(), &ConfigDocument::problemsChanged);
+        int problemsAtWhole = -1;
+        connect(m_doc.get(), &ConfigDocument::wholeDocumentValidated, this,
+                [&] { problemsAtWhole = static_cast<int>(problems.count()); });
+        m_doc->setColumnType(0, 1, "DateTimeX(");
+        m_doc->validateNow();
+        QCOMPARE(problems.count(), 1);
+        QCOMPARE(whole.count(), 0);
+        m_doc->load(testing::twoTables(), {});
+        QCOMPARE(whole.count(), 1);
+        QCOMPARE(problemsAtWhole, 2); // problemsChanged() came first
+        auto pasted = testing::twoTables();
+        pasted.tables.pop_back();
+        m_doc->replaceConfig(pasted, QStringLiteral("Paste"));
+        m_doc->validateNow();
+        QCOMPARE(whole.count(), 2);
+        m_doc->validateNow(); // nothing pending: no validation, no signal
+        QCOMPARE(whole.count(), 2);
+    }
+
     // Per-table re-validation must give exactly what validating everything gives.
     void localValidationAgreesWithFullValidation() {
         m_doc->setColumnType(1, 0, "Nullable(Array(String))");

@@ -1,4 +1,4 @@
-#include "LazyStandardIconStyle.h"
+#include "shell/LazyStandardIconStyle.h"
 
 #include <QIconEngine>
 #include <QPainter>

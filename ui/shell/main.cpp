@@ -1,7 +1,15 @@
-#include "LazyStandardIconStyle.h"
+// ckstudio's shell: the start-up to the first mapped window, kept within 1.5x a minimal QMainWindow. The
+// tricks live in this folder (ui/shell/); each line is what it keeps out of start-up, measured in
+// docs/performance.md, "Start-up to the first mapped window":
+// - StartupWarmUp: the D-Bus session bus, fontconfig and the bundled schema, on a second thread;
+// - LazyStandardIconStyle: standard icons, and with them every image-format plugin, loaded on first use;
+// - HeapTidy: not start-up, the first edit after opening a large config (docs/performance.md, "Editing").
+// Elsewhere, each where its subject lives: Qt Network and librdkafka dlopen()ed on first use
+// (app/http/HttpTransport.h, app/kafka), MainWindow's lazy editor pages and its unwrapped empty-window hint.
 #include "MainWindow.h"
-#include "StartupWarmUp.h"
 #include "Translations.h"
+#include "shell/LazyStandardIconStyle.h"
+#include "shell/StartupWarmUp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

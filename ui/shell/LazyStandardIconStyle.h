@@ -4,7 +4,7 @@
 // their libraries) to ask whether it reads PNG. QMenuBar asks for its overflow-button icon in its
 // constructor, so that cost landed before the main window was first shown, for an icon that is hidden until
 // the menu bar overflows. Here each standard icon is a promise the base style fulfils when the icon is first
-// needed.
+// needed (docs/performance.md, "Start-up to the first mapped window").
 #include <QProxyStyle>
 
 namespace ckstudio {
