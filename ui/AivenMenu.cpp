@@ -1,7 +1,8 @@
 #include "AivenMenu.h"
 
-#include "MainWindow.h"
+#include "EditorHost.h"
 #include "ProblemsDock.h"
+#include "UserPrompts.h"
 #include "aiven/AivenClient.h"
 #include "aiven/AivenCredentials.h"
 #include "aiven/ApplyDialog.h"
@@ -19,18 +20,17 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPointer>
 #include <QProcessEnvironment>
-#include <QStatusBar>
 
 namespace ckstudio {
 
-AivenMenu::AivenMenu(MainWindow* window, SecretStore* secrets)
-    : QObject(window)
-    , m_window(window)
+AivenMenu::AivenMenu(EditorHost* host, SecretStore* secrets)
+    : QObject(host->hostWidget())
+    , m_host(host)
+    , m_window(host->hostWidget())
     , m_secrets(secrets)
-    , m_menu(window->menuBar()->addMenu(tr("&Aiven"))) {
+    , m_menu(host->addMenu(tr("&Aiven"))) {
     auto add = [this](const QString& text, const QKeySequence& shortcut, void (AivenMenu::*slot)()) {
         auto* a = m_menu->addAction(text);
         a->setShortcut(shortcut);
@@ -61,7 +61,7 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
     auto* old = m_client;
     m_client = new AivenClient(options, this);
     delete m_opener;
-    m_opener = new IntegrationOpener(m_client, m_window->document(), this);
+    m_opener = new IntegrationOpener(m_client, m_host->document(), this);
     connect(m_opener, &IntegrationOpener::opened, this,
             [this](const QString& project, const AivenIntegration& integration) {
                 const bool newProject = project != m_project;
@@ -72,14 +72,14 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
                 if (newProject)
                     loadLiveSchema(project);
                 loadTargetVersion(project, integration.destService);
-                m_window->statusBar()->showMessage(
+                m_host->showStatus(
                     tr("Opened integration %1 (%2 → %3) of project %4")
                         .arg(integration.id, integration.sourceService, integration.destService, project),
                     10000);
                 emit connectionChanged(m_client->options().baseUrl, project);
             });
     connect(m_opener, &IntegrationOpener::failed, this, [this](const QString& message) {
-        QMessageBox::warning(m_window, tr("Open Integration"), message);
+        m_host->prompts().showWarning(m_window, tr("Open Integration"), message);
     });
     if (m_browserDock) {
         delete m_browser;
@@ -94,14 +94,14 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
     m_schemaLoader = new LiveSchemaLoader(m_client, this);
     connect(m_schemaLoader, &LiveSchemaLoader::loaded, this,
             [this](std::shared_ptr<const ConfigValidator> validator, const QString& project) {
-                m_window->document()->setValidator(std::move(validator));
+                m_host->document()->setValidator(std::move(validator));
                 setSchemaLabel(tr("live"),
                                tr("Validating against the live clickhouse_kafka schema of the Aiven "
                                   "API (project %1).")
                                    .arg(project));
             });
     connect(m_schemaLoader, &LiveSchemaLoader::failed, this, [this](const QString& message) {
-        m_window->document()->setValidator({});
+        m_host->document()->setValidator({});
         setSchemaLabel(
             tr("bundled"),
             tr("Validating against the bundled schema: the live one is unavailable (%1).").arg(message));
@@ -118,7 +118,7 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
                 self->loadLiveSchema(result.value->front().name);
         });
     }
-    m_window->statusBar()->showMessage(tr("Aiven API: %1").arg(baseUrl.toString()), 10000);
+    m_host->showStatus(tr("Aiven API: %1").arg(baseUrl.toString()), 10000);
     emit connectionChanged(baseUrl, {});
 }
 
@@ -156,8 +156,8 @@ void AivenMenu::showBrowser() {
         return;
     }
     if (!m_browserDock) {
-        m_browserDock = m_window->addLateDock(tr("Aiven Integrations"), QStringLiteral("aivenBrowserDock"),
-                                              Qt::LeftDockWidgetArea);
+        m_browserDock = m_host->addLateDock(tr("Aiven Integrations"), QStringLiteral("aivenBrowserDock"),
+                                            Qt::LeftDockWidgetArea);
     }
     if (!m_browser) {
         m_browser = new IntegrationBrowser(m_client, m_browserDock);
@@ -171,23 +171,23 @@ void AivenMenu::showBrowser() {
 void AivenMenu::openIntegration(const QString& project, const QString& integrationId) {
     if (!m_opener)
         return;
-    if (m_window->document()->isModified() &&
-        QMessageBox::question(m_window, tr("Open Integration"),
-                              tr("Replace the unsaved document with integration %1?").arg(integrationId)) !=
-            QMessageBox::Yes)
+    if (m_host->document()->isModified() &&
+        !m_host->prompts().askYesNo(
+            m_window, tr("Open Integration"),
+            tr("Replace the unsaved document with integration %1?").arg(integrationId)))
         return;
     m_opener->open(project, integrationId);
 }
 
 void AivenMenu::showApply() {
     if (!m_client || m_integrationId.isEmpty()) {
-        QMessageBox::information(
+        m_host->prompts().showInformation(
             m_window, tr("Apply to Integration"),
             tr("Open an integration from the Aiven browser first: applying compares your "
                "edits with the configuration they were pulled from."));
         return;
     }
-    auto* dialog = new ApplyDialog(m_client, m_window->document(), m_project, m_integrationId, m_window);
+    auto* dialog = new ApplyDialog(m_client, m_host->document(), m_project, m_integrationId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -204,10 +204,10 @@ void AivenMenu::setSchemaLabel(const QString& inUse, const QString& detail) {
 }
 
 void AivenMenu::refreshProblemsTitle() {
-    auto* dock = m_window->problemsDock();
+    auto* dock = m_host->problemsDock();
     if (!dock)
         return;
-    const auto version = m_window->document()->targetVersion();
+    const auto version = m_host->document()->targetVersion();
     if (version) {
         const QString v = QStringLiteral("%1.%2").arg(version->first).arg(version->second);
         dock->setWindowTitle(tr("Problems (%1 schema, ClickHouse %2)").arg(m_schemaInUse, v));
@@ -229,7 +229,7 @@ void AivenMenu::setTargetVersion(const QString& versionText, const QString& sour
     if (!version)
         return; // an answer without a usable version keeps what was known
     m_versionSource = source;
-    m_window->document()->setTargetVersion(version);
+    m_host->document()->setTargetVersion(version);
     refreshProblemsTitle();
 }
 
@@ -264,8 +264,9 @@ void AivenMenu::showTopicBrowser() {
         if (!self)
             return;
         if (!result || result.value->empty()) {
-            QMessageBox::warning(self->m_window, tr("Kafka Topics"),
-                                 result ? tr("This token sees no project.") : result.error.describe());
+            self->m_host->prompts().showWarning(self->m_window, tr("Kafka Topics"),
+                                                result ? tr("This token sees no project.")
+                                                       : result.error.describe());
             return;
         }
         self->chooseKafkaSource(result.value->front().name);
@@ -279,7 +280,7 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
             [this, sources, project](const KafkaSourceList& list) {
                 sources->deleteLater();
                 if (!list.ok()) {
-                    QMessageBox::warning(m_window, tr("Kafka Topics"), list.error->describe());
+                    m_host->prompts().showWarning(m_window, tr("Kafka Topics"), list.error->describe());
                     return;
                 }
                 QStringList items;
@@ -287,7 +288,7 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
                     items << (choice.service.isEmpty() ? tr("External endpoint %1") : tr("Kafka service %1"))
                                  .arg(choice.name);
                 if (items.isEmpty()) {
-                    QMessageBox::information(
+                    m_host->prompts().showInformation(
                         m_window, tr("Kafka Topics"),
                         tr("Project %1 has no Kafka service or external Kafka endpoint.").arg(project));
                     return;
@@ -312,12 +313,12 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
 
 void AivenMenu::browseTopics(const QString& project, const QString& service, const QString& endpointId) {
     if (!m_topicDock) {
-        m_topicDock = m_window->addLateDock(tr("Kafka Topics"), QStringLiteral("kafkaTopicsDock"),
-                                            Qt::BottomDockWidgetArea);
+        m_topicDock = m_host->addLateDock(tr("Kafka Topics"), QStringLiteral("kafkaTopicsDock"),
+                                          Qt::BottomDockWidgetArea);
     }
     delete m_topicBrowser;
-    m_topicBrowser = new TopicBrowser(m_client, m_window->document(), m_topicDock);
-    m_topicBrowser->setCurrentTableProvider([window = m_window] { return window->currentTable(); });
+    m_topicBrowser = new TopicBrowser(m_client, m_host->document(), m_topicDock);
+    m_topicBrowser->setCurrentTableProvider([host = m_host] { return host->currentTable(); });
     m_topicDock->setWidget(m_topicBrowser);
     if (!service.isEmpty())
         m_topicBrowser->openService(project, service);
@@ -332,7 +333,7 @@ void AivenMenu::showCreateIntegration() {
         showConnect();
         return;
     }
-    auto* wizard = new CreateIntegrationWizard(m_client, m_window->document(), m_project, m_window);
+    auto* wizard = new CreateIntegrationWizard(m_client, m_host->document(), m_project, m_window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &CreateIntegrationWizard::created, this,
             [this](const QString& project, const AivenIntegration& integration) {

@@ -18,13 +18,13 @@ class IntegrationBrowser;
 class IntegrationOpener;
 class LiveSchemaLoader;
 class TopicBrowser;
-class MainWindow;
+class EditorHost;
 class SecretStore;
 
 class AivenMenu : public QObject {
     Q_OBJECT
 public:
-    AivenMenu(MainWindow* window, SecretStore* secrets);
+    AivenMenu(EditorHost* host, SecretStore* secrets);
     ~AivenMenu() override;
 
     QMenu* menu() const { return m_menu; }
@@ -58,7 +58,8 @@ private:
     void chooseKafkaSource(const QString& project);
     void browseTopics(const QString& project, const QString& service, const QString& endpointId);
 
-    MainWindow* m_window;
+    EditorHost* m_host;
+    QWidget* m_window; // the parent of the menu's dialogs
     SecretStore* m_secrets;
     QMenu* m_menu;
     AivenClient* m_client = nullptr;

@@ -3,6 +3,7 @@
 // integration's Kafka service.
 #include "AivenMenu.h"
 #include "EmulatorSession.h"
+#include "FakeEditorHost.h"
 #include "MainWindow.h"
 #include "ProblemsDock.h"
 #include "aiven/CreateIntegrationWizard.h"
@@ -12,9 +13,11 @@
 #include "itemmodels/ConfigDocument.h"
 #include "schema/ConfigValidator.h"
 #include "schema/TableRules.h"
+#include "secrets/MemorySecretStore.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
 #include <QRadioButton>
@@ -34,6 +37,22 @@ class TestAivenMenu : public QObject {
     std::unique_ptr<test::EmulatorSession> m_session;
 
 private slots:
+    // The menu needs only EditorHost: its menu goes into the host's bar and its notices through the prompts.
+    void worksOnAnEditorHostAlone() {
+        test::FakeEditorHost host;
+        MemorySecretStore secrets;
+        AivenMenu menu(&host, &secrets);
+        const auto menus = host.window.menuBar()->actions();
+        QCOMPARE(menus.size(), 1);
+        QCOMPARE(menus.front()->text(), QStringLiteral("&Aiven"));
+        menu.showApply(); // no integration open
+        QCOMPARE(host.quiet.notices.size(), 1);
+        QVERIFY2(host.quiet.notices.front().startsWith(
+                     QStringLiteral("Open an integration from the Aiven browser")),
+                 qPrintable(host.quiet.notices.front()));
+        QVERIFY(host.window.findChildren<QDialog*>().isEmpty());
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("ckstudio-tests"));

@@ -1,49 +1,19 @@
 // The ClickHouse menu driven through EditorHost alone, with no main window: it asks its questions through
 // the host's prompts, puts its dock through the host and reports a server's version as a signal.
 #include "ClickHouseMenu.h"
-#include "EditorHost.h"
-#include "QuietPrompts.h"
+#include "FakeEditorHost.h"
 #include "clickhouse/ConnectionSettings.h"
 #include "clickhouse/PreviewPane.h"
 #include "itemmodels/ConfigDocument.h"
 #include "secrets/MemorySecretStore.h"
 
 #include <QDialog>
-#include <QDockWidget>
-#include <QMainWindow>
-#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace ckstudio;
 
 namespace {
-
-class FakeHost : public EditorHost {
-public:
-    QMainWindow window;
-    ConfigDocument doc;
-    test::QuietPrompts quiet;
-    int current = -1;
-    QStringList statusLines;
-    QStringList docks;
-
-    QWidget* hostWidget() override { return &window; }
-    QMenu* addMenu(const QString& title) override { return window.menuBar()->addMenu(title); }
-    ConfigDocument* document() const override { return const_cast<ConfigDocument*>(&doc); }
-    int currentTable() const override { return current; }
-    ProblemsDock* problemsDock() const override { return nullptr; }
-    UserPrompts& prompts() override { return quiet; }
-    void showStatus(const QString& text, int) override { statusLines << text; }
-    QDockWidget* addLateDock(const QString& title, const QString& objectName,
-                             Qt::DockWidgetArea area) override {
-        docks << objectName;
-        auto* dock = new QDockWidget(title, &window);
-        dock->setObjectName(objectName);
-        window.addDockWidget(area, dock);
-        return dock;
-    }
-};
 
 ConnectorTable table(const char* name) {
     ConnectorTable t;
@@ -58,7 +28,7 @@ class TestClickHouseMenu : public QObject {
     Q_OBJECT
 private slots:
     void ddlWithoutATableSaysSoThroughThePrompts() {
-        FakeHost host;
+        test::FakeEditorHost host;
         MemorySecretStore secrets;
         ClickHouseMenu menu(&host, &secrets);
         menu.runDestinationDdl();
@@ -67,7 +37,7 @@ private slots:
     }
 
     void ddlWithoutAConnectionOffersToConnect() {
-        FakeHost host;
+        test::FakeEditorHost host;
         host.doc.addTable(0, table("events"));
         host.current = 0;
         MemorySecretStore secrets;
@@ -81,7 +51,7 @@ private slots:
     }
 
     void previewDockComesFromTheHost() {
-        FakeHost host;
+        test::FakeEditorHost host;
         MemorySecretStore secrets;
         ClickHouseMenu menu(&host, &secrets);
         menu.showPreview();
@@ -92,7 +62,7 @@ private slots:
     }
 
     void connectingTellsTheHost() {
-        FakeHost host;
+        test::FakeEditorHost host;
         MemorySecretStore secrets;
         ClickHouseMenu menu(&host, &secrets);
         QSignalSpy changed(&menu, &ClickHouseMenu::connectionChanged);
