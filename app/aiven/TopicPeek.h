@@ -51,7 +51,7 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-Q_SIGNALS:
+signals:
     void finished(const ckstudio::PeekOutcome& outcome);
 
 private:

@@ -187,7 +187,7 @@ SampleVerdict sampleVerdict(int index, const std::optional<ClickHouseError>& ser
 
 SampleCheck::SampleCheck(ClickHouseClient* client, QObject* parent)
     : QObject(parent)
-    , mClient(client) {}
+    , m_client(client) {}
 
 void SampleCheck::setLocalParser(LocalStatementRunner runner, const QString& name) {
     m_localParser = std::move(runner);
@@ -196,8 +196,8 @@ void SampleCheck::setLocalParser(LocalStatementRunner runner, const QString& nam
 
 void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& format,
                         const QStringList& messages, const FormatSettings& settings) {
-    mColumns = columns;
-    mFormat = format;
+    m_columns = columns;
+    m_format = format;
     m_messages = messages;
     m_wantedSettings = settings;
     m_settings.clear();
@@ -205,15 +205,15 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
     m_checkedBy.clear();
     m_useLocalParser = false;
     m_verdicts.clear();
-    mNext = 0;
-    mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
+    m_next = 0;
+    m_client->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
         if (error)
             return done(error);
-        const ServerCapabilities& server = *mClient->capabilities();
-        if (!server.hasFormat(mFormat))
+        const ServerCapabilities& server = *m_client->capabilities();
+        if (!server.hasFormat(m_format))
             return done(ClickHouseError{ClickHouseError::Kind::Usage,
                                         QStringLiteral("ClickHouse %1 does not know the format %2")
-                                            .arg(mClient->capabilities()->version().text, mFormat),
+                                            .arg(m_client->capabilities()->version().text, m_format),
                                         0, 0});
         if (server.readonlyLevel() == 1) {
             if (!m_localParser)
@@ -224,8 +224,8 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
                                    "connect as a user with readonly=2 (or 0), or install the embedded "
                                    "ClickHouse engine (bash packaging/install-deps.sh) to check the messages "
                                    "locally")
-                        .arg(mClient->settings().user.isEmpty() ? QStringLiteral("default")
-                                                                : mClient->settings().user,
+                        .arg(m_client->settings().user.isEmpty() ? QStringLiteral("default")
+                                                                : m_client->settings().user,
                              server.version().text),
                     0, 0});
             // The local engine knows every setting of a table: nothing is left out.
@@ -237,20 +237,20 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
         }
         // Only what this server has (and lets this user set): an unknown setting would fail every message.
         for (const auto& s : m_wantedSettings) {
-            if (mClient->supportedSettings({s}).isEmpty())
+            if (m_client->supportedSettings({s}).isEmpty())
                 m_ignoredSettings << s.first + QStringLiteral(" = ") + s.second;
             else
                 m_settings << s;
         }
-        m_useFormatFunction = mClient->capabilities()->hasFormatTableFunction();
+        m_useFormatFunction = m_client->capabilities()->hasFormatTableFunction();
         if (m_useFormatFunction)
             return checkNext();
-        mSession = QStringLiteral("ckstudio-sample-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_session = QStringLiteral("ckstudio-sample-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_tempTable = QStringLiteral("ckstudio_sample_check");
         QueryOptions o;
-        o.sessionId = mSession;
-        auto* q = mClient->query(QStringLiteral("CREATE TEMPORARY TABLE %1 (%2) ENGINE = Memory")
-                                     .arg(quoteSqlIdentifier(m_tempTable), sampleStructure(mColumns)),
+        o.sessionId = m_session;
+        auto* q = m_client->query(QStringLiteral("CREATE TEMPORARY TABLE %1 (%2) ENGINE = Memory")
+                                     .arg(quoteSqlIdentifier(m_tempTable), sampleStructure(m_columns)),
                                  o);
         connect(q, &ClickHouseQuery::finished, this, [this, q] {
             if (q->error())
@@ -261,23 +261,23 @@ void SampleCheck::start(const std::vector<TableColumn>& columns, const QString& 
 }
 
 void SampleCheck::checkNext() {
-    if (mNext >= m_messages.size()) {
+    if (m_next >= m_messages.size()) {
         if (!m_useFormatFunction && !m_useLocalParser) { // the temporary table goes with the session; drop it now anyway
             QueryOptions o;
-            o.sessionId = mSession;
-            mClient->query(
+            o.sessionId = m_session;
+            m_client->query(
                 QStringLiteral("DROP TEMPORARY TABLE IF EXISTS %1").arg(quoteSqlIdentifier(m_tempTable)), o);
         }
         return done(std::nullopt);
     }
-    const int index = mNext++;
+    const int index = m_next++;
     const QString message = m_messages[index];
     if (const auto verdict = verdictWithoutServer(index, message)) {
         m_verdicts.push_back(*verdict);
         return checkNext();
     }
     if (m_useLocalParser) {
-        m_localParser(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, m_settings), this,
+        m_localParser(sampleCheckStatement(m_format, sampleStructure(m_columns), message, m_settings), this,
                      [this, index](const std::optional<ClickHouseError>& error, const QByteArray& body) {
                          if (error && error->kind != ClickHouseError::Kind::Server)
                              return done(error);
@@ -291,17 +291,17 @@ void SampleCheck::checkNext() {
     o.timeoutMs = 30000;
     if (m_useFormatFunction) {
         o.settings = {{QStringLiteral("readonly"), QStringLiteral("2")}};
-        q = mClient->query(sampleCheckStatement(mFormat, sampleStructure(mColumns), message, m_settings), o);
+        q = m_client->query(sampleCheckStatement(m_format, sampleStructure(m_columns), message, m_settings), o);
     } else {
         // INSERT ... SETTINGS is newer than this path's servers: the settings go as URL parameters.
-        o.sessionId = mSession;
+        o.sessionId = m_session;
         for (const auto& s : m_settings)
             o.settings.append({s.first, literalValue(s.second)});
         auto* body = new QBuffer(this);
         body->setData(message.toUtf8());
         body->open(QIODevice::ReadOnly);
-        q = mClient->insert(
-            QStringLiteral("INSERT INTO %1 FORMAT %2").arg(quoteSqlIdentifier(m_tempTable), mFormat), body, o);
+        q = m_client->insert(
+            QStringLiteral("INSERT INTO %1 FORMAT %2").arg(quoteSqlIdentifier(m_tempTable), m_format), body, o);
         connect(q, &QObject::destroyed, body, &QObject::deleteLater);
     }
     connect(q, &ClickHouseQuery::finished, this, [this, q, index] {

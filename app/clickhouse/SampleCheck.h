@@ -96,9 +96,9 @@ private:
     void checkNext();
     void done(const std::optional<ClickHouseError>& error);
 
-    ClickHouseClient* mClient;
-    std::vector<TableColumn> mColumns;
-    QString mFormat;
+    ClickHouseClient* m_client;
+    std::vector<TableColumn> m_columns;
+    QString m_format;
     QStringList m_messages;
     FormatSettings m_wantedSettings;
     FormatSettings m_settings; // those the server has
@@ -108,10 +108,10 @@ private:
     QString m_checkedBy;
     bool m_useLocalParser = false;
     std::vector<SampleVerdict> m_verdicts;
-    QString mSession;
+    QString m_session;
     QString m_tempTable;
     bool m_useFormatFunction = false;
-    int mNext = 0;
+    int m_next = 0;
 };
 
 } // namespace ckstudio

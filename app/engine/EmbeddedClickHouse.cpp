@@ -164,21 +164,21 @@ std::unique_ptr<EmbeddedClickHouse> EmbeddedClickHouse::open(const QString& data
             *error = *version.error;
         return nullptr; // the destructor closes the connection and frees the slot
     }
-    engine->mState->version = QString::fromUtf8(version.data).trimmed();
+    engine->m_state->version = QString::fromUtf8(version.data).trimmed();
     return engine;
 }
 
 EmbeddedClickHouse::EmbeddedClickHouse(std::unique_ptr<State> state)
-    : mState(std::move(state)) {}
+    : m_state(std::move(state)) {}
 
 EmbeddedClickHouse::~EmbeddedClickHouse() {
     {
-        std::lock_guard queryLock(mState->queryMutex);
-        mState->functions->chdb_close_conn(mState->connection);
+        std::lock_guard queryLock(m_state->queryMutex);
+        m_state->functions->chdb_close_conn(m_state->connection);
     }
     std::lock_guard lock(g_openMutex);
     g_openDirectory.clear();
-    // mState->temporaryDirectory goes with mState, after the engine let go of its files.
+    // m_state->temporaryDirectory goes with m_state, after the engine let go of its files.
 }
 
 EngineReply EmbeddedClickHouse::query(const QByteArray& sql, const QByteArray& format) {
@@ -189,9 +189,9 @@ EngineReply EmbeddedClickHouse::query(const QByteArray& sql, const QByteArray& f
             usageError(QStringLiteral("the statement for ClickHouse 26 (chDB) contains a NUL byte"));
         return reply;
     }
-    const ChdbFunctions& f = *mState->functions;
-    std::lock_guard lock(mState->queryMutex);
-    ChdbResult* result = f.chdb_query(*mState->connection, sql.constData(), format.constData());
+    const ChdbFunctions& f = *m_state->functions;
+    std::lock_guard lock(m_state->queryMutex);
+    ChdbResult* result = f.chdb_query(*m_state->connection, sql.constData(), format.constData());
     if (result == nullptr) {
         ClickHouseError error;
         error.kind = ClickHouseError::Kind::Server;
@@ -217,11 +217,11 @@ EngineReply EmbeddedClickHouse::query(const QByteArray& sql, const QByteArray& f
 }
 
 QString EmbeddedClickHouse::dataDirectory() const {
-    return mState->directory;
+    return m_state->directory;
 }
 
 QString EmbeddedClickHouse::version() const {
-    return mState->version;
+    return m_state->version;
 }
 
 } // namespace ckstudio

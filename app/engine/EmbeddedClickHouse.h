@@ -55,7 +55,7 @@ public:
 private:
     struct State;
     explicit EmbeddedClickHouse(std::unique_ptr<State> state);
-    std::unique_ptr<State> mState;
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace ckstudio

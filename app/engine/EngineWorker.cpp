@@ -65,21 +65,21 @@ struct EngineWorker::State {
 
 EngineWorker::EngineWorker(const QString& dataDirectory, QObject* parent)
     : QObject(parent)
-    , mState(std::make_unique<State>()) {
-    mState->dataDirectory = dataDirectory;
-    mState->thread = QThread::create([state = mState.get()] { state->run(); });
-    mState->thread->setObjectName(QStringLiteral("ckstudio-engine"));
-    mState->thread->start();
+    , m_state(std::make_unique<State>()) {
+    m_state->dataDirectory = dataDirectory;
+    m_state->thread = QThread::create([state = m_state.get()] { state->run(); });
+    m_state->thread->setObjectName(QStringLiteral("ckstudio-engine"));
+    m_state->thread->start();
 }
 
 EngineWorker::~EngineWorker() {
     {
-        std::lock_guard lock(mState->mutex);
-        mState->stopping = true;
+        std::lock_guard lock(m_state->mutex);
+        m_state->stopping = true;
     }
-    mState->wake.notify_one();
-    mState->thread->wait();
-    delete mState->thread;
+    m_state->wake.notify_one();
+    m_state->thread->wait();
+    delete m_state->thread;
 }
 
 void EngineWorker::query(QByteArray sql, QByteArray format, QObject* context,
@@ -88,12 +88,12 @@ void EngineWorker::query(QByteArray sql, QByteArray format, QObject* context,
     QObject::connect(
         relay, &Relay::replied, context, [done = std::move(done)](const EngineReply& reply) { done(reply); },
         Qt::QueuedConnection);
-    relay->moveToThread(mState->thread);
+    relay->moveToThread(m_state->thread);
     {
-        std::lock_guard lock(mState->mutex);
-        mState->jobs.push_back(Job{std::move(sql), std::move(format), relay});
+        std::lock_guard lock(m_state->mutex);
+        m_state->jobs.push_back(Job{std::move(sql), std::move(format), relay});
     }
-    mState->wake.notify_one();
+    m_state->wake.notify_one();
 }
 
 } // namespace ckstudio

@@ -26,7 +26,7 @@ public:
 
 private:
     struct State;
-    std::unique_ptr<State> mState;
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace ckstudio

@@ -126,13 +126,13 @@ private:
 
     const DestinationColumn* column(const std::string& name) const {
         auto it =
-            std::find_if(mColumns.begin(), mColumns.end(), [&](const auto& c) { return c.name == name; });
-        return it == mColumns.end() ? nullptr : &*it;
+            std::find_if(m_columns.begin(), m_columns.end(), [&](const auto& c) { return c.name == name; });
+        return it == m_columns.end() ? nullptr : &*it;
     }
 
     std::string knownColumns() const {
         std::vector<std::string> names;
-        for (const auto& c : mColumns)
+        for (const auto& c : m_columns)
             names.push_back(c.name);
         return names.empty() ? std::string("none") : joined(names, ", ");
     }
@@ -200,7 +200,7 @@ private:
             if (ddl::usesLowCardinality(*checked.type))
                 warn(path + ".type", "LowCardinality needs allow_experimental_low_cardinality_type=1 on "
                                      "ClickHouse 18.x; 19.x and later (and Aiven) accept it as is");
-            mColumns.push_back({c.name, c.type, std::move(*checked.type), false});
+            m_columns.push_back({c.name, c.type, std::move(*checked.type), false});
         }
         const auto& known = kafkaVirtualColumns();
         std::vector<std::string> wanted;
@@ -218,7 +218,7 @@ private:
                 error("virtual_columns", "'" + name + "' is also the name of a connector column");
             } else {
                 wanted.push_back(name);
-                mColumns.push_back({it->name, it->type, *checkClickHouseType(it->type).type, true});
+                m_columns.push_back({it->name, it->type, *checkClickHouseType(it->type).type, true});
                 warn("virtual_columns", "'" + name + "' needs ClickHouse " + it->since +
                                             " or newer (ClickHouse 18.16 has no Kafka virtual columns)");
             }
@@ -295,7 +295,7 @@ private:
             // The first connector column that can be a key, as before for Nullable: a sorting key keeps the
             // primary index useful, and the warning names what was skipped and why.
             std::vector<std::string> skipped;
-            for (const auto& c : mColumns) {
+            for (const auto& c : m_columns) {
                 if (c.isVirtual)
                     continue;
                 if (auto problem = keyProblem(c); !problem.empty()) {
@@ -356,10 +356,10 @@ private:
                 // An expression is the user's; a partition key that is one column, plain or quoted as this
                 // generator quotes, gets the server's key checks.
                 const auto text = trimmedPartition();
-                const auto named = std::find_if(mColumns.begin(), mColumns.end(), [&](const auto& c) {
+                const auto named = std::find_if(m_columns.begin(), m_columns.end(), [&](const auto& c) {
                     return (isPlainIdentifier(text) && text == c.name) || text == quoteIdentifier(c.name);
                 });
-                if (named != mColumns.end()) {
+                if (named != m_columns.end()) {
                     if (auto problem = keyProblem(*named, true); !problem.empty())
                         error("partition_by",
                               "column '" + named->name + "' cannot be the partition key: it " + problem);
@@ -396,9 +396,9 @@ private:
         if (m_options.ifNotExists)
             sql += "IF NOT EXISTS ";
         sql += target + "\n(\n";
-        for (std::size_t i = 0; i < mColumns.size(); ++i) {
-            sql += "    " + quoteIdentifier(mColumns[i].name) + " " + mColumns[i].type;
-            sql += i + 1 < mColumns.size() ? ",\n" : "\n";
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            sql += "    " + quoteIdentifier(m_columns[i].name) + " " + m_columns[i].type;
+            sql += i + 1 < m_columns.size() ? ",\n" : "\n";
         }
         std::vector<std::string> params;
         for (const auto& p : m_options.engineParams)
@@ -432,7 +432,7 @@ private:
         sql += qualifiedName(m_options.targetDatabase, viewName()) + " TO " +
                qualifiedName(m_options.targetDatabase, destinationName()) + "\nAS SELECT\n";
         std::vector<std::string> selected;
-        for (const auto& c : mColumns) {
+        for (const auto& c : m_columns) {
             if (c.parsed.family != "Nested") {
                 selected.push_back(quoteIdentifier(c.name));
                 continue;
@@ -454,7 +454,7 @@ private:
     const ConnectorTable& m_table;
     const DdlOptions& m_options;
     DdlResult m_result;
-    std::vector<DestinationColumn> mColumns;
+    std::vector<DestinationColumn> m_columns;
     bool m_columnsCollected = false;
     std::string m_engine;
     std::vector<std::string> m_orderBy;

@@ -53,14 +53,14 @@ public:
         const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
         if (colon != std::string::npos)
             what = what.substr(colon + 2);
-        mError = "invalid JSON at column " + std::to_string(position) + ": " + what;
+        m_error = "invalid JSON at column " + std::to_string(position) + ": " + what;
         return false;
     }
 
     std::optional<SampleValue> root;
     std::vector<std::pair<std::string, SampleValue>> fields; // members of the top-level object, in order
     std::vector<std::string> duplicateKeys;
-    std::string mError;
+    std::string m_error;
 
 private:
     static SampleValue scalar(SampleValue::Kind kind, std::string text) {
@@ -76,7 +76,7 @@ private:
     }
     bool open(SampleValue::Kind kind) {
         if (static_cast<int>(m_stack.size()) >= kMaxJsonDepth) {
-            mError = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+            m_error = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
             return false;
         }
         SampleValue v;
@@ -265,7 +265,7 @@ SampleRows readJsonEachRow(std::string_view samples, bool stringsOnly, Problems&
         const bool parsed = nlohmann::json::sax_parse(content, &builder);
         if (!parsed || !builder.root) {
             problems.push_back(
-                lineWarning(line, (builder.mError.empty() ? std::string("invalid JSON") : builder.mError) +
+                lineWarning(line, (builder.m_error.empty() ? std::string("invalid JSON") : builder.m_error) +
                                       "; line skipped"));
             continue;
         }

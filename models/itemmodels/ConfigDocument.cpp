@@ -17,25 +17,25 @@ public:
     ClosureCommand(const QString& text, std::function<void()> redo, std::function<void()> undo,
                    std::string mergeKey)
         : QUndoCommand(text)
-        , mRedo(std::move(redo))
-        , mUndo(std::move(undo))
-        , mMergeKey(std::move(mergeKey)) {}
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
+        , m_mergeKey(std::move(mergeKey)) {}
 
-    void redo() override { mRedo(); }
-    void undo() override { mUndo(); }
-    int id() const override { return mMergeKey.empty() ? -1 : 1; }
+    void redo() override { m_redo(); }
+    void undo() override { m_undo(); }
+    int id() const override { return m_mergeKey.empty() ? -1 : 1; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* next = dynamic_cast<const ClosureCommand*>(other);
-        if (!next || next->mMergeKey != mMergeKey)
+        if (!next || next->m_mergeKey != m_mergeKey)
             return false;
-        mRedo = next->mRedo;
+        m_redo = next->m_redo;
         return true;
     }
 
 private:
-    std::function<void()> mRedo;
-    std::function<void()> mUndo;
-    std::string mMergeKey;
+    std::function<void()> m_redo;
+    std::function<void()> m_undo;
+    std::string m_mergeKey;
 };
 
 // "tables[12].columns[3]" -> 12; -1 when the path is not inside a table.

@@ -318,16 +318,16 @@ bool similarVariantMembers(const ClickHouseType& left, const ClickHouseType& rig
 class TypeParser {
 public:
     explicit TypeParser(std::string_view text)
-        : mText(text) {}
+        : m_text(text) {}
 
     TypeCheckResult run() {
         TypeCheckResult result;
         try {
             if (atEnd())
-                fail(mPos, "empty type: expected a ClickHouse type such as String or Nullable(Int64)");
+                fail(m_pos, "empty type: expected a ClickHouse type such as String or Nullable(Int64)");
             ClickHouseType type = parseType(1, true);
             if (!atEnd())
-                fail(mPos, "unexpected " + describeHere() + " after the type " + type.toString());
+                fail(m_pos, "unexpected " + describeHere() + " after the type " + type.toString());
             // What a column stores cannot be Nothing, through Nullable, Array or a top-level Nested's arrays.
             std::vector<const ClickHouseType*> columns = {&type};
             if (type.family == "Nested")
@@ -366,21 +366,21 @@ private:
     }
 
     void skipSpace() {
-        while (mPos < mText.size() && isSpace(mText[mPos]))
-            ++mPos;
+        while (m_pos < m_text.size() && isSpace(m_text[m_pos]))
+            ++m_pos;
     }
     bool atEnd() {
         skipSpace();
-        return mPos >= mText.size();
+        return m_pos >= m_text.size();
     }
     char peek() {
         skipSpace();
-        return mPos < mText.size() ? mText[mPos] : '\0';
+        return m_pos < m_text.size() ? m_text[m_pos] : '\0';
     }
     bool consume(char c) {
-        if (atEnd() || mText[mPos] != c)
+        if (atEnd() || m_text[m_pos] != c)
             return false;
-        ++mPos;
+        ++m_pos;
         return true;
     }
     // ',' between the items of a list, false at its end; a trailing comma before ')' is allowed, as 26.5's
@@ -394,13 +394,13 @@ private:
     bool consumeEquals() {
         if (!consume('='))
             return false;
-        if (mPos < mText.size() && mText[mPos] == '=')
-            ++mPos;
+        if (m_pos < m_text.size() && m_text[m_pos] == '=')
+            ++m_pos;
         return true;
     }
     void expect(char c, const std::string& context) {
         if (!consume(c))
-            fail(mPos, std::string("expected '") + c + "' " + context + ", got " + describeHere());
+            fail(m_pos, std::string("expected '") + c + "' " + context + ", got " + describeHere());
     }
     bool peekWordStart() {
         const char c = peek();
@@ -410,28 +410,28 @@ private:
     std::string describeHere() {
         if (atEnd())
             return "end of input";
-        if (isWordStart(mText[mPos])) {
-            std::size_t end = mPos;
-            while (end < mText.size() && isWordChar(mText[end]))
+        if (isWordStart(m_text[m_pos])) {
+            std::size_t end = m_pos;
+            while (end < m_text.size() && isWordChar(m_text[end]))
                 ++end;
-            const std::size_t shown = std::min<std::size_t>(end - mPos, 40);
-            return "'" + std::string(mText.substr(mPos, shown)) + (shown < end - mPos ? "...'" : "'");
+            const std::size_t shown = std::min<std::size_t>(end - m_pos, 40);
+            return "'" + std::string(m_text.substr(m_pos, shown)) + (shown < end - m_pos ? "...'" : "'");
         }
-        return "'" + std::string(1, mText[mPos]) + "'";
+        return "'" + std::string(1, m_text[m_pos]) + "'";
     }
 
-    // A quoted token starting at mPos: '...', `...` or "...". Backslash escapes and a doubled quote work
+    // A quoted token starting at m_pos: '...', `...` or "...". Backslash escapes and a doubled quote work
     // like in ClickHouse string literals; an unknown escape yields the character itself.
     std::string readQuoted() {
-        const std::size_t open = mPos;
-        const char quote = mText[mPos++];
+        const std::size_t open = m_pos;
+        const char quote = m_text[m_pos++];
         std::string value;
-        while (mPos < mText.size()) {
-            const char c = mText[mPos++];
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos++];
             if (c == quote) {
-                if (mPos < mText.size() && mText[mPos] == quote) {
+                if (m_pos < m_text.size() && m_text[m_pos] == quote) {
                     value += quote;
-                    ++mPos;
+                    ++m_pos;
                     continue;
                 }
                 return value;
@@ -440,9 +440,9 @@ private:
                 value += c;
                 continue;
             }
-            if (mPos >= mText.size())
+            if (m_pos >= m_text.size())
                 break;
-            const char e = mText[mPos++];
+            const char e = m_text[m_pos++];
             switch (e) {
             case 'b':
                 value += '\b';
@@ -483,9 +483,9 @@ private:
                         return h - 'A' + 10;
                     return -1;
                 };
-                if (mPos + 1 < mText.size() && hex(mText[mPos]) >= 0 && hex(mText[mPos + 1]) >= 0) {
-                    value += static_cast<char>(hex(mText[mPos]) * 16 + hex(mText[mPos + 1]));
-                    mPos += 2;
+                if (m_pos + 1 < m_text.size() && hex(m_text[m_pos]) >= 0 && hex(m_text[m_pos + 1]) >= 0) {
+                    value += static_cast<char>(hex(m_text[m_pos]) * 16 + hex(m_text[m_pos + 1]));
+                    m_pos += 2;
                 } else {
                     value += 'x';
                 }
@@ -511,64 +511,64 @@ private:
         if (!peekWordStart())
             return std::nullopt;
         Word w;
-        w.offset = mPos;
-        if (mText[mPos] == '`' || mText[mPos] == '"') {
+        w.offset = m_pos;
+        if (m_text[m_pos] == '`' || m_text[m_pos] == '"') {
             w.quoted = true;
             w.text = readQuoted();
             return w;
         }
-        const std::size_t start = mPos;
-        while (mPos < mText.size() && isWordChar(mText[mPos]))
-            ++mPos;
-        w.text = std::string(mText.substr(start, mPos - start));
+        const std::size_t start = m_pos;
+        while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
+            ++m_pos;
+        w.text = std::string(m_text.substr(start, m_pos - start));
         return w;
     }
 
     Literal readLiteral(const std::string& what) {
         skipSpace();
         Literal l;
-        l.offset = mPos;
+        l.offset = m_pos;
         const char c = peek();
         if (c == '\'') {
             l.kind = Literal::Kind::String;
             l.text = readQuoted();
             return l;
         }
-        if (isDigit(c) || ((c == '-' || c == '+' || c == '.') && mPos + 1 < mText.size())) {
-            const std::size_t start = mPos;
+        if (isDigit(c) || ((c == '-' || c == '+' || c == '.') && m_pos + 1 < m_text.size())) {
+            const std::size_t start = m_pos;
             std::string sign;
             if (c == '-' || c == '+') { // a unary operator, so spaces may follow it: '- 1'
                 sign = c == '-' ? "-" : "";
-                ++mPos;
+                ++m_pos;
                 skipSpace();
             }
-            const std::size_t numberStart = mPos;
-            const std::size_t digitsStart = mPos;
-            if (numberStart < mText.size() && !isDigit(mText[numberStart]) && mText[numberStart] != '.')
+            const std::size_t numberStart = m_pos;
+            const std::size_t digitsStart = m_pos;
+            if (numberStart < m_text.size() && !isDigit(m_text[numberStart]) && m_text[numberStart] != '.')
                 fail(start, what + " must be a number, got '" +
-                                std::string(mText.substr(start, mPos - start + 1)) + "'");
-            while (mPos < mText.size() && isDigit(mText[mPos]))
-                ++mPos;
-            bool integral = mPos > digitsStart;
-            if (mPos < mText.size() && mText[mPos] == '.') {
+                                std::string(m_text.substr(start, m_pos - start + 1)) + "'");
+            while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
+                ++m_pos;
+            bool integral = m_pos > digitsStart;
+            if (m_pos < m_text.size() && m_text[m_pos] == '.') {
                 integral = false;
-                ++mPos;
-                while (mPos < mText.size() && isDigit(mText[mPos]))
-                    ++mPos;
+                ++m_pos;
+                while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
+                    ++m_pos;
             }
-            if (mPos < mText.size() && (mText[mPos] == 'e' || mText[mPos] == 'E')) {
+            if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
                 integral = false;
-                ++mPos;
-                if (mPos < mText.size() && (mText[mPos] == '-' || mText[mPos] == '+'))
-                    ++mPos;
-                while (mPos < mText.size() && isDigit(mText[mPos]))
-                    ++mPos;
+                ++m_pos;
+                if (m_pos < m_text.size() && (m_text[m_pos] == '-' || m_text[m_pos] == '+'))
+                    ++m_pos;
+                while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
+                    ++m_pos;
             }
-            const std::string number(mText.substr(numberStart, mPos - numberStart));
+            const std::string number(m_text.substr(numberStart, m_pos - numberStart));
             l.text = sign + number;
-            if (number.empty() || number == "." || (mPos < mText.size() && isWordChar(mText[mPos])))
+            if (number.empty() || number == "." || (m_pos < m_text.size() && isWordChar(m_text[m_pos])))
                 fail(start, what + " must be a number, got '" +
-                                std::string(mText.substr(start, mPos - start)) + "'");
+                                std::string(m_text.substr(start, m_pos - start)) + "'");
             if (integral) {
                 long long value = 0;
                 const char* first = l.text.data();
@@ -583,10 +583,10 @@ private:
             l.text = readWord()->text;
             return l;
         }
-        fail(mPos, what + ": expected a number or a quoted string, got " + describeHere());
+        fail(m_pos, what + ": expected a number or a quoted string, got " + describeHere());
     }
 
-    // '(' literal {',' literal} ')' with mPos at '('; empty parentheses give an empty list.
+    // '(' literal {',' literal} ')' with m_pos at '('; empty parentheses give an empty list.
     std::vector<Literal> readLiteralArguments(const std::string& family) {
         expect('(', "after " + family);
         std::vector<Literal> args;
@@ -599,7 +599,7 @@ private:
                 peek() == '.')
                 args.push_back(readLiteral(family + " argument"));
             else
-                fail(mPos, family + " argument: expected a number or a quoted string, got " + describeHere());
+                fail(m_pos, family + " argument: expected a number or a quoted string, got " + describeHere());
         } while (consume(','));
         expect(')', "to close the arguments of " + family);
         return args;
@@ -645,7 +645,7 @@ private:
         fail(l.offset, message + "; zones are IANA names such as 'UTC' or 'Europe/Berlin'");
     }
 
-    // Resolve the family name at mPos: multi-word aliases first (longest), then exact names, names of
+    // Resolve the family name at m_pos: multi-word aliases first (longest), then exact names, names of
     // case-insensitive families, single-word aliases (case-insensitive).
     struct Resolved {
         const Family* family = nullptr;
@@ -660,7 +660,7 @@ private:
         Resolved r;
         r.spelledAs = first.text;
         if (!first.quoted) {
-            const std::size_t afterFirst = mPos;
+            const std::size_t afterFirst = m_pos;
             std::size_t bestEnd = afterFirst;
             const types::Alias* best = nullptr;
             const std::string firstUpper = upper(first.text);
@@ -669,7 +669,7 @@ private:
                 if (spelling.find(' ') == std::string_view::npos ||
                     spelling.substr(0, spelling.find(' ')) != firstUpper)
                     continue;
-                mPos = afterFirst;
+                m_pos = afterFirst;
                 std::string_view rest = spelling.substr(spelling.find(' ') + 1);
                 bool matched = true;
                 while (!rest.empty()) {
@@ -677,23 +677,23 @@ private:
                     const std::string_view word = rest.substr(0, space);
                     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
                     skipSpace();
-                    const std::size_t wordStart = mPos;
-                    while (mPos < mText.size() && isWordChar(mText[mPos]))
-                        ++mPos;
-                    if (upper(mText.substr(wordStart, mPos - wordStart)) != word) {
+                    const std::size_t wordStart = m_pos;
+                    while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
+                        ++m_pos;
+                    if (upper(m_text.substr(wordStart, m_pos - wordStart)) != word) {
                         matched = false;
                         break;
                     }
                 }
-                if (matched && mPos > bestEnd) {
-                    bestEnd = mPos;
+                if (matched && m_pos > bestEnd) {
+                    bestEnd = m_pos;
                     best = &alias;
                 }
             }
-            mPos = bestEnd;
+            m_pos = bestEnd;
             if (best) {
                 r.family = types::findFamily(best->family);
-                r.spelledAs = std::string(mText.substr(start, bestEnd - start));
+                r.spelledAs = std::string(m_text.substr(start, bestEnd - start));
                 r.since = best->since;
                 return r;
             }
@@ -728,7 +728,7 @@ private:
 
     ClickHouseType parseType(int depth, bool topLevel) {
         skipSpace();
-        const std::size_t start = mPos;
+        const std::size_t start = m_pos;
         if (depth > kMaxDepth)
             fail(start, "type nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
         if (!peekWordStart())
@@ -832,7 +832,7 @@ private:
     void parseNoArguments(ClickHouseType& t) {
         if (peek() != '(')
             return;
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         t.spellingSince = later(t.spellingSince, {21, 1});
         if (args.empty())
@@ -862,7 +862,7 @@ private:
     void parseIntegerArguments(ClickHouseType& t) {
         if (peek() != '(')
             return;
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() > 1)
             fail(open, t.spelledAs + " takes at most one argument (a display width, which is ignored)");
@@ -874,7 +874,7 @@ private:
     void parseFloatArguments(ClickHouseType& t) {
         if (peek() != '(')
             return;
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() > 2)
             fail(open, t.spelledAs + " takes at most two arguments (precision and scale, which are ignored)");
@@ -887,7 +887,7 @@ private:
         long long precision = 10;
         long long scale = 0;
         if (peek() == '(') {
-            const std::size_t open = mPos;
+            const std::size_t open = m_pos;
             const auto args = readLiteralArguments("Decimal");
             if (args.size() > 2)
                 fail(open, "Decimal takes a precision and an optional scale: Decimal(P, S) with P 1..76 and "
@@ -911,9 +911,9 @@ private:
     void parseDecimalFixed(ClickHouseType& t, const Family& family) {
         const std::string name(family.name);
         if (peek() != '(')
-            fail(mPos,
+            fail(m_pos,
                  name + " needs a scale: " + name + "(S) with S 0.." + std::to_string(family.maxPrecision));
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(name);
         if (args.size() != 1)
             fail(open,
@@ -926,7 +926,7 @@ private:
     void parseStringArguments(ClickHouseType& t) {
         if (peek() != '(')
             return;
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() > 1)
             fail(open, t.spelledAs + " takes at most one argument (a length, which is ignored)");
@@ -937,8 +937,8 @@ private:
 
     void parseFixedString(ClickHouseType& t) {
         if (peek() != '(')
-            fail(mPos, t.spelledAs + " needs a length in bytes, e.g. FixedString(16)");
-        const std::size_t open = mPos;
+            fail(m_pos, t.spelledAs + " needs a length in bytes, e.g. FixedString(16)");
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() != 1)
             fail(open, t.spelledAs + " takes exactly one argument, the length in bytes");
@@ -962,7 +962,7 @@ private:
         t.family = "DateTime";
         if (peek() != '(')
             return;
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.empty())
             return;
@@ -1009,7 +1009,7 @@ private:
             t.arguments = {numberArgument(precision)};
             return;
         }
-        const std::size_t open = mPos;
+        const std::size_t open = m_pos;
         const auto args = readLiteralArguments(t.spelledAs);
         if (args.size() > 2)
             fail(open,
@@ -1033,7 +1033,7 @@ private:
         t.family = "Time64";
         long long precision = 3;
         if (peek() == '(') {
-            const std::size_t open = mPos;
+            const std::size_t open = m_pos;
             const auto args = readLiteralArguments(t.spelledAs);
             if (args.size() > 1)
                 fail(open, "Time64 takes one argument, the precision 0..9 (no time zone)");
@@ -1045,13 +1045,13 @@ private:
 
     void parseEnum(ClickHouseType& t) {
         const std::string name = t.family;
-        const std::size_t familyOffset = mPos - std::min(mPos, t.spelledAs.size());
+        const std::size_t familyOffset = m_pos - std::min(m_pos, t.spelledAs.size());
         // Enum8/Enum16 spelled in another case: 26.5 reads them only through its expression parser (below).
         const bool otherCase = t.spelledAs != name && name != "Enum";
         if (peek() != '(' && otherCase)
             fail(familyOffset, unknownFamilyMessage(t.spelledAs));
         if (peek() != '(')
-            fail(mPos, name + " needs its elements, e.g. " + name + "('a' = 1, 'b' = 2)");
+            fail(m_pos, name + " needs its elements, e.g. " + name + "('a' = 1, 'b' = 2)");
         expect('(', "after " + name);
         struct Element {
             std::string name;
@@ -1064,33 +1064,33 @@ private:
         };
         std::vector<Element> elements;
         if (peek() == ')')
-            fail(mPos, name + " needs at least one element, e.g. " + name + "('a' = 1)");
+            fail(m_pos, name + " needs at least one element, e.g. " + name + "('a' = 1)");
         do {
             skipSpace();
             Element e;
-            e.offset = mPos;
+            e.offset = m_pos;
             if (peek() != '\'')
-                fail(mPos, name + " element must be a quoted name like 'a' = 1, got " + describeHere());
+                fail(m_pos, name + " element must be a quoted name like 'a' = 1, got " + describeHere());
             e.name = readQuoted();
             if (consumeEquals()) {
-                e.doubleEquals = mText[mPos - 1] == '=' && mText[mPos - 2] == '=';
+                e.doubleEquals = m_text[m_pos - 1] == '=' && m_text[m_pos - 2] == '=';
                 skipSpace();
                 // '==' or Enum8/Enum16 in another case send the list through the server's expression parser,
                 // which takes no unary '+'.
                 if ((e.doubleEquals || otherCase) && peek() == '+')
-                    fail(mPos, name + " element " + quoteStringLiteral(e.name) +
+                    fail(m_pos, name + " element " + quoteStringLiteral(e.name) +
                                    ": the server takes no '+' here; write = 5");
-                e.valueOffset = mPos;
+                e.valueOffset = m_pos;
                 const Literal l = readLiteral(name + " value");
                 e.value = requireInteger(l, name + " value");
                 e.valueText = l.text;
             }
             elements.push_back(std::move(e));
         } while (consumeSeparator());
-        std::size_t back = mPos;
-        while (back > 0 && isSpace(mText[back - 1]))
+        std::size_t back = m_pos;
+        while (back > 0 && isSpace(m_text[back - 1]))
             --back;
-        const bool trailingComma = back > 0 && mText[back - 1] == ',';
+        const bool trailingComma = back > 0 && m_text[back - 1] == ',';
         expect(')', "to close the elements of " + name);
 
         // 26.5 (DataTypeEnum.cpp, autoAssignNumberForEnum) takes either every value written, with only the
@@ -1186,11 +1186,11 @@ private:
     // '(' type ')' for the one-argument wrappers.
     ClickHouseType parseSingleTypeArgument(const std::string& name, int depth) {
         if (peek() != '(')
-            fail(mPos, name + " needs a type argument, e.g. " + name + "(String)");
+            fail(m_pos, name + " needs a type argument, e.g. " + name + "(String)");
         expect('(', "after " + name);
         ClickHouseType inner = parseType(depth + 1, false);
         skipSpace();
-        if (const std::size_t comma = mPos; consumeSeparator())
+        if (const std::size_t comma = m_pos; consumeSeparator())
             fail(comma, name + " takes exactly one type argument");
         expect(')', "to close " + name + "(...)");
         return inner;
@@ -1199,10 +1199,10 @@ private:
     void parseNullable(ClickHouseType& t, int depth) {
         skipSpace();
         const std::size_t innerOffset = [&] {
-            std::size_t p = mPos;
-            if (p < mText.size() && mText[p] == '(')
+            std::size_t p = m_pos;
+            if (p < m_text.size() && m_text[p] == '(')
                 ++p;
-            while (p < mText.size() && isSpace(mText[p]))
+            while (p < m_text.size() && isSpace(m_text[p]))
                 ++p;
             return p;
         }();
@@ -1254,10 +1254,10 @@ private:
 
     void parseLowCardinality(ClickHouseType& t, int depth) {
         skipSpace();
-        std::size_t innerOffset = mPos;
-        if (innerOffset < mText.size() && mText[innerOffset] == '(')
+        std::size_t innerOffset = m_pos;
+        if (innerOffset < m_text.size() && m_text[innerOffset] == '(')
             ++innerOffset;
-        while (innerOffset < mText.size() && isSpace(mText[innerOffset]))
+        while (innerOffset < m_text.size() && isSpace(m_text[innerOffset]))
             ++innerOffset;
         ClickHouseType inner = parseSingleTypeArgument("LowCardinality", depth);
         if (!allowedInLowCardinality(inner))
@@ -1276,11 +1276,11 @@ private:
         t.arguments.push_back(typeArgument(std::move(inner)));
     }
 
-    // Whether the element at mPos is `name type` rather than a bare type: as in ClickHouse's parser, a first
+    // Whether the element at m_pos is `name type` rather than a bare type: as in ClickHouse's parser, a first
     // word followed by another word is a name, even when the two words would make a multi-word alias
     // (26.5 reads Tuple(DOUBLE PRECISION) as an element DOUBLE of the unknown type PRECISION).
     bool elementIsNamed() {
-        const std::size_t save = mPos;
+        const std::size_t save = m_pos;
         bool named = false;
         try {
             if (peekWordStart()) {
@@ -1290,7 +1290,7 @@ private:
         } catch (const ParseFailure&) {
             named = false;
         }
-        mPos = save;
+        m_pos = save;
         return named;
     }
 
@@ -1303,7 +1303,7 @@ private:
 
     void parseTuple(ClickHouseType& t, int depth) {
         if (peek() != '(')
-            fail(mPos, "Tuple needs element types, e.g. Tuple(String, UInt64) or Tuple(a String, b UInt64)");
+            fail(m_pos, "Tuple needs element types, e.g. Tuple(String, UInt64) or Tuple(a String, b UInt64)");
         expect('(', "after Tuple");
         if (consume(')')) { // Tuple(), which 26.5 stores (empty tuples: ClickHouse 23.10, approx.)
             t.spellingSince = later(t.spellingSince, {23, 10});
@@ -1313,7 +1313,7 @@ private:
         std::set<std::string> names;
         while (true) {
             skipSpace();
-            const std::size_t elementStart = mPos;
+            const std::size_t elementStart = m_pos;
             const bool thisNamed = elementIsNamed();
             if (named && *named != thisNamed)
                 fail(elementStart, "Tuple elements must be all named (a String, b UInt64) or all unnamed "
@@ -1340,20 +1340,20 @@ private:
 
     void parseMap(ClickHouseType& t, int depth) {
         if (peek() != '(')
-            fail(mPos, "Map needs a key and a value type, e.g. Map(String, UInt64)");
+            fail(m_pos, "Map needs a key and a value type, e.g. Map(String, UInt64)");
         expect('(', "after Map");
         skipSpace();
-        const std::size_t keyOffset = mPos;
+        const std::size_t keyOffset = m_pos;
         ClickHouseType key = parseType(depth + 1, false);
         if (const ClickHouseType& stored = storedType(key);
             isNullableOf(stored) || isLowCardinalityOfNullable(stored))
             fail(keyOffset, "Map key cannot be " + key.toString() + ": keys cannot be NULL");
         if (peek() != ',')
-            fail(mPos, "Map takes two types, the key and the value: Map(K, V); got " + describeHere());
+            fail(m_pos, "Map takes two types, the key and the value: Map(K, V); got " + describeHere());
         expect(',', "between the Map key and value types");
         ClickHouseType value = parseType(depth + 1, false);
         skipSpace();
-        if (const std::size_t comma = mPos; consumeSeparator())
+        if (const std::size_t comma = m_pos; consumeSeparator())
             fail(comma, "Map takes exactly two types, the key and the value: Map(K, V)");
         expect(')', "to close Map(...)");
         t.arguments = {typeArgument(std::move(key)), typeArgument(std::move(value))};
@@ -1361,16 +1361,16 @@ private:
 
     void parseNested(ClickHouseType& t, int depth) {
         if (peek() != '(')
-            fail(mPos, "Nested needs named fields, e.g. Nested(id UInt64, name String)");
+            fail(m_pos, "Nested needs named fields, e.g. Nested(id UInt64, name String)");
         expect('(', "after Nested");
         if (peek() == ')')
-            fail(mPos, "Nested needs at least one field");
+            fail(m_pos, "Nested needs at least one field");
         std::set<std::string> names;
         do {
             skipSpace();
             const std::optional<Word> name = readWord();
             if (!name)
-                fail(mPos, "Nested field: expected a field name, got " + describeHere());
+                fail(m_pos, "Nested field: expected a field name, got " + describeHere());
             if (name->text.empty())
                 fail(name->offset, "Nested field names cannot be empty");
             if (!names.insert(name->text).second)
@@ -1427,7 +1427,7 @@ private:
         skipSpace();
         const std::optional<Word> func = readWord();
         if (!func)
-            fail(mPos, family + " needs an aggregate function name first, e.g. " + family + "(sum, UInt64)");
+            fail(m_pos, family + " needs an aggregate function name first, e.g. " + family + "(sum, UInt64)");
         const std::optional<std::string> name = canonicalAggregateFunction(func->text);
         if (!name) {
             std::string message = "unknown aggregate function '" + func->text + "'";
@@ -1485,7 +1485,7 @@ private:
     void parseAggregateFunction(ClickHouseType& t, int depth, bool simple) {
         const std::string name = t.family;
         if (peek() != '(')
-            fail(mPos, name + " needs a function and argument types, e.g. " + name + "(sum, UInt64)");
+            fail(m_pos, name + " needs a function and argument types, e.g. " + name + "(sum, UInt64)");
         expect('(', "after " + name);
         if (!simple && isDigit(peek())) {
             const Literal version = readLiteral("AggregateFunction version");
@@ -1519,7 +1519,7 @@ private:
                             (open == std::string::npos ? std::string() : function.text.substr(open));
         }
         if (simple && typeCount == 0)
-            fail(mPos, "SimpleAggregateFunction needs the value type after the function, e.g. "
+            fail(m_pos, "SimpleAggregateFunction needs the value type after the function, e.g. "
                        "SimpleAggregateFunction(sum, UInt64)");
         expect(')', "to close " + name + "(...)");
     }
@@ -1531,7 +1531,7 @@ private:
             skipSpace();
             const std::optional<Word> part = readWord();
             if (!part)
-                fail(mPos, "JSON path: expected a name, got " + describeHere());
+                fail(m_pos, "JSON path: expected a name, got " + describeHere());
             if (!path.empty())
                 path += '.';
             path += part->text;
@@ -1560,30 +1560,30 @@ private:
         std::multiset<std::string> patterns;        // 26.5 keeps a repeated pattern (not a repeated path)
         do {
             skipSpace();
-            const std::size_t argStart = mPos;
+            const std::size_t argStart = m_pos;
             if (!peekWordStart())
-                fail(mPos, "JSON argument: expected a path, a setting or SKIP, got " + describeHere());
-            const std::size_t save = mPos;
+                fail(m_pos, "JSON argument: expected a path, a setting or SKIP, got " + describeHere());
+            const std::size_t save = m_pos;
             const Word first = *readWord();
             if (!first.quoted && equalsIgnoreCase(first.text, "SKIP") && peekWordStart()) {
-                const std::size_t save2 = mPos;
+                const std::size_t save2 = m_pos;
                 const Word second = *readWord();
                 if (!second.quoted && equalsIgnoreCase(second.text, "REGEXP") && peek() != '.') {
                     if (peek() != '\'')
-                        fail(mPos, "SKIP REGEXP needs a quoted pattern, e.g. SKIP REGEXP 'tmp_.*'; got " +
+                        fail(m_pos, "SKIP REGEXP needs a quoted pattern, e.g. SKIP REGEXP 'tmp_.*'; got " +
                                        describeHere());
                     const Literal pattern = readLiteral("SKIP REGEXP pattern");
                     checkPattern(pattern);
                     patterns.insert(pattern.text);
                     continue;
                 }
-                mPos = save2;
+                m_pos = save2;
                 skipSpace();
-                const std::size_t pathOffset = mPos;
+                const std::size_t pathOffset = m_pos;
                 skipped.emplace(readJsonPath(), pathOffset);
                 continue;
             }
-            mPos = save;
+            m_pos = save;
             const std::string path = readJsonPath();
             if (consumeEquals()) {
                 if (path != "max_dynamic_paths" && path != "max_dynamic_types")
@@ -1596,7 +1596,7 @@ private:
                 continue;
             }
             skipSpace();
-            const std::size_t hintOffset = mPos;
+            const std::size_t hintOffset = m_pos;
             ClickHouseType hint = parseType(depth + 1, false);
             if (const std::string why = m_aggregateArguments > 0 ? std::string() : notReadableFromJson(hint);
                 !why.empty())
@@ -1692,14 +1692,14 @@ private:
 
     void parseVariant(ClickHouseType& t, int depth) {
         if (peek() != '(')
-            fail(mPos, "Variant needs member types, e.g. Variant(String, UInt64)");
+            fail(m_pos, "Variant needs member types, e.g. Variant(String, UInt64)");
         expect('(', "after Variant");
         if (peek() == ')')
-            fail(mPos, "Variant needs at least one member type");
+            fail(m_pos, "Variant needs at least one member type");
         std::set<std::string> seen;
         do {
             skipSpace();
-            const std::size_t memberOffset = mPos;
+            const std::size_t memberOffset = m_pos;
             ClickHouseType member = parseType(depth + 1, false);
             const ClickHouseType& stored = storedType(member);
             if (isNullableOf(stored) || isLowCardinalityOfNullable(stored) || stored.family == "Variant" ||
@@ -1718,7 +1718,7 @@ private:
         } while (consumeSeparator());
         expect(')', "to close Variant(...)");
         if (t.arguments.empty())
-            fail(mPos, "Variant needs at least one member type other than Nothing");
+            fail(m_pos, "Variant needs at least one member type other than Nothing");
         // ClickHouse prints members sorted by name.
         std::sort(t.arguments.begin(), t.arguments.end(),
                   [](const auto& a, const auto& b) { return a.type->toString() < b.type->toString(); });
@@ -1740,12 +1740,12 @@ private:
         if (consume(')'))
             return;
         skipSpace();
-        const std::size_t settingOffset = mPos;
+        const std::size_t settingOffset = m_pos;
         const std::optional<Word> setting = readWord();
         if (!setting || setting->text != "max_types")
             fail(settingOffset, "Dynamic takes one setting, max_types: Dynamic(max_types=N)");
         if (!consumeEquals())
-            fail(mPos, "expected '=' after max_types, got " + describeHere());
+            fail(m_pos, "expected '=' after max_types, got " + describeHere());
         const long long v = requireRange(readLiteral("max_types"), 0, 254, "Dynamic max_types");
         if (v != 32) // the default, which the server does not print
             t.arguments.push_back(identifierArgument("max_types=" + std::to_string(v), v));
@@ -1758,10 +1758,10 @@ private:
             m_warnings.push_back(std::move(message));
     }
 
-    std::string_view mText;
-    std::size_t mPos = 0;
+    std::string_view m_text;
+    std::size_t m_pos = 0;
     std::vector<std::string> m_warnings;
-    int m_aggregateArguments = 0;               // depth of AggregateFunction(...) argument lists around mPos
+    int m_aggregateArguments = 0;               // depth of AggregateFunction(...) argument lists around m_pos
     std::optional<std::size_t> m_nothingOffset; // where the first Nothing is
 };
 

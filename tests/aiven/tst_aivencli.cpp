@@ -83,7 +83,7 @@ class TestAivenCli : public QObject {
         QCOMPARE(writeTextFileAtomically(file, formatJson(*json.value)), std::string());
     }
 
-private Q_SLOTS:
+private slots:
     void init() {
         m_dir = std::make_unique<QTemporaryDir>();
         m_emulator = std::make_unique<AivenEmulator>();

@@ -77,7 +77,7 @@ class TestAivenGui : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
     }
 
-private Q_SLOTS:
+private slots:
     void init() {
         m_emulator = std::make_unique<AivenEmulator>();
         QString error;

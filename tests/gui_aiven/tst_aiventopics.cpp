@@ -117,7 +117,7 @@ class TestAivenTopics : public QObject {
         return read.front();
     }
 
-private Q_SLOTS:
+private slots:
     void init() { startEmulator(seedJson()); }
     void cleanup() { m_emulator.reset(); }
 

@@ -114,7 +114,7 @@ class TestOracleConnectorTables : public QObject {
     Runner m_run1816;
     KafkaServer m_kafka26;
     KafkaServer m_kafka1816;
-    QStringList mReport; // what each server lacks, printed at the end
+    QStringList m_report; // what each server lacks, printed at the end
 
     // One case on one server; `label` names the server in messages.
     void runCase(const QString& label, const Runner& run, const KafkaServer& server, const std::string& key,
@@ -140,8 +140,8 @@ class TestOracleConnectorTables : public QObject {
             for (const QString& setting : kafkaSettingsFor(k))
                 QVERIFY2(!sql.create.contains(setting + QStringLiteral(" =")), qPrintable(sql.create));
         for (const QString& note : sql.notes)
-            if (!mReport.contains(label + QStringLiteral(": ") + note.section(QLatin1Char(':'), 1).trimmed()))
-                mReport << label + QStringLiteral(": ") + note.section(QLatin1Char(':'), 1).trimmed();
+            if (!m_report.contains(label + QStringLiteral(": ") + note.section(QLatin1Char(':'), 1).trimmed()))
+                m_report << label + QStringLiteral(": ") + note.section(QLatin1Char(':'), 1).trimmed();
 
         const ProbeAnswer created = run(sql.create);
         run(dropOf(sql.name));
@@ -322,8 +322,8 @@ private slots:
     }
 
     void cleanupTestCase() {
-        mReport.sort();
-        for (const QString& line : std::as_const(mReport))
+        m_report.sort();
+        for (const QString& line : std::as_const(m_report))
             qInfo("skipped: %s", qPrintable(line));
         if (m_run26)
             m_run26(QStringLiteral("DROP DATABASE IF EXISTS ") +

@@ -60,7 +60,7 @@ public:
     QString project() const;
     QString destination() const;
 
-Q_SIGNALS:
+signals:
     void created(const QString& project, const ckstudio::AivenIntegration& integration);
 
 protected:

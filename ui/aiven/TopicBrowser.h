@@ -78,7 +78,7 @@ public:
     // Column inference over the shown messages' values.
     InferenceResult inferColumns() const;
 
-public Q_SLOTS:
+public slots:
     void peek();
     void cancel();
     void refreshTopics();
@@ -86,7 +86,7 @@ public Q_SLOTS:
     void exportWithDialog();
     void showInferredColumns();
 
-Q_SIGNALS:
+signals:
     void ready(); // the source is resolved (topics requested, peek possible)
     void peekFinished(bool ok);
     void failed(const QString& message); // the source could not be opened

@@ -14,14 +14,14 @@ namespace ckstudio {
 
 ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& env, QWidget* parent)
     : QWidget(parent)
-    , mStore(store)
+    , m_store(store)
     , m_url(new QLineEdit(this))
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_browse(new QPushButton(tr("&Browse…"), this))
     , m_test(new QPushButton(tr("&Test"), this))
-    , mCancel(new QPushButton(tr("&Cancel"), this))
+    , m_cancel(new QPushButton(tr("&Cancel"), this))
     , m_result(new QLabel(this)) {
     m_url->setPlaceholderText(QStringLiteral("https://host:8443/"));
     m_url->setAccessibleName(tr("ClickHouse URL"));
@@ -33,8 +33,8 @@ ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& 
     m_caFile->setAccessibleName(tr("CA certificate file"));
     m_browse->setAccessibleName(tr("Choose CA certificate file"));
     m_test->setAccessibleName(tr("Test connection"));
-    mCancel->setAccessibleName(tr("Cancel connection test"));
-    mCancel->setEnabled(false);
+    m_cancel->setAccessibleName(tr("Cancel connection test"));
+    m_cancel->setEnabled(false);
     m_result->setWordWrap(true);
     m_result->setAccessibleName(tr("Connection test result"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -44,7 +44,7 @@ ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& 
     ca->addWidget(m_browse);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_test);
-    buttons->addWidget(mCancel);
+    buttons->addWidget(m_cancel);
     buttons->addStretch();
     auto* form = new QFormLayout(this);
     form->addRow(tr("&URL:"), m_url);
@@ -61,7 +61,7 @@ ConnectionPanel::ConnectionPanel(SecretStore* store, const QProcessEnvironment& 
         setSettings(fromEnv.settings);
 
     connect(m_test, &QPushButton::clicked, this, &ConnectionPanel::test);
-    connect(mCancel, &QPushButton::clicked, this, &ConnectionPanel::cancelTest);
+    connect(m_cancel, &QPushButton::clicked, this, &ConnectionPanel::cancelTest);
     connect(m_url, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
     connect(m_user, &QLineEdit::editingFinished, this, &ConnectionPanel::loadStoredPassword);
     connect(m_browse, &QPushButton::clicked, this, [this] {
@@ -103,11 +103,11 @@ QString ConnectionPanel::secretKey(const ConnectionSettings& settings) {
 }
 
 void ConnectionPanel::loadStoredPassword() {
-    if (!mStore || !m_password->text().isEmpty() || m_url->text().trimmed().isEmpty())
+    if (!m_store || !m_password->text().isEmpty() || m_url->text().trimmed().isEmpty())
         return;
     const QString key = secretKey(settings());
     QPointer<ConnectionPanel> self(this);
-    mStore->read(key, [self, key](const SecretResult& result) {
+    m_store->read(key, [self, key](const SecretResult& result) {
         // Only fill in when the fields still name the same entry and the user typed nothing meanwhile.
         if (!self || !result.ok() || !result.value || !self->m_password->text().isEmpty() ||
             secretKey(self->settings()) != key)
@@ -125,7 +125,7 @@ void ConnectionPanel::test() {
     }
     m_testClient = std::make_unique<ClickHouseClient>(s);
     m_test->setEnabled(false);
-    mCancel->setEnabled(true);
+    m_cancel->setEnabled(true);
     m_result->setText(tr("Connecting to %1…").arg(s.displayUrl()));
     ClickHouseClient* client = m_testClient.get();
     m_testClient->loadCapabilities(this, [this, client](const std::optional<ClickHouseError>& error) {
@@ -138,8 +138,8 @@ void ConnectionPanel::test() {
         const ConnectionSettings tested = m_testClient->settings();
         const QString version = m_testClient->capabilities()->version().text;
         finishTest(tr("Connected: ClickHouse %1").arg(version), true);
-        if (mStore && !tested.password.isEmpty())
-            mStore->write(secretKey(tested), tested.password, [](const SecretResult&) {});
+        if (m_store && !tested.password.isEmpty())
+            m_store->write(secretKey(tested), tested.password, [](const SecretResult&) {});
         emit connected(tested, version);
     });
 }
@@ -155,7 +155,7 @@ void ConnectionPanel::finishTest(const QString& message, bool ok) {
     if (m_testClient)
         m_testClient.release()->deleteLater();
     m_test->setEnabled(true);
-    mCancel->setEnabled(false);
+    m_cancel->setEnabled(false);
     m_result->setText(message);
     if (!ok)
         emit testFailed(message);

@@ -48,14 +48,14 @@ signals:
 private:
     void finishTest(const QString& message, bool ok);
 
-    QPointer<SecretStore> mStore;
+    QPointer<SecretStore> m_store;
     QLineEdit* m_url;
     QLineEdit* m_user;
     QLineEdit* m_password;
     QLineEdit* m_caFile;
     QPushButton* m_browse;
     QPushButton* m_test;
-    QPushButton* mCancel;
+    QPushButton* m_cancel;
     QLabel* m_result;
     std::unique_ptr<ClickHouseClient> m_testClient;
 };

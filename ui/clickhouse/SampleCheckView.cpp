@@ -24,58 +24,58 @@ SampleCheckView::SampleCheckView(QWidget* parent)
     : QWidget(parent)
     , m_verdicts(new SampleVerdictModel(this))
     , m_table(new QLineEdit(this))
-    , mFormat(new QComboBox(this))
+    , m_format(new QComboBox(this))
     , m_samples(new QPlainTextEdit(this))
     , m_loadFile(new QPushButton(tr("&Load file…"), this))
-    , mRun(new QPushButton(tr("&Check"), this))
-    , mCancel(new QPushButton(tr("&Cancel"), this))
+    , m_run(new QPushButton(tr("&Check"), this))
+    , m_cancel(new QPushButton(tr("&Cancel"), this))
     , m_results(new QTableView(this))
-    , mStatus(new QLabel(this)) {
+    , m_status(new QLabel(this)) {
     m_table->setPlaceholderText(tr("database.table"));
     m_table->setAccessibleName(tr("Table whose columns the samples must fit"));
-    mFormat->setEditable(true);
-    mFormat->addItems({QStringLiteral("JSONEachRow"), QStringLiteral("CSV"), QStringLiteral("TabSeparated"),
+    m_format->setEditable(true);
+    m_format->addItems({QStringLiteral("JSONEachRow"), QStringLiteral("CSV"), QStringLiteral("TabSeparated"),
                        QStringLiteral("JSONCompactEachRow"), QStringLiteral("Avro"),
                        QStringLiteral("Protobuf")});
-    mFormat->setAccessibleName(tr("Data format"));
+    m_format->setAccessibleName(tr("Data format"));
     m_samples->setPlaceholderText(tr("One message per line"));
     m_samples->setAccessibleName(tr("Sample messages"));
     m_loadFile->setAccessibleName(tr("Load sample messages from a file"));
-    mRun->setAccessibleName(tr("Check samples"));
-    mCancel->setAccessibleName(tr("Cancel sample check"));
-    mCancel->setEnabled(false);
+    m_run->setAccessibleName(tr("Check samples"));
+    m_cancel->setAccessibleName(tr("Cancel sample check"));
+    m_cancel->setEnabled(false);
     m_results->setModel(m_verdicts);
     m_results->setAccessibleName(tr("Sample verdicts"));
     m_results->horizontalHeader()->setStretchLastSection(true);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
-    mStatus->setAccessibleName(tr("Sample check status"));
-    mStatus->setWordWrap(true);
+    m_status->setAccessibleName(tr("Sample check status"));
+    m_status->setWordWrap(true);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
     top->addWidget(m_table, 1);
     top->addWidget(new QLabel(tr("Format:"), this));
-    top->addWidget(mFormat);
+    top->addWidget(m_format);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_loadFile);
     buttons->addStretch();
-    buttons->addWidget(mRun);
-    buttons->addWidget(mCancel);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_samples, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_results, 2);
-    layout->addWidget(mStatus);
+    layout->addWidget(m_status);
 
-    connect(mRun, &QPushButton::clicked, this, &SampleCheckView::run);
-    connect(mCancel, &QPushButton::clicked, this, &SampleCheckView::cancel);
+    connect(m_run, &QPushButton::clicked, this, &SampleCheckView::run);
+    connect(m_cancel, &QPushButton::clicked, this, &SampleCheckView::cancel);
     connect(m_loadFile, &QPushButton::clicked, this, &SampleCheckView::loadFile);
 }
 
 void SampleCheckView::setClient(ClickHouseClient* client) {
     cancel();
-    mClient = client;
+    m_client = client;
 }
 
 void SampleCheckView::setTable(const QString& table) {
@@ -83,7 +83,7 @@ void SampleCheckView::setTable(const QString& table) {
 }
 
 void SampleCheckView::setFormat(const QString& format) {
-    mFormat->setCurrentText(format);
+    m_format->setCurrentText(format);
 }
 
 void SampleCheckView::setSamples(const QStringList& messages) {
@@ -91,7 +91,7 @@ void SampleCheckView::setSamples(const QStringList& messages) {
 }
 
 QString SampleCheckView::statusText() const {
-    return mStatus->text();
+    return m_status->text();
 }
 
 QStringList SampleCheckView::messages() const {
@@ -108,37 +108,37 @@ void SampleCheckView::loadFile() {
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        mStatus->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        m_status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return;
     }
     m_samples->setPlainText(QString::fromUtf8(file.readAll()));
 }
 
 void SampleCheckView::run() {
-    if (mRunning)
+    if (m_running)
         return;
     QString error;
     const std::optional<TableName> table = TableName::parse(m_table->text().trimmed(), &error);
     if (!table) {
-        mStatus->setText(tr("Table name: %1").arg(error));
+        m_status->setText(tr("Table name: %1").arg(error));
         return;
     }
-    if (!mClient) {
-        mStatus->setText(tr("Not connected: set up the ClickHouse connection first."));
+    if (!m_client) {
+        m_status->setText(tr("Not connected: set up the ClickHouse connection first."));
         return;
     }
     m_checked = messages();
     if (m_checked.isEmpty()) {
-        mStatus->setText(tr("Enter at least one sample message."));
+        m_status->setText(tr("Enter at least one sample message."));
         return;
     }
     m_verdicts->clear();
-    mRunning = true;
-    mRun->setEnabled(false);
-    mCancel->setEnabled(true);
-    mStatus->setText(tr("Reading the columns of %1…").arg(table->display()));
+    m_running = true;
+    m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_status->setText(tr("Reading the columns of %1…").arg(table->display()));
     const int generation = ++m_generation;
-    inspectTable(mClient, *table, this,
+    inspectTable(m_client, *table, this,
                  [this, generation](const TableInfo& info, const std::optional<ClickHouseError>& e) {
                      if (generation != m_generation)
                          return;
@@ -153,11 +153,11 @@ void SampleCheckView::run() {
 void SampleCheckView::check(const TableInfo& table) {
     // A Kafka table says which format its messages have; otherwise the chosen one.
     if (!table.dataFormat.isEmpty())
-        mFormat->setCurrentText(table.dataFormat);
-    const QString format = mFormat->currentText().trimmed();
-    mStatus->setText(
+        m_format->setCurrentText(table.dataFormat);
+    const QString format = m_format->currentText().trimmed();
+    m_status->setText(
         tr("Checking %n message(s) as %1…", nullptr, static_cast<int>(m_checked.size())).arg(format));
-    m_check = new SampleCheck(mClient, this);
+    m_check = new SampleCheck(m_client, this);
     SampleCheck* checkRun = m_check;
     // Whether it is installed, without loading it here (559 MB): a load failure comes back as the error.
     if (QFileInfo::exists(EmbeddedClickHouse::libraryPath()))
@@ -196,7 +196,7 @@ void SampleCheckView::check(const TableInfo& table) {
 }
 
 void SampleCheckView::cancel() {
-    if (!mRunning)
+    if (!m_running)
         return;
     ++m_generation;
     if (m_check) {
@@ -208,11 +208,11 @@ void SampleCheckView::cancel() {
 }
 
 void SampleCheckView::stop(const QString& status, bool complete) {
-    mRunning = false;
+    m_running = false;
     m_check.clear();
-    mRun->setEnabled(true);
-    mCancel->setEnabled(false);
-    mStatus->setText(status);
+    m_run->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_status->setText(status);
     emit finished(complete);
 }
 

@@ -31,7 +31,7 @@ public:
     void setFormat(const QString& format);
     void setSamples(const QStringList& messages); // one message each
 
-    bool isRunning() const { return mRunning; }
+    bool isRunning() const { return m_running; }
     QString statusText() const;
     SampleVerdictModel* verdicts() const { return m_verdicts; }
 
@@ -48,20 +48,20 @@ private:
     QStringList messages() const;
     void loadFile();
 
-    QPointer<ClickHouseClient> mClient;
+    QPointer<ClickHouseClient> m_client;
     SampleVerdictModel* m_verdicts;
     QPointer<SampleCheck> m_check;
     EngineWorker* m_engine = nullptr; // opened on first need: a readonly=1 user's messages are parsed here
     QLineEdit* m_table;
-    QComboBox* mFormat;
+    QComboBox* m_format;
     QPlainTextEdit* m_samples;
     QPushButton* m_loadFile;
-    QPushButton* mRun;
-    QPushButton* mCancel;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
     QTableView* m_results;
-    QLabel* mStatus;
+    QLabel* m_status;
     QStringList m_checked;
-    bool mRunning = false;
+    bool m_running = false;
     int m_generation = 0; // callbacks of a cancelled run compare this and stay silent
 };
 

@@ -20,10 +20,10 @@ namespace ckstudio {
 
 WriteBackDialog::WriteBackDialog(QWidget* parent)
     : QDialog(parent)
-    , mGrid(new QStandardItemModel(this))
+    , m_grid(new QStandardItemModel(this))
     , m_table(new QLineEdit(this))
     , m_load(new QPushButton(tr("&Load columns"), this))
-    , mWarning(new QLabel(this))
+    , m_warning(new QLabel(this))
     , m_pages(new QTabWidget(this))
     , m_gridView(new QTableView(this))
     , m_json(new QPlainTextEdit(this))
@@ -31,16 +31,16 @@ WriteBackDialog::WriteBackDialog(QWidget* parent)
     , m_removeRow(new QPushButton(tr("&Remove row"), this))
     , m_loadFile(new QPushButton(tr("Load &file…"), this))
     , m_insert(new QPushButton(tr("&Insert"), this))
-    , mCancel(new QPushButton(tr("&Cancel"), this))
-    , mStatus(new QLabel(this)) {
+    , m_cancel(new QPushButton(tr("&Cancel"), this))
+    , m_status(new QLabel(this)) {
     setWindowTitle(tr("Write to a table"));
     m_table->setPlaceholderText(tr("database.table"));
     m_table->setAccessibleName(tr("Table to insert into"));
     m_load->setAccessibleName(tr("Load the table's columns"));
-    mWarning->setWordWrap(true);
-    mWarning->setAccessibleName(tr("Write warning"));
-    mWarning->hide();
-    m_gridView->setModel(mGrid);
+    m_warning->setWordWrap(true);
+    m_warning->setAccessibleName(tr("Write warning"));
+    m_warning->hide();
+    m_gridView->setModel(m_grid);
     m_gridView->setAccessibleName(tr("Rows to insert"));
     m_gridView->horizontalHeader()->setStretchLastSection(true);
     m_json->setPlaceholderText(tr("One JSON object per line (JSONEachRow)"));
@@ -49,10 +49,10 @@ WriteBackDialog::WriteBackDialog(QWidget* parent)
     m_removeRow->setAccessibleName(tr("Remove the selected row"));
     m_loadFile->setAccessibleName(tr("Load JSONEachRow from a file"));
     m_insert->setAccessibleName(tr("Insert the rows"));
-    mCancel->setAccessibleName(tr("Cancel the insert"));
-    mCancel->setEnabled(false);
-    mStatus->setWordWrap(true);
-    mStatus->setAccessibleName(tr("Write status"));
+    m_cancel->setAccessibleName(tr("Cancel the insert"));
+    m_cancel->setEnabled(false);
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Write status"));
 
     auto* gridPage = new QWidget(this);
     auto* gridLayout = new QVBoxLayout(gridPage);
@@ -77,38 +77,38 @@ WriteBackDialog::WriteBackDialog(QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_insert);
-    buttons->addWidget(mCancel);
+    buttons->addWidget(m_cancel);
     auto* close = new QPushButton(tr("C&lose"), this);
     buttons->addWidget(close);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(mWarning);
+    layout->addWidget(m_warning);
     layout->addWidget(m_pages, 1);
-    layout->addWidget(mStatus);
+    layout->addWidget(m_status);
     layout->addLayout(buttons);
 
     connect(m_load, &QPushButton::clicked, this, &WriteBackDialog::loadColumns);
     connect(m_insert, &QPushButton::clicked, this, &WriteBackDialog::insert);
-    connect(mCancel, &QPushButton::clicked, this, &WriteBackDialog::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, &WriteBackDialog::cancel);
     connect(m_loadFile, &QPushButton::clicked, this, &WriteBackDialog::loadFile);
     connect(close, &QPushButton::clicked, this, [this] {
         cancel();
         reject();
     });
     connect(m_addRow, &QPushButton::clicked, this, [this] {
-        if (mGrid->columnCount() > 0)
-            mGrid->insertRow(mGrid->rowCount());
+        if (m_grid->columnCount() > 0)
+            m_grid->insertRow(m_grid->rowCount());
     });
     connect(m_removeRow, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_gridView->currentIndex();
         if (current.isValid())
-            mGrid->removeRow(current.row());
+            m_grid->removeRow(current.row());
     });
 }
 
 void WriteBackDialog::setClient(ClickHouseClient* client) {
     cancel();
-    mClient = client;
+    m_client = client;
 }
 
 void WriteBackDialog::setTable(const QString& table) {
@@ -121,18 +121,18 @@ void WriteBackDialog::setJsonEachRow(const QString& rows) {
 }
 
 QString WriteBackDialog::statusText() const {
-    return mStatus->text();
+    return m_status->text();
 }
 
 QString WriteBackDialog::warningText() const {
-    return mWarning->isHidden() ? QString() : mWarning->text();
+    return m_warning->isHidden() ? QString() : m_warning->text();
 }
 
 void WriteBackDialog::setBusy(bool busy) {
     m_busy = busy;
     m_load->setEnabled(!busy);
     m_insert->setEnabled(!busy);
-    mCancel->setEnabled(busy);
+    m_cancel->setEnabled(busy);
 }
 
 void WriteBackDialog::loadFile() {
@@ -142,7 +142,7 @@ void WriteBackDialog::loadFile() {
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        mStatus->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        m_status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return;
     }
     setJsonEachRow(QString::fromUtf8(file.readAll()));
@@ -154,50 +154,50 @@ void WriteBackDialog::loadColumns() {
     QString error;
     const std::optional<TableName> table = TableName::parse(m_table->text().trimmed(), &error);
     if (!table) {
-        mStatus->setText(tr("Table name: %1").arg(error));
+        m_status->setText(tr("Table name: %1").arg(error));
         return;
     }
-    if (!mClient) {
-        mStatus->setText(tr("Not connected: set up the ClickHouse connection first."));
+    if (!m_client) {
+        m_status->setText(tr("Not connected: set up the ClickHouse connection first."));
         return;
     }
     setBusy(true);
-    mStatus->setText(tr("Reading %1…").arg(table->display()));
+    m_status->setText(tr("Reading %1…").arg(table->display()));
     const int generation = ++m_generation;
     inspectTable(
-        mClient, *table, this,
+        m_client, *table, this,
         [this, generation](const TableInfo& info, const std::optional<ClickHouseError>& e) {
             if (generation != m_generation)
                 return;
             setBusy(false);
             if (e) {
-                mStatus->setText(tr("Cannot read the table: %1").arg(e->toString()));
+                m_status->setText(tr("Cannot read the table: %1").arg(e->toString()));
                 return;
             }
             if (!info.exists) {
-                mStatus->setText(tr("Table %1 does not exist.").arg(info.name.display()));
+                m_status->setText(tr("Table %1 does not exist.").arg(info.name.display()));
                 return;
             }
             m_info = info;
-            mGrid->clear();
+            m_grid->clear();
             QStringList headers;
             for (const TableColumn& c : info.columns)
                 headers << QStringLiteral("%1\n%2").arg(c.name, c.type);
-            mGrid->setColumnCount(static_cast<int>(info.columns.size()));
-            mGrid->setHorizontalHeaderLabels(headers);
-            mGrid->setRowCount(1);
+            m_grid->setColumnCount(static_cast<int>(info.columns.size()));
+            m_grid->setHorizontalHeaderLabels(headers);
+            m_grid->setRowCount(1);
             if (info.engine == QLatin1String("Kafka") && info.topics.size() > 1) {
-                mWarning->setText(
+                m_warning->setText(
                     tr("%1 reads %n topic(s) (%2); ClickHouse writes inserted rows to the first one only "
                        "(%3).",
                        nullptr, static_cast<int>(info.topics.size()))
                         .arg(info.name.display(), info.topics.join(QStringLiteral(", ")),
                              info.topics.first()));
-                mWarning->show();
+                m_warning->show();
             } else {
-                mWarning->hide();
+                m_warning->hide();
             }
-            mStatus->setText(
+            m_status->setText(
                 tr("%1: %2 table with %n column(s).", nullptr, static_cast<int>(info.columns.size()))
                     .arg(info.name.display(), info.engine));
             emit columnsLoaded();
@@ -206,11 +206,11 @@ void WriteBackDialog::loadColumns() {
 
 QByteArray WriteBackDialog::gridAsTsv() const {
     std::string out;
-    for (int r = 0; r < mGrid->rowCount(); ++r) {
+    for (int r = 0; r < m_grid->rowCount(); ++r) {
         bool empty = true;
         std::string line;
-        for (int c = 0; c < mGrid->columnCount(); ++c) {
-            const QString text = mGrid->index(r, c).data().toString();
+        for (int c = 0; c < m_grid->columnCount(); ++c) {
+            const QString text = m_grid->index(r, c).data().toString();
             empty = empty && text.isEmpty();
             if (c > 0)
                 line += '\t';
@@ -228,62 +228,62 @@ QByteArray WriteBackDialog::gridAsTsv() const {
 void WriteBackDialog::insert() {
     if (m_busy)
         return;
-    if (!mClient || !m_info.exists) {
-        mStatus->setText(tr("Load the table's columns first."));
+    if (!m_client || !m_info.exists) {
+        m_status->setText(tr("Load the table's columns first."));
         return;
     }
     const bool fromGrid = m_pages->currentIndex() == 0;
     const QByteArray rows = fromGrid ? gridAsTsv() : m_json->toPlainText().toUtf8();
     if (rows.trimmed().isEmpty()) {
-        mStatus->setText(tr("Nothing to insert."));
+        m_status->setText(tr("Nothing to insert."));
         return;
     }
     send(fromGrid ? QStringLiteral("TabSeparated") : QStringLiteral("JSONEachRow"), rows);
 }
 
 void WriteBackDialog::send(const QString& format, const QByteArray& body) {
-    mBody.close();
-    mBody.setData(body);
-    mBody.open(QIODevice::ReadOnly);
+    m_body.close();
+    m_body.setData(body);
+    m_body.open(QIODevice::ReadOnly);
     setBusy(true);
     const int rows = static_cast<int>(body.count('\n') + (body.endsWith('\n') ? 0 : 1));
-    mStatus->setText(tr("Inserting %n row(s)…", nullptr, rows));
+    m_status->setText(tr("Inserting %n row(s)…", nullptr, rows));
     QueryOptions options;
     options.timeoutMs = 120000;
-    ClickHouseQuery* q = mClient->insert(
-        QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_info.name.quoted(), format), &mBody, options);
-    mInFlight = q;
+    ClickHouseQuery* q = m_client->insert(
+        QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_info.name.quoted(), format), &m_body, options);
+    m_inFlight = q;
     connect(q, &ClickHouseQuery::finished, this, [this, q, rows] {
         setBusy(false);
-        mInFlight.clear();
+        m_inFlight.clear();
         if (const auto& e = q->error()) {
             const bool kafkaRefused =
                 m_info.engine == QLatin1String("Kafka") && e->kind == ClickHouseError::Kind::Server &&
                 (e->serverCode == 48 || e->message.contains(QLatin1String("not supported")));
             if (kafkaRefused) {
                 const QString version =
-                    mClient && mClient->capabilities() ? mClient->capabilities()->version().text : QString();
-                mStatus->setText(
+                    m_client && m_client->capabilities() ? m_client->capabilities()->version().text : QString();
+                m_status->setText(
                     tr("This ClickHouse server (%1) cannot INSERT into Kafka-engine tables; writing to "
                        "Kafka through ClickHouse needs a newer server. Nothing was produced. The server "
                        "said: %2")
                         .arg(version, e->message));
             } else if (e->kind == ClickHouseError::Kind::Cancelled) {
-                mStatus->setText(tr("Insert cancelled: rows may or may not have been written."));
+                m_status->setText(tr("Insert cancelled: rows may or may not have been written."));
             } else {
-                mStatus->setText(tr("Insert failed: %1").arg(e->toString()));
+                m_status->setText(tr("Insert failed: %1").arg(e->toString()));
             }
             emit inserted(false);
             return;
         }
-        mStatus->setText(tr("Inserted %n row(s) into %1.", nullptr, rows).arg(m_info.name.display()));
+        m_status->setText(tr("Inserted %n row(s) into %1.", nullptr, rows).arg(m_info.name.display()));
         emit inserted(true);
     });
 }
 
 void WriteBackDialog::cancel() {
     ++m_generation;
-    if (ClickHouseQuery* q = mInFlight.data())
+    if (ClickHouseQuery* q = m_inFlight.data())
         q->cancel();
     else if (m_busy)
         setBusy(false);

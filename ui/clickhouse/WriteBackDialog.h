@@ -34,7 +34,7 @@ public:
     bool isBusy() const { return m_busy; }
     QString statusText() const;
     QString warningText() const;
-    QStandardItemModel* grid() const { return mGrid; } // one column per table column; rows to insert
+    QStandardItemModel* grid() const { return m_grid; } // one column per table column; rows to insert
 
     // The grid's rows as TabSeparated (ClickHouse escaping).
     QByteArray gridAsTsv() const;
@@ -53,12 +53,12 @@ private:
     void setBusy(bool busy);
     void loadFile();
 
-    QPointer<ClickHouseClient> mClient;
+    QPointer<ClickHouseClient> m_client;
     TableInfo m_info;
-    QStandardItemModel* mGrid;
+    QStandardItemModel* m_grid;
     QLineEdit* m_table;
     QPushButton* m_load;
-    QLabel* mWarning;
+    QLabel* m_warning;
     QTabWidget* m_pages;
     QTableView* m_gridView;
     QPlainTextEdit* m_json;
@@ -66,10 +66,10 @@ private:
     QPushButton* m_removeRow;
     QPushButton* m_loadFile;
     QPushButton* m_insert;
-    QPushButton* mCancel;
-    QLabel* mStatus;
-    QBuffer mBody;
-    QPointer<ClickHouseQuery> mInFlight;
+    QPushButton* m_cancel;
+    QLabel* m_status;
+    QBuffer m_body;
+    QPointer<ClickHouseQuery> m_inFlight;
     bool m_busy = false;
     int m_generation = 0;
 };
