@@ -7,7 +7,8 @@ interleaved, round by round; prints medians (wall and CPU), peak RSS, the ratios
 and whether the files are byte-equal. Never a timed assertion: exit 1 only when an output differs or a
 process fails.
 
-usage: bench_preview_cli.py CKSTUDIO_CLI [RUNS] [ROWS] [--jsonl]
+usage: bench_preview_cli.py CKSTUDIO_CLI [RUNS] [ROWS] [--jsonl] [--other-cli=CKSTUDIO_CLI]
+  --other-cli: another build (e.g. the main branch's) timed in the same rounds, as "other build"
 """
 import os
 import shutil
@@ -178,6 +179,7 @@ def main():
     cli = os.path.abspath(args[0])
     runs = int(args[1]) if len(args) > 1 else 7
     rows = int(args[2]) if len(args) > 2 else 1000000
+    other = next((os.path.abspath(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--other-cli=")), None)
     client, curl = find("clickhouse-client"), find("curl")
     ok = True
     with tempfile.TemporaryDirectory(prefix="bench_preview_cli.") as tmp:
@@ -193,19 +195,24 @@ def main():
             select = f"SELECT * FROM bench.t LIMIT {rows}"
             ck = [cli, "preview", "--clickhouse-url", server.url(), "--table", "bench.t", "--limit",
                   str(rows), "--output", "{OUT}", "--format"]
+            def others(fmt):
+                if not other:
+                    return []
+                return [("other build", [other] + ck[1:] + [fmt], False)]
+
             http = server.url() + "?" + urllib.parse.urlencode({"query": select + " FORMAT TabSeparated"})
             ok &= compare("tsv", [
                 ("ckstudio-cli", ck + ["tsv"], False),
                 ("clickhouse-client", [client, "--port", str(server.tcp), "--query",
                                        select + " FORMAT TabSeparated"], True),
                 ("curl", [curl, "-sS", "--fail", "-o", "{OUT}", http], False),
-            ], runs, tmp)
+            ] + others("tsv"), runs, tmp)
             if "--jsonl" in sys.argv:
                 ok &= compare("jsonl", [
                     ("ckstudio-cli", ck + ["jsonl"], False),
                     ("clickhouse-client", [client, "--port", str(server.tcp), "--query",
                                            select + " FORMAT JSONEachRow"], True),
-                ], runs, tmp)
+                ] + others("jsonl"), runs, tmp)
         finally:
             server.stop()
     sys.exit(0 if ok else 1)
