@@ -4,6 +4,8 @@
 #include "preview/ResultStreamParser.h"
 #include "text/TsvCodec.h"
 
+#include <algorithm>
+#include <array>
 #include <ostream>
 
 namespace ckstudio {
@@ -233,77 +235,77 @@ std::optional<RowExportFormat> rowExportFormatFromName(const QString& name) {
     return std::nullopt;
 }
 
+namespace {
+
+// The letter after the backslash for each byte TabSeparated escapes, 0 for the bytes written as they are.
+constexpr std::array<char, 256> kTsvEscapes = [] {
+    std::array<char, 256> table{};
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    table['\0'] = '0';
+    table['\\'] = '\\';
+    table['\''] = '\'';
+    return table;
+}();
+
+// For JSON strings: 0 for a byte written as it is, the letter of a short escape, or 'u' for \u00XX.
+constexpr std::array<char, 256> kJsonEscapes = [] {
+    std::array<char, 256> table{};
+    for (int c = 0; c < 0x20; ++c)
+        table[static_cast<std::size_t>(c)] = 'u';
+    table[0x7f] = 'u';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    return table;
+}();
+
+} // namespace
+
+// Both escapers copy runs of plain bytes in one append: most values have nothing to escape.
 void appendTsvEscaped(std::string_view value, std::string& out) {
-    for (char c : value) {
-        switch (c) {
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\0':
-            out += "\\0";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\'':
-            out += "\\'";
-            break;
-        default:
-            out += c;
-            break;
-        }
+    const char* const data = value.data();
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char letter = kTsvEscapes[static_cast<unsigned char>(data[i])];
+        if (letter == 0)
+            continue;
+        out.append(data + run, i - run);
+        out += '\\';
+        out += letter;
+        run = i + 1;
     }
+    out.append(data + run, value.size() - run);
 }
 
 void appendJsonString(std::string_view value, std::string& out) {
     static const char hex[] = "0123456789abcdef";
+    const char* const data = value.data();
     out += '"';
-    for (char ch : value) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xf];
-            } else {
-                out += ch;
-            }
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        const char letter = kJsonEscapes[c];
+        if (letter == 0)
+            continue;
+        out.append(data + run, i - run);
+        out += '\\';
+        out += letter;
+        if (letter == 'u') {
+            out += "00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
         }
+        run = i + 1;
     }
+    out.append(data + run, value.size() - run);
     out += '"';
 }
 
@@ -324,9 +326,11 @@ void writeRows(const ResultColumns& columns, const RowStore& store, qsizetype ro
         key += ':';
         jsonKeys.push_back(std::move(key));
     }
+    constexpr std::size_t kFlushBytes = std::size_t{1} << 18;
     std::string buf;
+    buf.reserve(kFlushBytes + 4096);
     const auto flush = [&](bool force) {
-        if (force || buf.size() > (1u << 16)) {
+        if (force || buf.size() >= kFlushBytes) {
             out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
             buf.clear();
         }
@@ -339,14 +343,11 @@ void writeRows(const ResultColumns& columns, const RowStore& store, qsizetype ro
         }
         buf += '\n';
     }
+    rowCount = store.columnCount() == n ? std::min(rowCount, store.rowCount()) : 0; // cells match columns
     for (qsizetype r = 0; r < rowCount; ++r) {
-        if (format == RowExportFormat::Jsonl)
-            buf += '{';
-        for (int c = 0; c < n; ++c) {
-            const CellRef cell = store.cell(r, c);
-            const VC cls = classes[static_cast<std::size_t>(c)];
-            switch (format) {
-            case RowExportFormat::Tsv:
+        switch (format) {
+        case RowExportFormat::Tsv:
+            store.forEachCell(r, [&](int c, const CellRef& cell) {
                 if (c)
                     buf += '\t';
                 if (cell.isNull())
@@ -355,14 +356,22 @@ void writeRows(const ResultColumns& columns, const RowStore& store, qsizetype ro
                     appendTsvEscaped(cell.bytes, buf);
                 else
                     buf.append(cell.bytes);
-                break;
-            case RowExportFormat::Jsonl:
+            });
+            buf += '\n';
+            break;
+        case RowExportFormat::Jsonl:
+            buf += '{';
+            store.forEachCell(r, [&](int c, const CellRef& cell) {
                 if (c)
                     buf += ',';
                 buf += jsonKeys[static_cast<std::size_t>(c)];
-                appendJsonValue(cls, cell, buf);
-                break;
-            case RowExportFormat::Csv:
+                appendJsonValue(classes[static_cast<std::size_t>(c)], cell, buf);
+            });
+            buf += "}\n";
+            break;
+        case RowExportFormat::Csv:
+            store.forEachCell(r, [&](int c, const CellRef& cell) {
+                const VC cls = classes[static_cast<std::size_t>(c)];
                 if (c)
                     buf += ',';
                 if (cell.isNull())
@@ -373,10 +382,10 @@ void writeRows(const ResultColumns& columns, const RowStore& store, qsizetype ro
                     buf.append(cell.bytes);
                 else
                     appendCsvField(cell.bytes, buf);
-                break;
-            }
+            });
+            buf += '\n';
+            break;
         }
-        buf += format == RowExportFormat::Jsonl ? "}\n" : "\n";
         flush(false);
     }
     flush(true);

@@ -8,6 +8,8 @@
 #include "preview/ServerErrorText.h"
 
 #include <QTest>
+#include <array>
+#include <iterator>
 #include <sstream>
 
 using namespace ckstudio;
@@ -344,6 +346,173 @@ private slots:
                  QByteArray("\"u\",\"i\",\"s\",\"n\",\"a\",\"d\",\"f\"\n"
                             "18446744073709551615,-5,\"q'\t\\\",\\N,\"['a\\'b',NULL,'\\\\N']\",-0.001,inf\n"
                             "0,1,\"\\N\",\"null\",\"[]\",1.500,1.5\n"));
+    }
+
+    void rowStoreKeepsEveryCellSizeAndKind() {
+        // Lengths around the varint steps (32 and 4096 bytes take a second and third header byte), an
+        // empty cell, a cell larger than an arena block, and more rows than one page of row pointers.
+        const std::size_t sizes[] = {0, 1, 31, 32, 33, 127, 4095, 4096, 4097, (std::size_t{1} << 20) + 7};
+        const CellKind kinds[] = {CellKind::Text, CellKind::Null, CellKind::Literal, CellKind::JsonText};
+        RowStore store;
+        store.reset(3);
+        std::vector<std::array<Cell, 3>> expected;
+        for (int r = 0; r < 9000; ++r) {
+            std::array<Cell, 3> row;
+            for (int c = 0; c < 3; ++c) {
+                const std::size_t size = sizes[static_cast<std::size_t>(r * 3 + c) % std::size(sizes)];
+                const CellKind kind = kinds[static_cast<std::size_t>(r + c) % std::size(kinds)];
+                // Bytes that vary by row and column, including zero bytes and bytes >= 0x80.
+                std::string bytes(kind == CellKind::Null ? 0 : size, '\0');
+                for (std::size_t i = 0; i < bytes.size(); ++i)
+                    bytes[i] = static_cast<char>((i * 131 + static_cast<std::size_t>(r) * 7 + c) & 0xff);
+                store.pendingBytes().append(bytes);
+                store.endCell(kind);
+                row[static_cast<std::size_t>(c)] = {kind, std::move(bytes)};
+            }
+            QVERIFY(store.commitRow());
+            expected.push_back(std::move(row));
+            if (r % 1000 == 0) { // a row with the wrong number of cells is dropped and leaves no trace
+                store.pendingBytes().append("stray");
+                store.endCell(CellKind::Text);
+                QVERIFY(!store.commitRow());
+            }
+        }
+        QCOMPARE(store.rowCount(), qsizetype(expected.size()));
+        for (qsizetype r = 0; r < store.rowCount(); ++r) {
+            const auto& row = expected[static_cast<std::size_t>(r)];
+            for (int c = 0; c < 3; ++c) {
+                const CellRef cell = store.cell(r, c);
+                if (cell.kind != row[static_cast<std::size_t>(c)].first ||
+                    cell.bytes != row[static_cast<std::size_t>(c)].second)
+                    QFAIL(qPrintable(QStringLiteral("cell(%1, %2) differs").arg(r).arg(c)));
+            }
+            int seen = 0;
+            store.forEachCell(r, [&](int c, const CellRef& cell) {
+                if (c == seen && cell.kind == row[static_cast<std::size_t>(c)].first &&
+                    cell.bytes == row[static_cast<std::size_t>(c)].second)
+                    ++seen;
+            });
+            QCOMPARE(seen, 3);
+        }
+        QVERIFY(store.memoryBytes() > 0);
+    }
+
+    void escapersEqualTheByteByByteRules() {
+        // The escapers copy runs of plain bytes at once; each byte must still come out as the rules say.
+        const auto tsvByte = [](unsigned char c, std::string& out) {
+            switch (c) {
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\0':
+                out += "\\0";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\'':
+                out += "\\'";
+                break;
+            default:
+                out += static_cast<char>(c);
+            }
+        };
+        const auto jsonByte = [](unsigned char c, std::string& out) {
+            static const char hex[] = "0123456789abcdef";
+            switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 0xf];
+                } else {
+                    out += static_cast<char>(c);
+                }
+            }
+        };
+        std::vector<std::string> values = {"", "plain", "ü€😀 UTF-8", std::string(1, '\0')};
+        for (int c = 0; c < 256; ++c) // every byte alone, at the start, in the middle and at the end
+            for (const char* shape : {"%", "%ab", "ab%", "a%b%%c"}) {
+                std::string v;
+                for (const char* p = shape; *p; ++p)
+                    v += *p == '%' ? static_cast<char>(c) : *p;
+                values.push_back(v);
+            }
+        for (const auto& v : values) {
+            std::string tsvExpected, jsonExpected = "\"";
+            for (const char ch : v) {
+                tsvByte(static_cast<unsigned char>(ch), tsvExpected);
+                jsonByte(static_cast<unsigned char>(ch), jsonExpected);
+            }
+            jsonExpected += '"';
+            std::string tsv = "prefix:", json = "prefix:";
+            appendTsvEscaped(v, tsv);
+            appendJsonString(v, json);
+            QCOMPARE(QByteArray::fromStdString(tsv), QByteArray::fromStdString("prefix:" + tsvExpected));
+            QCOMPARE(QByteArray::fromStdString(json), QByteArray::fromStdString("prefix:" + jsonExpected));
+        }
+    }
+
+    void tsvExportEqualsTheStreamAtEverySplit() {
+        // What `preview --format tsv` writes is the server's TabSeparated data lines, whatever the chunks:
+        // escapes, NULL, \N as text, composites, empty fields and UTF-8 cut anywhere.
+        const std::string data = "1\tq\\'\\t\\\\x\\n\t\\N\t['a\\'b',NULL]\tÄpfel 😀\n"
+                                 "2\t\t\\\\N\t[]\t\\0\\b\\f\\r\n"
+                                 "3\t€\tnull\t[NULL]\t\n";
+        const std::string tsv = "id\ts\tn\ta\tu\nUInt8\tString\tNullable(String)\tArray(Nullable(String))\t"
+                                "String\n" +
+                                data;
+        for (std::size_t cut = 0; cut <= tsv.size(); ++cut) {
+            for (std::size_t piece : {std::size_t{1}, std::size_t{3}, tsv.size()}) {
+                RowStore store;
+                auto parser = ResultStreamParser::create(WireFormat::TabSeparatedWithNamesAndTypes, store);
+                parser->feed(std::string_view(tsv).substr(0, cut));
+                for (std::size_t at = cut; at < tsv.size(); at += piece)
+                    parser->feed(std::string_view(tsv).substr(at, piece));
+                parser->finish();
+                QVERIFY(!parser->error());
+                std::ostringstream out;
+                writeRows(parser->columns(), store, store.rowCount(), RowExportFormat::Tsv, out);
+                if (out.str() != data)
+                    QFAIL(qPrintable(QStringLiteral("cut at %1, pieces of %2: %3")
+                                         .arg(cut)
+                                         .arg(piece)
+                                         .arg(QString::fromStdString(out.str()))));
+            }
+        }
     }
 
     void literalsAsJson() {
