@@ -55,69 +55,69 @@ void printPreviewHelp(std::ostream& out) {
 class PreviewRun : public QObject {
 public:
     PreviewRun(ConnectionSettings connection, CliIo& io, Finish finish)
-        : mIo(io)
-        , mFinish(std::move(finish))
-        , mClient(new ClickHouseClient(std::move(connection), this))
-        , mModel(new ResultRowModel(this))
-        , mSession(new PreviewSession(mClient, mModel, this)) {}
+        : m_io(io)
+        , m_finish(std::move(finish))
+        , m_client(new ClickHouseClient(std::move(connection), this))
+        , m_model(new ResultRowModel(this))
+        , m_session(new PreviewSession(m_client, m_model, this)) {}
 
     void start(const PreviewRequest& request, RowExportFormat format, const QString& output) {
-        mFormat = format;
-        mOutput = output;
-        mTwinRequested = request.twin;
-        connect(mSession, &PreviewSession::refused, this, [this](const PreviewPlan& plan) {
-            mIo.err << "ckstudio-cli preview: refused: " << plan.explanation().toStdString() << "\n";
-            mIo.err << "Instead you can:\n";
+        m_format = format;
+        m_output = output;
+        m_twinRequested = request.twin;
+        connect(m_session, &PreviewSession::refused, this, [this](const PreviewPlan& plan) {
+            m_io.err << "ckstudio-cli preview: refused: " << plan.explanation().toStdString() << "\n";
+            m_io.err << "Instead you can:\n";
             for (const auto& a : plan.alternatives())
-                mIo.err << "  - " << a.toStdString() << "\n";
+                m_io.err << "  - " << a.toStdString() << "\n";
             done(ExitInvalid);
         });
-        connect(mSession, &PreviewSession::finished, this,
+        connect(m_session, &PreviewSession::finished, this,
                 [this](const std::optional<ClickHouseError>& error) {
-                    if (const auto& twin = mSession->twin())
-                        mIo.err << "ckstudio-cli preview: " << twin->explanation().toStdString() << "\n";
+                    if (const auto& twin = m_session->twin())
+                        m_io.err << "ckstudio-cli preview: " << twin->explanation().toStdString() << "\n";
                     if (error) {
-                        mIo.err << "ckstudio-cli preview: " << error->toString().toStdString() << "\n";
-                        done(error->kind == ClickHouseError::Kind::Usage && mTwinRequested ? ExitUsage
+                        m_io.err << "ckstudio-cli preview: " << error->toString().toStdString() << "\n";
+                        done(error->kind == ClickHouseError::Kind::Usage && m_twinRequested ? ExitUsage
                                                                                            : ExitRemote);
                         return;
                     }
-                    mModel->fetchAll();
-                    if (mOutput.isEmpty()) {
-                        writeRows(*mModel, mFormat, mIo.out);
-                        mIo.out.flush();
+                    m_model->fetchAll();
+                    if (m_output.isEmpty()) {
+                        writeRows(*m_model, m_format, m_io.out);
+                        m_io.out.flush();
                     } else {
-                        std::ofstream file(mOutput.toStdString(), std::ios::binary | std::ios::trunc);
+                        std::ofstream file(m_output.toStdString(), std::ios::binary | std::ios::trunc);
                         if (file)
-                            writeRows(*mModel, mFormat, file);
+                            writeRows(*m_model, m_format, file);
                         if (!file) {
-                            mIo.err << "ckstudio-cli preview: cannot write " << mOutput.toStdString() << "\n";
+                            m_io.err << "ckstudio-cli preview: cannot write " << m_output.toStdString() << "\n";
                             done(ExitUsage);
                             return;
                         }
                     }
-                    if (mModel->isCapped())
-                        mIo.err << "ckstudio-cli preview: stopped at the row cap of " << mModel->loadedRows()
+                    if (m_model->isCapped())
+                        m_io.err << "ckstudio-cli preview: stopped at the row cap of " << m_model->loadedRows()
                                 << " rows\n";
                     done(ExitOk);
                 });
-        mSession->start(request);
+        m_session->start(request);
     }
 
 private:
     void done(int code) {
-        mFinish(code);
+        m_finish(code);
         deleteLater();
     }
 
-    CliIo& mIo;
-    Finish mFinish;
-    ClickHouseClient* mClient;
-    ResultRowModel* mModel;
-    PreviewSession* mSession;
-    RowExportFormat mFormat = RowExportFormat::Tsv;
-    QString mOutput;
-    bool mTwinRequested = false;
+    CliIo& m_io;
+    Finish m_finish;
+    ClickHouseClient* m_client;
+    ResultRowModel* m_model;
+    PreviewSession* m_session;
+    RowExportFormat m_format = RowExportFormat::Tsv;
+    QString m_output;
+    bool m_twinRequested = false;
 };
 
 } // namespace

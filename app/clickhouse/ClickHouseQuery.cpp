@@ -44,159 +44,159 @@ ClickHouseError::Kind kindOfErrorAnswer(int status, int code) {
 ClickHouseQuery::ClickHouseQuery(ClickHouseClient* client, std::unique_ptr<HttpReply> reply, QString queryId,
                                  bool streaming, bool serverCancelsOnClose, int timeoutMs, QString statement)
     : QObject(client)
-    , mClient(client)
-    , mReply(std::move(reply))
-    , mQueryId(std::move(queryId))
-    , mStatement(std::move(statement))
-    , mStreaming(streaming)
-    , mServerCancelsOnClose(serverCancelsOnClose) {
-    mDeadline.setSingleShot(true);
-    if (!mReply)
+    , m_client(client)
+    , m_reply(std::move(reply))
+    , m_queryId(std::move(queryId))
+    , m_statement(std::move(statement))
+    , m_streaming(streaming)
+    , m_serverCancelsOnClose(serverCancelsOnClose) {
+    m_deadline.setSingleShot(true);
+    if (!m_reply)
         return; // a query that failed before it was sent; finishWith() follows
-    if (mStreaming) {
+    if (m_streaming) {
         // Qt starts a POST on the next event-loop pass and its HTTP thread ignores a limit set before that:
         // set it again from a call queued behind the start. Without it Qt read up to the whole body (80+ MB)
         // before the first readyRead; bench_preview's peak memory was 2.3-3.6x the TSV bytes in half the
         // runs.
-        mReply->setReadBufferSize(kStreamBuffer);
+        m_reply->setReadBufferSize(kStreamBuffer);
         QMetaObject::invokeMethod(
             this,
             [this] {
-                if (!mFinished)
-                    mReply->setReadBufferSize(kStreamBuffer);
+                if (!m_finished)
+                    m_reply->setReadBufferSize(kStreamBuffer);
             },
             Qt::QueuedConnection);
     }
-    mReply->onMetaData = [this] { onMetaData(); };
-    mReply->onReadyRead = [this] { onReadyRead(); };
-    mReply->onFinished = [this] { onFinished(); };
-    mReply->onTlsErrors = [this](const QStringList& errors) { mSslErrors << errors; };
-    connect(&mDeadline, &QTimer::timeout, this, [this] {
-        mTimedOut = true;
-        if (mReplyFinished) { // only our own buffered bytes were left
+    m_reply->onMetaData = [this] { onMetaData(); };
+    m_reply->onReadyRead = [this] { onReadyRead(); };
+    m_reply->onFinished = [this] { onFinished(); };
+    m_reply->onTlsErrors = [this](const QStringList& errors) { m_sslErrors << errors; };
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_replyFinished) { // only our own buffered bytes were left
             finishWith(errorFromReply());
             return;
         }
-        if (!mServerCancelsOnClose && mClient)
-            mClient->killQuery(mQueryId);
-        mReply->abort();
+        if (!m_serverCancelsOnClose && m_client)
+            m_client->killQuery(m_queryId);
+        m_reply->abort();
     });
-    mDeadline.start(timeoutMs);
+    m_deadline.start(timeoutMs);
 }
 
 void ClickHouseQuery::cancel() {
-    if (mFinished || mCancelled)
+    if (m_finished || m_cancelled)
         return;
-    mCancelled = true;
-    if (!mReply) {
+    m_cancelled = true;
+    if (!m_reply) {
         finishWith(ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0});
         return;
     }
-    if (mReplyFinished) { // the transport is done; only our own buffered bytes were left
+    if (m_replyFinished) { // the transport is done; only our own buffered bytes were left
         finishWith(errorFromReply());
         return;
     }
-    if (!mServerCancelsOnClose && mClient)
-        mClient->killQuery(mQueryId);
-    mReply->abort();
+    if (!m_serverCancelsOnClose && m_client)
+        m_client->killQuery(m_queryId);
+    m_reply->abort();
 }
 
 void ClickHouseQuery::onMetaData() {
-    const int status = mReply->httpStatus();
-    mErrorStatus = (status != 0 && (status < 200 || status > 299)) ||
-                   mReply->hasRawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
-    mExceptionTag = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Tag"));
+    const int status = m_reply->httpStatus();
+    m_errorStatus = (status != 0 && (status < 200 || status > 299)) ||
+                   m_reply->hasRawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
+    m_exceptionTag = m_reply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Tag"));
 }
 
 void ClickHouseQuery::onReadyRead() {
-    if (mCancelled || mTimedOut || mFinished)
+    if (m_cancelled || m_timedOut || m_finished)
         return;
-    if (mErrorStatus || !mStreaming) {
-        const QByteArray chunk = mReply->readAll();
-        if (!mErrorStatus || mBody.size() < kErrorBodyLimit)
-            mBody += chunk;
+    if (m_errorStatus || !m_streaming) {
+        const QByteArray chunk = m_reply->readAll();
+        if (!m_errorStatus || m_body.size() < kErrorBodyLimit)
+            m_body += chunk;
         return;
     }
-    if (!mDrainScheduled)
+    if (!m_drainScheduled)
         drainSlice();
 }
 
 void ClickHouseQuery::drainSlice() {
-    mDrainScheduled = false;
-    if (mCancelled || mTimedOut || mFinished)
+    m_drainScheduled = false;
+    if (m_cancelled || m_timedOut || m_finished)
         return;
-    const QByteArray chunk = mReply->read(kSliceBytes);
+    const QByteArray chunk = m_reply->read(kSliceBytes);
     if (!chunk.isEmpty()) {
-        mTail += chunk;
-        if (mTail.size() > 2 * kTailBytes)
-            mTail = mTail.right(kTailBytes);
+        m_tail += chunk;
+        if (m_tail.size() > 2 * kTailBytes)
+            m_tail = m_tail.right(kTailBytes);
         emit dataReceived(chunk); // may cancel this query
-        if (mCancelled || mTimedOut || mFinished)
+        if (m_cancelled || m_timedOut || m_finished)
             return;
     }
-    if (mReply->bytesAvailable() > 0) {
+    if (m_reply->bytesAvailable() > 0) {
         // The rest on the next pass: timers, input and painting get their turn in between.
-        mDrainScheduled = true;
+        m_drainScheduled = true;
         QTimer::singleShot(0, this, &ClickHouseQuery::drainSlice);
         return;
     }
-    if (mReplyFinished)
+    if (m_replyFinished)
         finishWith(errorFromReply());
 }
 
 std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
-    if (mCancelled)
+    if (m_cancelled)
         return ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0};
-    if (mTimedOut)
+    if (m_timedOut)
         return ClickHouseError{
             ClickHouseError::Kind::Timeout,
-            QStringLiteral("no complete answer within %1 s").arg(mDeadline.interval() / 1000.0), 0, 0};
-    const int status = mReply->httpStatus();
-    const auto netError = mReply->error();
+            QStringLiteral("no complete answer within %1 s").arg(m_deadline.interval() / 1000.0), 0, 0};
+    const int status = m_reply->httpStatus();
+    const auto netError = m_reply->error();
     if (status == 0 && netError != HttpNetworkError::NoError) {
-        if (netError == HttpNetworkError::SslHandshakeFailed || !mSslErrors.isEmpty()) {
+        if (netError == HttpNetworkError::SslHandshakeFailed || !m_sslErrors.isEmpty()) {
             const QString detail =
-                mSslErrors.isEmpty() ? mReply->errorString() : mSslErrors.join(QStringLiteral("; "));
+                m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "));
             return ClickHouseError{ClickHouseError::Kind::Tls,
                                    detail + QStringLiteral(" (give the server's CA with --ca-file)"), 0, 0};
         }
         if (netError == HttpNetworkError::Timeout || netError == HttpNetworkError::OperationCanceled)
             return ClickHouseError{ClickHouseError::Kind::Timeout,
                                    QStringLiteral("the server stopped answering"), 0, 0};
-        return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, 0};
+        return ClickHouseError{ClickHouseError::Kind::Network, m_reply->errorString(), 0, 0};
     }
-    if (mErrorStatus) {
-        mBody += mReply->readAll();
-        ClickHouseError e{ClickHouseError::Kind::Server, bodyText(mBody), 0, status};
-        if (const auto parsed = parseServerErrorText(std::string_view(mBody.constData(), mBody.size()))) {
+    if (m_errorStatus) {
+        m_body += m_reply->readAll();
+        ClickHouseError e{ClickHouseError::Kind::Server, bodyText(m_body), 0, status};
+        if (const auto parsed = parseServerErrorText(std::string_view(m_body.constData(), m_body.size()))) {
             e.serverCode = parsed->code;
             e.message = parsed->message;
         }
-        const QByteArray headerCode = mReply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
+        const QByteArray headerCode = m_reply->rawHeader(QByteArrayLiteral("X-ClickHouse-Exception-Code"));
         if (!headerCode.isEmpty() && e.serverCode == 0)
             e.serverCode = headerCode.toInt();
         e.kind = kindOfErrorAnswer(status, e.serverCode);
-        if (e.kind == ClickHouseError::Kind::Access && !mStatement.isEmpty())
-            e.message = QStringLiteral("%1 refused: %2").arg(mStatement, e.message);
+        if (e.kind == ClickHouseError::Kind::Access && !m_statement.isEmpty())
+            e.message = QStringLiteral("%1 refused: %2").arg(m_statement, e.message);
         return e;
     }
     // 2xx. A 24.11+ server that fails after the body started writes an exception block and closes the
     // connection without the final chunk, so Qt may report the close (RemoteHostClosed) or nothing: the
     // block wins over the transport's view either way.
-    const QByteArray& tail = mStreaming ? mTail : mBody;
+    const QByteArray& tail = m_streaming ? m_tail : m_body;
     if (const auto block = findExceptionBlock(
             std::string_view(tail.constData(), std::size_t(tail.size())),
-            std::string_view(mExceptionTag.constData(), std::size_t(mExceptionTag.size())))) {
+            std::string_view(m_exceptionTag.constData(), std::size_t(m_exceptionTag.size())))) {
         ClickHouseError e{ClickHouseError::Kind::Server, block->error.message, block->error.code, status};
         if (e.message.isEmpty())
             e.message = QStringLiteral("(empty answer)");
         return e;
     }
     if (netError != HttpNetworkError::NoError) // e.g. the connection broke in the middle of the body
-        return ClickHouseError{ClickHouseError::Kind::Network, mReply->errorString(), 0, status};
-    if (!mStreaming) {
+        return ClickHouseError{ClickHouseError::Kind::Network, m_reply->errorString(), 0, status};
+    if (!m_streaming) {
         // Buffered answers to our own small queries: a trailing "Code: N" line is an error.
-        const std::string_view text(mBody.constData(), static_cast<std::size_t>(mBody.size()));
+        const std::string_view text(m_body.constData(), static_cast<std::size_t>(m_body.size()));
         std::size_t lineStart = 0;
         while (lineStart < text.size()) {
             const std::string_view rest = text.substr(lineStart);
@@ -220,25 +220,25 @@ std::optional<ClickHouseError> ClickHouseQuery::errorFromReply() {
 }
 
 void ClickHouseQuery::onFinished() {
-    if (mFinished)
+    if (m_finished)
         return;
-    mReplyFinished = true;
-    if (mStreaming && !mErrorStatus && !mCancelled && !mTimedOut) {
-        if (!mDrainScheduled)
+    m_replyFinished = true;
+    if (m_streaming && !m_errorStatus && !m_cancelled && !m_timedOut) {
+        if (!m_drainScheduled)
             drainSlice(); // finishes once the buffered bytes are handed on
         return;
     }
-    if (!mErrorStatus && !mCancelled && !mTimedOut && mReply->bytesAvailable() > 0)
+    if (!m_errorStatus && !m_cancelled && !m_timedOut && m_reply->bytesAvailable() > 0)
         onReadyRead();
     finishWith(errorFromReply());
 }
 
 void ClickHouseQuery::finishWith(std::optional<ClickHouseError> error) {
-    if (mFinished)
+    if (m_finished)
         return;
-    mFinished = true;
-    mDeadline.stop();
-    mError = std::move(error);
+    m_finished = true;
+    m_deadline.stop();
+    m_error = std::move(error);
     emit finished();
     deleteLater();
 }

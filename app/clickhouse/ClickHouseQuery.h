@@ -18,12 +18,12 @@ class ClickHouseClient;
 class ClickHouseQuery : public QObject {
     Q_OBJECT
 public:
-    QString queryId() const { return mQueryId; }
-    bool isFinished() const { return mFinished; }
+    QString queryId() const { return m_queryId; }
+    bool isFinished() const { return m_finished; }
     // Set once finished: empty on success.
-    const std::optional<ClickHouseError>& error() const { return mError; }
+    const std::optional<ClickHouseError>& error() const { return m_error; }
     // The whole body (buffered queries only).
-    const QByteArray& body() const { return mBody; }
+    const QByteArray& body() const { return m_body; }
 
     // Stops the request: aborts the reply and, unless the server cancels readonly queries on client close,
     // sends KILL QUERY for this query_id so that the server-side work ends too. finished() follows with a
@@ -47,24 +47,24 @@ private:
     void finishWith(std::optional<ClickHouseError> error);
     std::optional<ClickHouseError> errorFromReply();
 
-    QPointer<ClickHouseClient> mClient;
-    std::unique_ptr<HttpReply> mReply;
-    QString mQueryId;
-    QString mStatement;
-    bool mStreaming = false;
-    bool mServerCancelsOnClose = false;
-    bool mErrorStatus = false; // status or header say the body is an error message
-    bool mCancelled = false;
-    bool mTimedOut = false;
-    bool mFinished = false;
-    bool mReplyFinished = false; // the transport is done; buffered bytes may still be waiting
-    bool mDrainScheduled = false;
-    QByteArray mBody;
-    QByteArray mTail; // last bytes of a streamed body, for a 24.11+ exception block
-    QByteArray mExceptionTag;
-    QStringList mSslErrors;
-    QTimer mDeadline;
-    std::optional<ClickHouseError> mError;
+    QPointer<ClickHouseClient> m_client;
+    std::unique_ptr<HttpReply> m_reply;
+    QString m_queryId;
+    QString m_statement;
+    bool m_streaming = false;
+    bool m_serverCancelsOnClose = false;
+    bool m_errorStatus = false; // status or header say the body is an error message
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    bool m_finished = false;
+    bool m_replyFinished = false; // the transport is done; buffered bytes may still be waiting
+    bool m_drainScheduled = false;
+    QByteArray m_body;
+    QByteArray m_tail; // last bytes of a streamed body, for a 24.11+ exception block
+    QByteArray m_exceptionTag;
+    QStringList m_sslErrors;
+    QTimer m_deadline;
+    std::optional<ClickHouseError> m_error;
 };
 
 } // namespace ckstudio

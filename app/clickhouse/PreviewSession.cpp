@@ -40,12 +40,12 @@ QString TwinReport::explanation() const {
 
 PreviewSession::PreviewSession(ClickHouseClient* client, ResultRowModel* model, QObject* parent)
     : QObject(parent)
-    , mClient(client)
-    , mModel(model) {
+    , m_client(client)
+    , m_model(model) {
     connect(model, &ResultRowModel::cancelRequested, this, &PreviewSession::cancel);
     connect(model, &ResultRowModel::capReached, this, [this] {
-        if (ClickHouseQuery* q = mQuery.data(); q && !q->isFinished()) {
-            mStoppedAtCap = true;
+        if (ClickHouseQuery* q = m_query.data(); q && !q->isFinished()) {
+            m_stoppedAtCap = true;
             q->cancel();
         }
     });
@@ -53,10 +53,10 @@ PreviewSession::PreviewSession(ClickHouseClient* client, ResultRowModel* model, 
 
 PreviewSession::~PreviewSession() {
     // A pane closed mid-preview: the twin must not outlive it. The query belongs to the client.
-    if (mTwinExists && mClient) {
+    if (m_twinExists && m_client) {
         QueryOptions o;
         o.timeoutMs = 30000;
-        mClient->query(mTwinDrop, o);
+        m_client->query(m_twinDrop, o);
     }
 }
 
@@ -68,21 +68,21 @@ QString PreviewSession::previewSql(const PreviewRequest& request, WireFormat for
 }
 
 void PreviewSession::start(const PreviewRequest& request) {
-    mRequest = request;
-    mReadTable = request.table;
-    mPlan.reset();
-    mTwin.reset();
-    mStoppedAtCap = false;
-    mCancelRequested = false;
-    mDone = false;
-    mFinishing = false;
-    mReceivedBytes = 0;
-    mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
+    m_request = request;
+    m_readTable = request.table;
+    m_plan.reset();
+    m_twin.reset();
+    m_stoppedAtCap = false;
+    m_cancelRequested = false;
+    m_done = false;
+    m_finishing = false;
+    m_receivedBytes = 0;
+    m_client->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
         if (error) {
             complete(error);
             return;
         }
-        inspectTable(mClient, mRequest.table, this,
+        inspectTable(m_client, m_request.table, this,
                      [this](const TableInfo& info, const std::optional<ClickHouseError>& e) {
                          if (e) {
                              complete(e);
@@ -91,25 +91,25 @@ void PreviewSession::start(const PreviewRequest& request) {
                          if (!info.exists) {
                              complete(ClickHouseError{
                                  ClickHouseError::Kind::Server,
-                                 QStringLiteral("table %1 does not exist").arg(mRequest.table.display()), 60,
+                                 QStringLiteral("table %1 does not exist").arg(m_request.table.display()), 60,
                                  0});
                              return;
                          }
-                         const ServerVersion& v = mClient->capabilities()->version();
-                         mPlan = planPreview(info, {v.major, v.minor});
-                         emit planned(*mPlan);
-                         if (mCancelRequested) {
+                         const ServerVersion& v = m_client->capabilities()->version();
+                         m_plan = planPreview(info, {v.major, v.minor});
+                         emit planned(*m_plan);
+                         if (m_cancelRequested) {
                              complete(ClickHouseError{ClickHouseError::Kind::Cancelled,
                                                       QStringLiteral("cancelled"), 0, 0});
                              return;
                          }
-                         if (mRequest.twin) {
+                         if (m_request.twin) {
                              startTwin();
                              return;
                          }
-                         if (mPlan->consumes && !mRequest.allowConsume) {
-                             mDone = true;
-                             emit refused(*mPlan);
+                         if (m_plan->consumes && !m_request.allowConsume) {
+                             m_done = true;
+                             emit refused(*m_plan);
                              return;
                          }
                          runQuery();
@@ -120,30 +120,30 @@ void PreviewSession::start(const PreviewRequest& request) {
 void PreviewSession::runDdl(const QString& sql, Next next) {
     QueryOptions o;
     o.timeoutMs = 30000;
-    auto* q = mClient->query(sql, o);
+    auto* q = m_client->query(sql, o);
     connect(q, &ClickHouseQuery::finished, this, [q, next = std::move(next)] { next(q->error()); });
 }
 
 void PreviewSession::startTwin() {
     QString problem;
     const auto sql = twinTableSql(
-        mPlan->table, mRequest.twinDatabase.isEmpty() ? defaultTwinDatabase() : mRequest.twinDatabase,
-        mRequest.twinGroup.isEmpty() ? freshTwinGroup() : mRequest.twinGroup, &problem);
+        m_plan->table, m_request.twinDatabase.isEmpty() ? defaultTwinDatabase() : m_request.twinDatabase,
+        m_request.twinGroup.isEmpty() ? freshTwinGroup() : m_request.twinGroup, &problem);
     if (!sql) {
         complete(ClickHouseError{ClickHouseError::Kind::Usage, problem, 0, 0});
         return;
     }
-    mTwinDrop = sql->drop;
+    m_twinDrop = sql->drop;
     const auto created = [this, sql](bool fromEarliest) {
-        mTwinExists = true;
-        mTwin = TwinReport{sql->twin, sql->group, mPlan->table.consumerGroup, fromEarliest, false, {}};
-        mTwin->quickEmptyPoll = !mClient->capabilities()->version().atLeast(19, 0);
-        emit twinCreated(*mTwin);
-        if (mCancelRequested) {
+        m_twinExists = true;
+        m_twin = TwinReport{sql->twin, sql->group, m_plan->table.consumerGroup, fromEarliest, false, {}};
+        m_twin->quickEmptyPoll = !m_client->capabilities()->version().atLeast(19, 0);
+        emit twinCreated(*m_twin);
+        if (m_cancelRequested) {
             complete(ClickHouseError{ClickHouseError::Kind::Cancelled, QStringLiteral("cancelled"), 0, 0});
             return;
         }
-        mReadTable = sql->twin;
+        m_readTable = sql->twin;
         runQuery();
     };
     runDdl(sql->createDatabase, [this, sql, created](const std::optional<ClickHouseError>& e) {
@@ -172,20 +172,20 @@ void PreviewSession::startTwin() {
 }
 
 void PreviewSession::runQuery() {
-    const ServerCapabilities& caps = *mClient->capabilities();
+    const ServerCapabilities& caps = *m_client->capabilities();
     // A readonly=1 user cannot switch off JSON's bare 64-bit integers (25.8+) or errors written into the
     // JSON output (23.9-25.10): TabSeparated is exact without any setting.
     const WireFormat format =
-        mRequest.wireFormat.value_or(caps.hasJsonCompactEachRow() && caps.settingsAllowed()
+        m_request.wireFormat.value_or(caps.hasJsonCompactEachRow() && caps.settingsAllowed()
                                          ? WireFormat::JSONCompactEachRowWithNamesAndTypes
                                          : WireFormat::TabSeparatedWithNamesAndTypes);
     QueryOptions o;
     o.streaming = true;
-    o.timeoutMs = (mRequest.maxExecutionSeconds + 15) * 1000;
+    o.timeoutMs = (m_request.maxExecutionSeconds + 15) * 1000;
     const auto one = QStringLiteral("1");
     o.settings = {
         {QStringLiteral("readonly"), QStringLiteral("2")},
-        {QStringLiteral("max_execution_time"), QString::number(mRequest.maxExecutionSeconds)},
+        {QStringLiteral("max_execution_time"), QString::number(m_request.maxExecutionSeconds)},
         {QStringLiteral("cancel_http_readonly_queries_on_client_close"), one},
         {QStringLiteral("output_format_json_quote_64bit_integers"), one},
         {QStringLiteral("output_format_json_quote_decimals"), one},
@@ -193,24 +193,24 @@ void PreviewSession::runQuery() {
         {QStringLiteral("http_write_exception_in_output_format"), QStringLiteral("0")},
         {QStringLiteral("enable_http_compression"), QStringLiteral("0")},
     };
-    if (mPlan && mPlan->consumes)
+    if (m_plan && m_plan->consumes)
         o.settings.append({QStringLiteral("stream_like_engine_allow_direct_select"), one});
-    if (ResultRowModel* model = mModel.data())
-        model->begin(format, mRequest.limit);
-    PreviewRequest read = mRequest;
-    read.table = mReadTable;
-    mQuery = mClient->query(previewSql(read, format), o);
-    connect(mQuery, &ClickHouseQuery::dataReceived, this, [this](const QByteArray& chunk) {
-        mReceivedBytes += chunk.size();
-        if (ResultRowModel* model = mModel.data())
+    if (ResultRowModel* model = m_model.data())
+        model->begin(format, m_request.limit);
+    PreviewRequest read = m_request;
+    read.table = m_readTable;
+    m_query = m_client->query(previewSql(read, format), o);
+    connect(m_query, &ClickHouseQuery::dataReceived, this, [this](const QByteArray& chunk) {
+        m_receivedBytes += chunk.size();
+        if (ResultRowModel* model = m_model.data())
             model->appendBytes(chunk);
     });
-    ClickHouseQuery* q = mQuery;
+    ClickHouseQuery* q = m_query;
     connect(q, &ClickHouseQuery::finished, this, [this, q] {
         std::optional<ClickHouseError> error = q->error();
-        if (error && error->kind == ClickHouseError::Kind::Cancelled && mStoppedAtCap)
+        if (error && error->kind == ClickHouseError::Kind::Cancelled && m_stoppedAtCap)
             error.reset(); // we stopped reading because the row cap was full
-        ResultRowModel* model = mModel.data();
+        ResultRowModel* model = m_model.data();
         if (!model) {
             complete(error);
             return;
@@ -229,36 +229,36 @@ void PreviewSession::runQuery() {
 }
 
 void PreviewSession::cancel() {
-    mCancelRequested = true; // a twin DDL in flight ends, then the twin is dropped
-    if (ClickHouseQuery* q = mQuery.data(); q && !q->isFinished())
+    m_cancelRequested = true; // a twin DDL in flight ends, then the twin is dropped
+    if (ClickHouseQuery* q = m_query.data(); q && !q->isFinished())
         q->cancel();
 }
 
 void PreviewSession::complete(const std::optional<ClickHouseError>& error) {
-    if (mDone || mFinishing)
+    if (m_done || m_finishing)
         return;
-    if (ResultRowModel* model = mModel.data(); error && model)
+    if (ResultRowModel* model = m_model.data(); error && model)
         model->fail(error->toString());
-    if (!mTwinExists || !mClient) {
+    if (!m_twinExists || !m_client) {
         emitFinished(error);
         return;
     }
     // Drop the twin first, so that finished() means nothing of ours is left on the server.
-    mFinishing = true;
-    runDdl(mTwinDrop, [this, error](const std::optional<ClickHouseError>& dropError) {
-        mTwinExists = false;
-        if (mTwin) {
-            mTwin->dropped = !dropError;
+    m_finishing = true;
+    runDdl(m_twinDrop, [this, error](const std::optional<ClickHouseError>& dropError) {
+        m_twinExists = false;
+        if (m_twin) {
+            m_twin->dropped = !dropError;
             if (dropError)
-                mTwin->dropError = dropError->toString();
+                m_twin->dropError = dropError->toString();
         }
         emitFinished(error);
     });
 }
 
 void PreviewSession::emitFinished(const std::optional<ClickHouseError>& error) {
-    mDone = true;
-    mFinishing = false;
+    m_done = true;
+    m_finishing = false;
     emit finished(error);
 }
 

@@ -50,10 +50,10 @@ public:
 
     void start(const PreviewRequest& request);
     void cancel();
-    const std::optional<PreviewPlan>& plan() const { return mPlan; }
-    const std::optional<TwinReport>& twin() const { return mTwin; }
+    const std::optional<PreviewPlan>& plan() const { return m_plan; }
+    const std::optional<TwinReport>& twin() const { return m_twin; }
     // Body bytes received over the network for the running/last SELECT (not the model's memory).
-    qint64 receivedBytes() const { return mReceivedBytes; }
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
     // The SQL and settings a preview of `plan` sends (exposed for tests and the GUI's "show SQL").
     static QString previewSql(const PreviewRequest& request, WireFormat format);
@@ -72,20 +72,20 @@ private:
     void complete(const std::optional<ClickHouseError>& error);
     void emitFinished(const std::optional<ClickHouseError>& error);
 
-    QPointer<ClickHouseClient> mClient;
-    QPointer<ResultRowModel> mModel;
-    PreviewRequest mRequest;
-    std::optional<PreviewPlan> mPlan;
-    QPointer<ClickHouseQuery> mQuery;
-    TableName mReadTable; // the table the SELECT reads: the requested one or its twin
-    std::optional<TwinReport> mTwin;
-    QString mTwinDrop;
-    bool mTwinExists = false;
-    bool mCancelRequested = false;
-    bool mStoppedAtCap = false;
-    bool mDone = false;
-    bool mFinishing = false;
-    qint64 mReceivedBytes = 0;
+    QPointer<ClickHouseClient> m_client;
+    QPointer<ResultRowModel> m_model;
+    PreviewRequest m_request;
+    std::optional<PreviewPlan> m_plan;
+    QPointer<ClickHouseQuery> m_query;
+    TableName m_readTable; // the table the SELECT reads: the requested one or its twin
+    std::optional<TwinReport> m_twin;
+    QString m_twinDrop;
+    bool m_twinExists = false;
+    bool m_cancelRequested = false;
+    bool m_stoppedAtCap = false;
+    bool m_done = false;
+    bool m_finishing = false;
+    qint64 m_receivedBytes = 0;
 };
 
 } // namespace ckstudio

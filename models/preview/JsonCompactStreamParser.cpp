@@ -7,56 +7,56 @@ namespace {
 class JsonLineScanner {
 public:
     explicit JsonLineScanner(std::string_view line)
-        : mText(line) {}
+        : m_text(line) {}
 
     void skipSpace() {
-        while (mPos < mText.size() && (mText[mPos] == ' ' || mText[mPos] == '\t' || mText[mPos] == '\r'))
-            ++mPos;
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\r'))
+            ++m_pos;
     }
     bool consume(char c) {
         skipSpace();
-        if (mPos < mText.size() && mText[mPos] == c) {
-            ++mPos;
+        if (m_pos < m_text.size() && m_text[m_pos] == c) {
+            ++m_pos;
             return true;
         }
         return false;
     }
     bool atEnd() {
         skipSpace();
-        return mPos == mText.size();
+        return m_pos == m_text.size();
     }
 
     // Appends the value's text to out: strings unescaped, numbers and true/false as written, composites as
     // raw JSON. Returns false on malformed input.
     bool value(std::string& out, CellKind& kind) {
         skipSpace();
-        if (mPos >= mText.size())
+        if (m_pos >= m_text.size())
             return false;
-        const char c = mText[mPos];
+        const char c = m_text[m_pos];
         if (c == '"') {
             kind = CellKind::Text;
             return string(out);
         }
         if (c == '[' || c == '{') {
-            const std::size_t start = mPos;
+            const std::size_t start = m_pos;
             if (!skipComposite())
                 return false;
-            out.append(mText.substr(start, mPos - start));
+            out.append(m_text.substr(start, m_pos - start));
             kind = CellKind::JsonText;
             return true;
         }
-        if (mText.substr(mPos, 4) == "null") {
-            mPos += 4;
+        if (m_text.substr(m_pos, 4) == "null") {
+            m_pos += 4;
             kind = CellKind::Null;
             return true;
         }
-        const std::size_t start = mPos;
-        while (mPos < mText.size() &&
-               (isNumberChar(mText[mPos]) || (mText[mPos] >= 'a' && mText[mPos] <= 'z')))
-            ++mPos;
-        if (mPos == start)
+        const std::size_t start = m_pos;
+        while (m_pos < m_text.size() &&
+               (isNumberChar(m_text[m_pos]) || (m_text[m_pos] >= 'a' && m_text[m_pos] <= 'z')))
+            ++m_pos;
+        if (m_pos == start)
             return false;
-        const auto word = mText.substr(start, mPos - start);
+        const auto word = m_text.substr(start, m_pos - start);
         if (!(word == "true" || word == "false" || isNumberChar(word.front())))
             return false;
         out.append(word);
@@ -78,11 +78,11 @@ private:
         return -1;
     }
     bool hex4(unsigned& v) {
-        if (mPos + 4 > mText.size())
+        if (m_pos + 4 > m_text.size())
             return false;
         v = 0;
         for (int i = 0; i < 4; ++i) {
-            const int h = hex(mText[mPos++]);
+            const int h = hex(m_text[m_pos++]);
             if (h < 0)
                 return false;
             v = v * 16 + static_cast<unsigned>(h);
@@ -107,18 +107,18 @@ private:
         }
     }
     bool string(std::string& out) {
-        ++mPos; // opening quote
+        ++m_pos; // opening quote
         for (;;) {
-            const std::size_t stop = mText.find_first_of("\"\\", mPos);
+            const std::size_t stop = m_text.find_first_of("\"\\", m_pos);
             if (stop == std::string_view::npos)
                 return false;
-            out.append(mText.substr(mPos, stop - mPos));
-            mPos = stop + 1;
-            if (mText[stop] == '"')
+            out.append(m_text.substr(m_pos, stop - m_pos));
+            m_pos = stop + 1;
+            if (m_text[stop] == '"')
                 return true;
-            if (mPos >= mText.size())
+            if (m_pos >= m_text.size())
                 return false;
-            const char e = mText[mPos++];
+            const char e = m_text[m_pos++];
             switch (e) {
             case '"':
                 out += '"';
@@ -148,14 +148,14 @@ private:
                 unsigned cp = 0;
                 if (!hex4(cp))
                     return false;
-                if (cp >= 0xD800 && cp < 0xDC00 && mText.substr(mPos, 2) == "\\u") {
-                    const std::size_t save = mPos;
-                    mPos += 2;
+                if (cp >= 0xD800 && cp < 0xDC00 && m_text.substr(m_pos, 2) == "\\u") {
+                    const std::size_t save = m_pos;
+                    m_pos += 2;
                     unsigned low = 0;
                     if (hex4(low) && low >= 0xDC00 && low < 0xE000)
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     else
-                        mPos = save;
+                        m_pos = save;
                 }
                 appendUtf8(cp, out);
                 break;
@@ -167,18 +167,18 @@ private:
     }
     bool skipComposite() {
         int depth = 0;
-        while (mPos < mText.size()) {
-            const char c = mText[mPos];
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
             if (c == '"') {
-                ++mPos;
+                ++m_pos;
                 for (;;) {
-                    const std::size_t stop = mText.find_first_of("\"\\", mPos);
+                    const std::size_t stop = m_text.find_first_of("\"\\", m_pos);
                     if (stop == std::string_view::npos)
                         return false;
-                    mPos = stop + 1;
-                    if (mText[stop] == '"')
+                    m_pos = stop + 1;
+                    if (m_text[stop] == '"')
                         break;
-                    ++mPos; // the escaped character
+                    ++m_pos; // the escaped character
                 }
                 continue;
             }
@@ -186,15 +186,15 @@ private:
                 ++depth;
             else if (c == ']' || c == '}')
                 --depth;
-            ++mPos;
+            ++m_pos;
             if (depth == 0)
                 return true;
         }
         return false;
     }
 
-    std::string_view mText;
-    std::size_t mPos = 0;
+    std::string_view m_text;
+    std::size_t m_pos = 0;
 };
 
 } // namespace
@@ -216,7 +216,7 @@ bool JsonCompactStreamParser::parseHeaderLine(std::string_view line, std::vector
 
 bool JsonCompactStreamParser::parseRowLine(std::string_view line) {
     JsonLineScanner s(line);
-    std::string& out = mStore.pendingBytes();
+    std::string& out = m_store.pendingBytes();
     std::size_t index = 0;
     bool ok = s.consume('[');
     if (ok && !s.consume(']')) {
@@ -226,16 +226,16 @@ bool JsonCompactStreamParser::parseRowLine(std::string_view line) {
                 ok = false;
                 break;
             }
-            mStore.endCell(kind);
+            m_store.endCell(kind);
             ++index;
         } while (s.consume(','));
         ok = ok && s.consume(']');
     }
-    if (!ok || !s.atEnd() || index != mClasses.size()) {
-        mStore.discardRow();
+    if (!ok || !s.atEnd() || index != m_classes.size()) {
+        m_store.discardRow();
         return false;
     }
-    return mStore.commitRow();
+    return m_store.commitRow();
 }
 
 } // namespace ckstudio

@@ -8,57 +8,57 @@ ResultRowModel::~ResultRowModel() = default;
 
 void ResultRowModel::begin(WireFormat format, qsizetype rowCap) {
     beginResetModel();
-    mStore.reset(0);
-    mParser = ResultStreamParser::create(format, mStore);
-    mParser->setRowCap(rowCap);
-    mColumns.clear();
-    mShown = 0;
-    mCapped = false;
-    mError.clear();
-    mServerErrorCode = 0;
+    m_store.reset(0);
+    m_parser = ResultStreamParser::create(format, m_store);
+    m_parser->setRowCap(rowCap);
+    m_columns.clear();
+    m_shown = 0;
+    m_capped = false;
+    m_error.clear();
+    m_serverErrorCode = 0;
     endResetModel();
     setState(State::Loading);
 }
 
 void ResultRowModel::appendBytes(QByteArrayView bytes) {
-    if (mState != State::Loading || !mParser)
+    if (m_state != State::Loading || !m_parser)
         return;
-    const qsizetype before = mStore.rowCount();
-    mParser->feed(std::string_view(bytes.data(), static_cast<std::size_t>(bytes.size())));
-    if (mColumns.empty() && mParser->headerComplete() && !mParser->columns().empty()) {
-        beginInsertColumns({}, 0, static_cast<int>(mParser->columns().size()) - 1);
-        mColumns = mParser->columns();
+    const qsizetype before = m_store.rowCount();
+    m_parser->feed(std::string_view(bytes.data(), static_cast<std::size_t>(bytes.size())));
+    if (m_columns.empty() && m_parser->headerComplete() && !m_parser->columns().empty()) {
+        beginInsertColumns({}, 0, static_cast<int>(m_parser->columns().size()) - 1);
+        m_columns = m_parser->columns();
         endInsertColumns();
         emit columnsReceived();
     }
-    if (mStore.rowCount() != before) {
-        if (mShown < mBatchSize)
-            exposeRows(mBatchSize - mShown); // the first screenful appears without scrolling
-        emit rowsLoaded(mStore.rowCount());
+    if (m_store.rowCount() != before) {
+        if (m_shown < m_batchSize)
+            exposeRows(m_batchSize - m_shown); // the first screenful appears without scrolling
+        emit rowsLoaded(m_store.rowCount());
     }
-    if (const auto& e = mParser->error()) {
-        mServerErrorCode = e->serverCode;
+    if (const auto& e = m_parser->error()) {
+        m_serverErrorCode = e->serverCode;
         fail(e->message);
         return;
     }
-    if (!mCapped && mParser->capReached() && mParser->headerComplete()) {
-        mCapped = true;
+    if (!m_capped && m_parser->capReached() && m_parser->headerComplete()) {
+        m_capped = true;
         emit capReached();
     }
 }
 
 void ResultRowModel::endOfStream() {
-    if (mState != State::Loading || !mParser)
+    if (m_state != State::Loading || !m_parser)
         return;
-    mParser->finish();
-    if (const auto& e = mParser->error()) {
-        mServerErrorCode = e->serverCode;
+    m_parser->finish();
+    if (const auto& e = m_parser->error()) {
+        m_serverErrorCode = e->serverCode;
         fail(e->message);
         return;
     }
-    if (mColumns.empty() && !mParser->columns().empty()) {
-        beginInsertColumns({}, 0, static_cast<int>(mParser->columns().size()) - 1);
-        mColumns = mParser->columns();
+    if (m_columns.empty() && !m_parser->columns().empty()) {
+        beginInsertColumns({}, 0, static_cast<int>(m_parser->columns().size()) - 1);
+        m_columns = m_parser->columns();
         endInsertColumns();
         emit columnsReceived();
     }
@@ -66,56 +66,56 @@ void ResultRowModel::endOfStream() {
 }
 
 void ResultRowModel::fail(const QString& message) {
-    if (mState != State::Loading)
+    if (m_state != State::Loading)
         return;
-    mError = message;
+    m_error = message;
     setState(State::Failed);
 }
 
 void ResultRowModel::cancel() {
-    if (mState != State::Loading)
+    if (m_state != State::Loading)
         return;
     setState(State::Cancelled);
     emit cancelRequested();
 }
 
 void ResultRowModel::fetchAll() {
-    exposeRows(mStore.rowCount() - mShown);
+    exposeRows(m_store.rowCount() - m_shown);
 }
 
 void ResultRowModel::setState(State state) {
-    if (mState == state)
+    if (m_state == state)
         return;
-    mState = state;
+    m_state = state;
     emit stateChanged(state);
 }
 
 void ResultRowModel::exposeRows(qsizetype count) {
     // Views and testers may call fetchMore() from inside the insert notifications: no nested inserts.
-    if (mExposing)
+    if (m_exposing)
         return;
-    count = std::min(count, mStore.rowCount() - mShown);
+    count = std::min(count, m_store.rowCount() - m_shown);
     if (count <= 0)
         return;
-    mExposing = true;
-    beginInsertRows({}, static_cast<int>(mShown), static_cast<int>(mShown + count - 1));
-    mShown += count;
+    m_exposing = true;
+    beginInsertRows({}, static_cast<int>(m_shown), static_cast<int>(m_shown + count - 1));
+    m_shown += count;
     endInsertRows();
-    mExposing = false;
+    m_exposing = false;
 }
 
 int ResultRowModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(mShown);
+    return parent.isValid() ? 0 : static_cast<int>(m_shown);
 }
 
 int ResultRowModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(mColumns.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
 }
 
 QVariant ResultRowModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CellRef cell = mStore.cell(index.row(), index.column());
+    const CellRef cell = m_store.cell(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
         if (cell.isNull())
@@ -128,7 +128,7 @@ QVariant ResultRowModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return cell.isNull() ? QStringLiteral("NULL (no value)") : QVariant();
     case Qt::TextAlignmentRole:
-        return mColumns[static_cast<std::size_t>(index.column())].isNumeric()
+        return m_columns[static_cast<std::size_t>(index.column())].isNumeric()
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case IsNullRole:
@@ -144,13 +144,13 @@ QVariant ResultRowModel::data(const QModelIndex& index, int role) const {
 
 QVariant ResultRowModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole && section >= 0 && section < mShown)
+        if (role == Qt::DisplayRole && section >= 0 && section < m_shown)
             return section + 1;
         return {};
     }
-    if (section < 0 || section >= static_cast<int>(mColumns.size()))
+    if (section < 0 || section >= static_cast<int>(m_columns.size()))
         return {};
-    const auto& c = mColumns[static_cast<std::size_t>(section)];
+    const auto& c = m_columns[static_cast<std::size_t>(section)];
     switch (role) {
     case Qt::DisplayRole:
         return c.name + QLatin1Char('\n') + c.type;
@@ -166,12 +166,12 @@ QVariant ResultRowModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool ResultRowModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !mExposing && mShown < mStore.rowCount();
+    return !parent.isValid() && !m_exposing && m_shown < m_store.rowCount();
 }
 
 void ResultRowModel::fetchMore(const QModelIndex& parent) {
     if (!parent.isValid())
-        exposeRows(mBatchSize);
+        exposeRows(m_batchSize);
 }
 
 } // namespace ckstudio

@@ -33,17 +33,17 @@ public:
     void endOfStream();                // the transport finished without error
     void fail(const QString& message); // transport or server error
     void cancel();                     // stops loading; rows so far stay; emits cancelRequested()
-    void setBatchSize(int rows) { mBatchSize = std::max(1, rows); }
+    void setBatchSize(int rows) { m_batchSize = std::max(1, rows); }
     void fetchAll(); // exposes every loaded row
 
-    State state() const { return mState; }
-    QString errorMessage() const { return mError; }
-    int serverErrorCode() const { return mServerErrorCode; }
-    qsizetype loadedRows() const { return mStore.rowCount(); }
-    bool isCapped() const { return mCapped; }
-    const ResultColumns& columns() const { return mColumns; }
-    const RowStore& store() const { return mStore; }
-    qint64 memoryBytes() const { return mStore.memoryBytes(); }
+    State state() const { return m_state; }
+    QString errorMessage() const { return m_error; }
+    int serverErrorCode() const { return m_serverErrorCode; }
+    qsizetype loadedRows() const { return m_store.rowCount(); }
+    bool isCapped() const { return m_capped; }
+    const ResultColumns& columns() const { return m_columns; }
+    const RowStore& store() const { return m_store; }
+    qint64 memoryBytes() const { return m_store.memoryBytes(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -63,16 +63,16 @@ private:
     void setState(State state);
     void exposeRows(qsizetype count);
 
-    RowStore mStore;
-    std::unique_ptr<ResultStreamParser> mParser;
-    ResultColumns mColumns;
-    State mState = State::Idle;
-    QString mError;
-    int mServerErrorCode = 0;
-    qsizetype mShown = 0;
-    int mBatchSize = 1000;
-    bool mCapped = false;
-    bool mExposing = false;
+    RowStore m_store;
+    std::unique_ptr<ResultStreamParser> m_parser;
+    ResultColumns m_columns;
+    State m_state = State::Idle;
+    QString m_error;
+    int m_serverErrorCode = 0;
+    qsizetype m_shown = 0;
+    int m_batchSize = 1000;
+    bool m_capped = false;
+    bool m_exposing = false;
 };
 
 } // namespace ckstudio

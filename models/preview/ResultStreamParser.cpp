@@ -21,57 +21,57 @@ std::unique_ptr<ResultStreamParser> ResultStreamParser::create(WireFormat format
 }
 
 void ResultStreamParser::feed(std::string_view chunk) {
-    if (mError)
+    if (m_error)
         return;
-    if (mInServerError) {
-        if (mErrorText.size() < kErrorTextLimit)
-            mErrorText.append(chunk.substr(0, kErrorTextLimit - mErrorText.size()));
+    if (m_inServerError) {
+        if (m_errorText.size() < kErrorTextLimit)
+            m_errorText.append(chunk.substr(0, kErrorTextLimit - m_errorText.size()));
         return;
     }
-    while (!chunk.empty() && !mError && !mInServerError) {
+    while (!chunk.empty() && !m_error && !m_inServerError) {
         const std::size_t nl = chunk.find('\n');
         if (nl == std::string_view::npos) {
-            mCarry.append(chunk);
+            m_carry.append(chunk);
             return;
         }
-        if (mCarry.empty()) {
+        if (m_carry.empty()) {
             processLine(chunk.substr(0, nl));
         } else {
-            mCarry.append(chunk.substr(0, nl));
+            m_carry.append(chunk.substr(0, nl));
             std::string line;
-            line.swap(mCarry);
+            line.swap(m_carry);
             processLine(line);
         }
         chunk.remove_prefix(nl + 1);
     }
-    if (mInServerError && !chunk.empty())
-        mErrorText.append(chunk.substr(0, kErrorTextLimit - std::min(kErrorTextLimit, mErrorText.size())));
+    if (m_inServerError && !chunk.empty())
+        m_errorText.append(chunk.substr(0, kErrorTextLimit - std::min(kErrorTextLimit, m_errorText.size())));
 }
 
 void ResultStreamParser::finish() {
-    if (mError)
+    if (m_error)
         return;
-    if (!mInServerError && !mCarry.empty()) {
+    if (!m_inServerError && !m_carry.empty()) {
         std::string line;
-        line.swap(mCarry);
+        line.swap(m_carry);
         processLine(line);
     }
-    if (mError)
+    if (m_error)
         return;
-    if (mCrLine && !mInServerError) { // a line ending in a raw CR and nothing after it: not a row
-        --mLineNumber;
-        failFormat(QStringLiteral("a row does not match the %1 columns").arg(mColumns.size()));
+    if (m_crLine && !m_inServerError) { // a line ending in a raw CR and nothing after it: not a row
+        --m_lineNumber;
+        failFormat(QStringLiteral("a row does not match the %1 columns").arg(m_columns.size()));
         return;
     }
-    if (!mInServerError && !mSuspectLines.empty()) {
-        for (auto& l : mSuspectLines)
-            mErrorText += l + '\n';
-        mInServerError = true;
+    if (!m_inServerError && !m_suspectLines.empty()) {
+        for (auto& l : m_suspectLines)
+            m_errorText += l + '\n';
+        m_inServerError = true;
     }
-    if (mInServerError) {
+    if (m_inServerError) {
         StreamError e{StreamError::Kind::Server, {}, 0};
-        const std::size_t start = findServerErrorStart(mErrorText);
-        std::string_view text(mErrorText);
+        const std::size_t start = findServerErrorStart(m_errorText);
+        std::string_view text(m_errorText);
         if (start != std::string_view::npos)
             text.remove_prefix(start);
         if (const auto block = findExceptionBlock(text)) {
@@ -83,105 +83,105 @@ void ResultStreamParser::finish() {
         } else {
             e.message = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).trimmed();
         }
-        mError = e;
+        m_error = e;
         return;
     }
-    if (mHeaderLines < 2 && !capReached())
+    if (m_headerLines < 2 && !capReached())
         failFormat(QStringLiteral("the response ended before the column names and types"));
 }
 
 void ResultStreamParser::failFormat(const QString& message) {
-    mError = StreamError{StreamError::Kind::Format,
-                         QStringLiteral("line %1: %2").arg(mLineNumber).arg(message), 0};
+    m_error = StreamError{StreamError::Kind::Format,
+                         QStringLiteral("line %1: %2").arg(m_lineNumber).arg(message), 0};
 }
 
 void ResultStreamParser::beginServerError(std::string_view text) {
-    mInServerError = true;
-    for (auto& l : mSuspectLines)
-        mErrorText += l + '\n';
-    mSuspectLines.clear();
-    mErrorText.append(text);
-    mErrorText += '\n';
+    m_inServerError = true;
+    for (auto& l : m_suspectLines)
+        m_errorText += l + '\n';
+    m_suspectLines.clear();
+    m_errorText.append(text);
+    m_errorText += '\n';
 }
 
 void ResultStreamParser::processLine(std::string_view line) {
-    ++mLineNumber;
-    if (mCrLine) {
+    ++m_lineNumber;
+    if (m_crLine) {
         // A 25.11+ exception frame starts with "\r\n", so the line before its marker ends in a CR: either
         // empty (the last row was complete) or a row the exception cut short.
-        mCrLine = false;
+        m_crLine = false;
         if (line.substr(0, 13) == "__exception__") {
             beginServerError(line);
             return;
         }
-        --mLineNumber;
-        failFormat(QStringLiteral("a row does not match the %1 columns").arg(mColumns.size()));
+        --m_lineNumber;
+        failFormat(QStringLiteral("a row does not match the %1 columns").arg(m_columns.size()));
         return;
     }
-    if (mHeaderLines == 2 && !line.empty() && line.back() == '\r' && mSuspectLines.empty()) {
+    if (m_headerLines == 2 && !line.empty() && line.back() == '\r' && m_suspectLines.empty()) {
         // TabSeparated escapes CR and JSON strings cannot hold one raw: decide with the next line.
         if (const std::size_t at = findServerErrorStart(line); at != std::string_view::npos) {
             beginServerError(line.substr(at)); // 24.11-25.10: "__exception__\r\n" right after a cut row
             return;
         }
-        mCrLine = true;
+        m_crLine = true;
         return;
     }
-    if (capReached() && mHeaderLines == 2)
+    if (capReached() && m_headerLines == 2)
         return;
-    if (!mSuspectLines.empty()) {
+    if (!m_suspectLines.empty()) {
         // More data after a suspicious one-column row: keep collecting; it was data if a lot follows.
-        mSuspectLines.emplace_back(line);
-        mSuspectBytes += line.size() + 1;
-        if (mSuspectBytes > kSuspectLimit) {
-            auto lines = std::move(mSuspectLines);
-            mSuspectLines.clear();
-            mSuspectBytes = 0;
+        m_suspectLines.emplace_back(line);
+        m_suspectBytes += line.size() + 1;
+        if (m_suspectBytes > kSuspectLimit) {
+            auto lines = std::move(m_suspectLines);
+            m_suspectLines.clear();
+            m_suspectBytes = 0;
             for (const auto& l : lines) {
                 if (!parseRowLine(l)) {
-                    failFormat(QStringLiteral("a row does not match the %1 columns").arg(mColumns.size()));
+                    failFormat(QStringLiteral("a row does not match the %1 columns").arg(m_columns.size()));
                     return;
                 }
             }
         }
         return;
     }
-    if (mHeaderLines < 2) {
+    if (m_headerLines < 2) {
         if (looksLikeServerError(line)) {
             beginServerError(line);
             return;
         }
         std::vector<std::string> values;
         if (!parseHeaderLine(line, values)) {
-            failFormat(mHeaderLines == 0 ? QStringLiteral("cannot read the column names")
+            failFormat(m_headerLines == 0 ? QStringLiteral("cannot read the column names")
                                          : QStringLiteral("cannot read the column types"));
             return;
         }
-        if (mHeaderLines == 0) {
-            mColumns.clear();
+        if (m_headerLines == 0) {
+            m_columns.clear();
             for (auto& v : values)
-                mColumns.push_back(ResultColumn{QString::fromStdString(v), {}});
+                m_columns.push_back(ResultColumn{QString::fromStdString(v), {}});
         } else {
-            if (values.size() != mColumns.size()) {
+            if (values.size() != m_columns.size()) {
                 failFormat(
-                    QStringLiteral("%1 column types for %2 columns").arg(values.size()).arg(mColumns.size()));
+                    QStringLiteral("%1 column types for %2 columns").arg(values.size()).arg(m_columns.size()));
                 return;
             }
-            mClasses.clear();
+            m_classes.clear();
             for (std::size_t i = 0; i < values.size(); ++i) {
-                mColumns[i].type = QString::fromStdString(values[i]);
-                mClasses.push_back(mColumns[i].valueClass());
+                m_columns[i].type = QString::fromStdString(values[i]);
+                m_classes.push_back(m_columns[i].valueClass());
             }
-            mStore.reset(static_cast<int>(mColumns.size()));
+            m_store.reset(static_cast<int>(m_columns.size()));
         }
-        ++mHeaderLines;
+        ++m_headerLines;
         return;
     }
     if (looksLikeServerError(line)) {
         // With one column the line could be a value; decide when the stream ends (see finish()).
-        if (mColumns.size() == 1 && line.substr(0, 13) != "__exception__") {
-            mSuspectLines.emplace_back(line);
-            mSuspectBytes = line.size() + 1;
+        if (m_columns.size() == 1 && line.substr(0, 13) != "__exception__") {
+            m_suspectLines.emplace_back(line);
+            m_suspectBytes = line.size() + 1;
             return;
         }
         beginServerError(line);
@@ -194,8 +194,8 @@ void ResultStreamParser::processLine(std::string_view line) {
         at != std::string_view::npos && line.find("DB::Exception", at) != std::string_view::npos) {
         // <= 24.10 appends its error to whatever it had written, so a row cut short plus the error can
         // still read as a row ("3\troCode: 241. DB::Exception: ..."): an error if the stream ends soon.
-        mSuspectLines.emplace_back(line);
-        mSuspectBytes = line.size() + 1;
+        m_suspectLines.emplace_back(line);
+        m_suspectBytes = line.size() + 1;
         return;
     }
     if (!parseRowLine(line)) {
@@ -204,7 +204,7 @@ void ResultStreamParser::processLine(std::string_view line) {
             beginServerError(line.substr(errorStart));
             return;
         }
-        failFormat(QStringLiteral("a row does not match the %1 columns").arg(mColumns.size()));
+        failFormat(QStringLiteral("a row does not match the %1 columns").arg(m_columns.size()));
     }
 }
 

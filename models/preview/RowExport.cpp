@@ -44,19 +44,19 @@ bool isJsonNumber(std::string_view s) {
 class LiteralToJson {
 public:
     LiteralToJson(std::string_view text, std::string& out)
-        : mText(text)
-        , mOut(out) {}
+        : m_text(text)
+        , m_out(out) {}
     bool run() {
         if (!value())
             return false;
-        return mPos == mText.size();
+        return m_pos == m_text.size();
     }
 
 private:
     bool value() {
-        if (mPos >= mText.size())
+        if (m_pos >= m_text.size())
             return false;
-        const char c = mText[mPos];
+        const char c = m_text[m_pos];
         if (c == '\'')
             return quoted();
         if (c == '[')
@@ -65,112 +65,112 @@ private:
             return sequence(')', '[', ']');
         if (c == '{')
             return map();
-        const std::size_t start = mPos;
-        while (mPos < mText.size() && mText[mPos] != ',' && mText[mPos] != ']' && mText[mPos] != ')' &&
-               mText[mPos] != '}' && mText[mPos] != ':')
-            ++mPos;
-        const auto word = mText.substr(start, mPos - start);
+        const std::size_t start = m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != ']' && m_text[m_pos] != ')' &&
+               m_text[m_pos] != '}' && m_text[m_pos] != ':')
+            ++m_pos;
+        const auto word = m_text.substr(start, m_pos - start);
         if (word.empty())
             return false;
         if (word == "NULL")
-            mOut += "null";
+            m_out += "null";
         else if (word == "true" || word == "false" || isJsonNumber(word))
-            mOut.append(word);
+            m_out.append(word);
         else
-            appendJsonString(word, mOut); // inf, nan, ...
+            appendJsonString(word, m_out); // inf, nan, ...
         return true;
     }
     bool quoted() {
         std::string raw;
-        ++mPos;
+        ++m_pos;
         for (;;) {
-            if (mPos >= mText.size())
+            if (m_pos >= m_text.size())
                 return false;
-            const char c = mText[mPos++];
+            const char c = m_text[m_pos++];
             if (c == '\'')
                 break;
             if (c == '\\') {
-                if (mPos >= mText.size())
+                if (m_pos >= m_text.size())
                     return false;
                 raw += '\\';
-                raw += mText[mPos++];
+                raw += m_text[m_pos++];
             } else {
                 raw += c;
             }
         }
         std::string unescaped;
         appendTsvUnescaped(raw, unescaped); // same escape set as TSV
-        appendJsonString(unescaped, mOut);
+        appendJsonString(unescaped, m_out);
         return true;
     }
     bool sequence(char close, char jsonOpen, char jsonClose) {
-        ++mPos;
-        mOut += jsonOpen;
-        if (mPos < mText.size() && mText[mPos] == close) {
-            ++mPos;
-            mOut += jsonClose;
+        ++m_pos;
+        m_out += jsonOpen;
+        if (m_pos < m_text.size() && m_text[m_pos] == close) {
+            ++m_pos;
+            m_out += jsonClose;
             return true;
         }
         for (;;) {
             if (!value())
                 return false;
-            if (mPos >= mText.size())
+            if (m_pos >= m_text.size())
                 return false;
-            if (mText[mPos] == close) {
-                ++mPos;
-                mOut += jsonClose;
+            if (m_text[m_pos] == close) {
+                ++m_pos;
+                m_out += jsonClose;
                 return true;
             }
-            if (mText[mPos] != ',')
+            if (m_text[m_pos] != ',')
                 return false;
-            ++mPos;
-            mOut += ',';
+            ++m_pos;
+            m_out += ',';
         }
     }
     bool map() {
-        ++mPos;
-        mOut += '{';
-        if (mPos < mText.size() && mText[mPos] == '}') {
-            ++mPos;
-            mOut += '}';
+        ++m_pos;
+        m_out += '{';
+        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
+            ++m_pos;
+            m_out += '}';
             return true;
         }
         for (;;) {
             // JSON keys are strings: render the key's JSON and quote it when it is not already a string.
-            const std::size_t before = mPos;
+            const std::size_t before = m_pos;
             std::string keyJson;
             {
-                LiteralToJson sub(mText, keyJson);
-                sub.mPos = before;
+                LiteralToJson sub(m_text, keyJson);
+                sub.m_pos = before;
                 if (!sub.value())
                     return false;
-                mPos = sub.mPos;
+                m_pos = sub.m_pos;
             }
             if (keyJson.empty() || keyJson.front() != '"')
-                appendJsonString(keyJson, mOut);
+                appendJsonString(keyJson, m_out);
             else
-                mOut += keyJson;
-            if (mPos >= mText.size() || mText[mPos] != ':')
+                m_out += keyJson;
+            if (m_pos >= m_text.size() || m_text[m_pos] != ':')
                 return false;
-            ++mPos;
-            mOut += ':';
-            if (!value() || mPos >= mText.size())
+            ++m_pos;
+            m_out += ':';
+            if (!value() || m_pos >= m_text.size())
                 return false;
-            if (mText[mPos] == '}') {
-                ++mPos;
-                mOut += '}';
+            if (m_text[m_pos] == '}') {
+                ++m_pos;
+                m_out += '}';
                 return true;
             }
-            if (mText[mPos] != ',')
+            if (m_text[m_pos] != ',')
                 return false;
-            ++mPos;
-            mOut += ',';
+            ++m_pos;
+            m_out += ',';
         }
     }
 
-    std::string_view mText;
-    std::string& mOut;
-    std::size_t mPos = 0;
+    std::string_view m_text;
+    std::string& m_out;
+    std::size_t m_pos = 0;
 };
 
 void appendJsonValue(const ResultColumn::ValueClass cls, const CellRef& cell, std::string& out) {

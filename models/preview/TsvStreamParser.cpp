@@ -25,28 +25,28 @@ bool TsvStreamParser::parseHeaderLine(std::string_view line, std::vector<std::st
 }
 
 bool TsvStreamParser::parseRowLine(std::string_view line) {
-    const std::size_t columns = mClasses.size();
+    const std::size_t columns = m_classes.size();
     std::size_t index = 0;
-    std::string& out = mStore.pendingBytes();
+    std::string& out = m_store.pendingBytes();
     forEachField(line, [&](std::string_view f) {
         if (index < columns) {
             if (f == "\\N") {
-                mStore.endCell(CellKind::Null);
-            } else if (mClasses[index] == ResultColumn::ValueClass::Composite) {
+                m_store.endCell(CellKind::Null);
+            } else if (m_classes[index] == ResultColumn::ValueClass::Composite) {
                 out.append(f); // kept as ClickHouse prints it: ['a\'b',NULL]
-                mStore.endCell(CellKind::Literal);
+                m_store.endCell(CellKind::Literal);
             } else {
                 appendTsvUnescaped(f, out);
-                mStore.endCell(CellKind::Text);
+                m_store.endCell(CellKind::Text);
             }
         }
         ++index;
     });
     if (index != columns) {
-        mStore.discardRow();
+        m_store.discardRow();
         return false;
     }
-    return mStore.commitRow();
+    return m_store.commitRow();
 }
 
 } // namespace ckstudio

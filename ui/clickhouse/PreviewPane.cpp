@@ -66,149 +66,149 @@ QString stateWord(ResultRowModel::State state) {
 
 PreviewPane::PreviewPane(QWidget* parent)
     : QWidget(parent)
-    , mRows(new ResultRowModel(this))
-    , mFilter(new QSortFilterProxyModel(this))
-    , mTree(new RowJsonTreeModel(this))
-    , mTableEdit(new QLineEdit(this))
-    , mLimit(new QSpinBox(this))
-    , mRunButton(new QPushButton(tr("&Run"), this))
-    , mCancelButton(new QPushButton(tr("&Cancel"), this))
-    , mFilterEdit(new QLineEdit(this))
-    , mRawToggle(new QCheckBox(tr("Ra&w"), this))
-    , mExportButton(new QPushButton(tr("&Export…"), this))
-    , mWarning(new QFrame(this))
-    , mWarningText(new QLabel(mWarning))
-    , mConsumeButton(new QPushButton(tr("Read it anyway (consumes messages)"), mWarning))
-    , mTwinButton(new QPushButton(tr("Preview through a temporary twin"), mWarning))
-    , mPeekButton(new QPushButton(tr("Peek the topic instead"), mWarning))
-    , mDestinationButton(new QPushButton(tr("Preview the attached view instead"), mWarning))
-    , mViews(new QStackedWidget(this))
-    , mGrid(new QTableView(this))
-    , mRaw(new QPlainTextEdit(this))
-    , mTreeView(new QTreeView(this))
-    , mStatus(new QLabel(this)) {
-    mFilter->setSourceModel(mRows);
-    mFilter->setFilterKeyColumn(-1);
-    mFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    , m_rows(new ResultRowModel(this))
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_tree(new RowJsonTreeModel(this))
+    , m_tableEdit(new QLineEdit(this))
+    , m_limit(new QSpinBox(this))
+    , m_runButton(new QPushButton(tr("&Run"), this))
+    , m_cancelButton(new QPushButton(tr("&Cancel"), this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_rawToggle(new QCheckBox(tr("Ra&w"), this))
+    , m_exportButton(new QPushButton(tr("&Export…"), this))
+    , m_warning(new QFrame(this))
+    , m_warningText(new QLabel(m_warning))
+    , m_consumeButton(new QPushButton(tr("Read it anyway (consumes messages)"), m_warning))
+    , m_twinButton(new QPushButton(tr("Preview through a temporary twin"), m_warning))
+    , m_peekButton(new QPushButton(tr("Peek the topic instead"), m_warning))
+    , m_destinationButton(new QPushButton(tr("Preview the attached view instead"), m_warning))
+    , m_views(new QStackedWidget(this))
+    , m_grid(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_treeView(new QTreeView(this))
+    , m_status(new QLabel(this)) {
+    m_filter->setSourceModel(m_rows);
+    m_filter->setFilterKeyColumn(-1);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
-    mTableEdit->setPlaceholderText(tr("database.table"));
-    mTableEdit->setAccessibleName(tr("Table to preview"));
-    mLimit->setRange(1, 1000000);
-    mLimit->setValue(100);
-    mLimit->setAccessibleName(tr("Row limit"));
-    mFilterEdit->setPlaceholderText(tr("Filter shown rows"));
-    mFilterEdit->setAccessibleName(tr("Filter shown rows"));
-    mFilterEdit->setClearButtonEnabled(true);
-    mCancelButton->setEnabled(false);
-    mRunButton->setAccessibleName(tr("Run preview"));
-    mCancelButton->setAccessibleName(tr("Cancel preview"));
-    mRawToggle->setAccessibleName(tr("Show raw rows"));
-    mExportButton->setAccessibleName(tr("Export shown rows"));
+    m_tableEdit->setPlaceholderText(tr("database.table"));
+    m_tableEdit->setAccessibleName(tr("Table to preview"));
+    m_limit->setRange(1, 1000000);
+    m_limit->setValue(100);
+    m_limit->setAccessibleName(tr("Row limit"));
+    m_filterEdit->setPlaceholderText(tr("Filter shown rows"));
+    m_filterEdit->setAccessibleName(tr("Filter shown rows"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_cancelButton->setEnabled(false);
+    m_runButton->setAccessibleName(tr("Run preview"));
+    m_cancelButton->setAccessibleName(tr("Cancel preview"));
+    m_rawToggle->setAccessibleName(tr("Show raw rows"));
+    m_exportButton->setAccessibleName(tr("Export shown rows"));
 
-    mGrid->setModel(mFilter);
-    mGrid->setItemDelegate(new NullAwareDelegate(mGrid));
-    mGrid->setSelectionBehavior(QAbstractItemView::SelectRows);
-    mGrid->setSelectionMode(QAbstractItemView::SingleSelection);
-    mGrid->setAccessibleName(tr("Preview rows"));
-    mGrid->horizontalHeader()->setSectionsMovable(true);
-    mRaw->setReadOnly(true);
-    mRaw->setLineWrapMode(QPlainTextEdit::NoWrap);
-    mRaw->setAccessibleName(tr("Raw rows"));
-    mTreeView->setModel(mTree);
-    mTreeView->setAccessibleName(tr("Selected row"));
-    mStatus->setAccessibleName(tr("Preview status"));
-    mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    mStatus->setWordWrap(true);
-    mViews->addWidget(mGrid);
-    mViews->addWidget(mRaw);
+    m_grid->setModel(m_filter);
+    m_grid->setItemDelegate(new NullAwareDelegate(m_grid));
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setAccessibleName(tr("Preview rows"));
+    m_grid->horizontalHeader()->setSectionsMovable(true);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setAccessibleName(tr("Raw rows"));
+    m_treeView->setModel(m_tree);
+    m_treeView->setAccessibleName(tr("Selected row"));
+    m_status->setAccessibleName(tr("Preview status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    m_views->addWidget(m_grid);
+    m_views->addWidget(m_raw);
 
-    mWarning->setFrameShape(QFrame::StyledPanel);
-    mWarning->setAccessibleName(tr("Consumption warning"));
-    mWarningText->setWordWrap(true);
-    auto* warningLayout = new QVBoxLayout(mWarning);
-    warningLayout->addWidget(mWarningText);
+    m_warning->setFrameShape(QFrame::StyledPanel);
+    m_warning->setAccessibleName(tr("Consumption warning"));
+    m_warningText->setWordWrap(true);
+    auto* warningLayout = new QVBoxLayout(m_warning);
+    warningLayout->addWidget(m_warningText);
     auto* choices = new QHBoxLayout;
-    choices->addWidget(mTwinButton);
-    choices->addWidget(mConsumeButton);
-    choices->addWidget(mPeekButton);
-    choices->addWidget(mDestinationButton);
+    choices->addWidget(m_twinButton);
+    choices->addWidget(m_consumeButton);
+    choices->addWidget(m_peekButton);
+    choices->addWidget(m_destinationButton);
     choices->addStretch();
     warningLayout->addLayout(choices);
-    mWarning->hide();
+    m_warning->hide();
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
-    top->addWidget(mTableEdit, 1);
+    top->addWidget(m_tableEdit, 1);
     top->addWidget(new QLabel(tr("Limit:"), this));
-    top->addWidget(mLimit);
-    top->addWidget(mRunButton);
-    top->addWidget(mCancelButton);
+    top->addWidget(m_limit);
+    top->addWidget(m_runButton);
+    top->addWidget(m_cancelButton);
     auto* tools = new QHBoxLayout;
-    tools->addWidget(mFilterEdit, 1);
-    tools->addWidget(mRawToggle);
-    tools->addWidget(mExportButton);
+    tools->addWidget(m_filterEdit, 1);
+    tools->addWidget(m_rawToggle);
+    tools->addWidget(m_exportButton);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(mViews);
-    splitter->addWidget(mTreeView);
+    splitter->addWidget(m_views);
+    splitter->addWidget(m_treeView);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(mWarning);
+    layout->addWidget(m_warning);
     layout->addLayout(tools);
     layout->addWidget(splitter, 1);
-    layout->addWidget(mStatus);
+    layout->addWidget(m_status);
 
-    connect(mRunButton, &QPushButton::clicked, this, &PreviewPane::run);
-    connect(mTableEdit, &QLineEdit::returnPressed, this, &PreviewPane::run);
-    connect(mCancelButton, &QPushButton::clicked, this, &PreviewPane::cancel);
-    connect(mFilterEdit, &QLineEdit::textChanged, this, &PreviewPane::setFilterText);
-    connect(mRawToggle, &QCheckBox::toggled, this, &PreviewPane::setRawView);
-    connect(mExportButton, &QPushButton::clicked, this, &PreviewPane::chooseExport);
-    connect(mConsumeButton, &QPushButton::clicked, this, &PreviewPane::runConsuming);
-    connect(mTwinButton, &QPushButton::clicked, this, &PreviewPane::runThroughTwin);
-    mTwinButton->setToolTip(tr("Creates a Kafka table with the same columns and settings but a new consumer "
+    connect(m_runButton, &QPushButton::clicked, this, &PreviewPane::run);
+    connect(m_tableEdit, &QLineEdit::returnPressed, this, &PreviewPane::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &PreviewPane::cancel);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &PreviewPane::setFilterText);
+    connect(m_rawToggle, &QCheckBox::toggled, this, &PreviewPane::setRawView);
+    connect(m_exportButton, &QPushButton::clicked, this, &PreviewPane::chooseExport);
+    connect(m_consumeButton, &QPushButton::clicked, this, &PreviewPane::runConsuming);
+    connect(m_twinButton, &QPushButton::clicked, this, &PreviewPane::runThroughTwin);
+    m_twinButton->setToolTip(tr("Creates a Kafka table with the same columns and settings but a new consumer "
                                "group, reads it, and drops it. The production group's offsets do not move."));
-    connect(mPeekButton, &QPushButton::clicked, this, [this] {
-        mWarning->hide();
-        emit peekTopicRequested(mTopics);
+    connect(m_peekButton, &QPushButton::clicked, this, [this] {
+        m_warning->hide();
+        emit peekTopicRequested(m_topics);
     });
-    connect(mDestinationButton, &QPushButton::clicked, this, [this] {
-        if (mDestinations.isEmpty())
+    connect(m_destinationButton, &QPushButton::clicked, this, [this] {
+        if (m_destinations.isEmpty())
             return;
-        mWarning->hide();
-        emit previewTableRequested(mDestinations.first());
-        setTable(mDestinations.first());
+        m_warning->hide();
+        emit previewTableRequested(m_destinations.first());
+        setTable(m_destinations.first());
         run();
     });
-    connect(mGrid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PreviewPane::showSelectedRow);
-    connect(mRows, &ResultRowModel::rowsLoaded, this, &PreviewPane::updateStatus);
-    connect(mRows, &ResultRowModel::stateChanged, this, &PreviewPane::updateStatus);
-    connect(&mStatusTick, &QTimer::timeout, this, &PreviewPane::updateStatus);
-    mStatusTick.setInterval(250);
+    connect(m_rows, &ResultRowModel::rowsLoaded, this, &PreviewPane::updateStatus);
+    connect(m_rows, &ResultRowModel::stateChanged, this, &PreviewPane::updateStatus);
+    connect(&m_statusTick, &QTimer::timeout, this, &PreviewPane::updateStatus);
+    m_statusTick.setInterval(250);
     updateStatus();
 }
 
 PreviewPane::~PreviewPane() {
     // A closed pane stops its query rather than let the server run it to the limit or timeout.
-    if (mSession)
-        mSession->cancel();
+    if (m_session)
+        m_session->cancel();
 }
 
 void PreviewPane::setClient(ClickHouseClient* client) {
     cancel();
-    mClient = client;
+    m_client = client;
 }
 
 void PreviewPane::setTable(const QString& table) {
-    mTableEdit->setText(table);
+    m_tableEdit->setText(table);
 }
 
 void PreviewPane::setLimit(int limit) {
-    mLimit->setValue(limit);
+    m_limit->setValue(limit);
 }
 
 void PreviewPane::run() {
@@ -224,65 +224,65 @@ void PreviewPane::runThroughTwin() {
 }
 
 void PreviewPane::start(KafkaRead kafkaRead) {
-    if (mRunning)
+    if (m_running)
         return;
-    mWarning->hide();
-    mProblem.clear();
-    mTwinNote.clear();
-    mComplete = false;
+    m_warning->hide();
+    m_problem.clear();
+    m_twinNote.clear();
+    m_complete = false;
     QString parseError;
-    const std::optional<TableName> table = TableName::parse(mTableEdit->text().trimmed(), &parseError);
+    const std::optional<TableName> table = TableName::parse(m_tableEdit->text().trimmed(), &parseError);
     if (!table) {
-        mProblem = tr("Table name: %1").arg(parseError);
+        m_problem = tr("Table name: %1").arg(parseError);
         updateStatus();
         return;
     }
-    if (!mClient) {
-        mProblem = tr("Not connected: set up the ClickHouse connection first.");
+    if (!m_client) {
+        m_problem = tr("Not connected: set up the ClickHouse connection first.");
         updateStatus();
         return;
     }
     // A fresh session per run: a finished session's late signals cannot touch the next result.
-    if (mSession)
-        mSession->deleteLater();
-    mSession = new PreviewSession(mClient, mRows, this);
-    connect(mSession, &PreviewSession::refused, this, &PreviewPane::onRefused);
-    connect(mSession, &PreviewSession::finished, this, &PreviewPane::onFinished);
-    mTree->showRow(*mRows, -1);
-    mRaw->clear();
-    mRunning = true;
-    mRunButton->setEnabled(false);
-    mCancelButton->setEnabled(true);
-    mElapsed.start();
-    mElapsedMs = 0;
-    mStatusTick.start();
+    if (m_session)
+        m_session->deleteLater();
+    m_session = new PreviewSession(m_client, m_rows, this);
+    connect(m_session, &PreviewSession::refused, this, &PreviewPane::onRefused);
+    connect(m_session, &PreviewSession::finished, this, &PreviewPane::onFinished);
+    m_tree->showRow(*m_rows, -1);
+    m_raw->clear();
+    m_running = true;
+    m_runButton->setEnabled(false);
+    m_cancelButton->setEnabled(true);
+    m_elapsed.start();
+    m_elapsedMs = 0;
+    m_statusTick.start();
     PreviewRequest request;
     request.table = *table;
-    request.limit = mLimit->value();
+    request.limit = m_limit->value();
     request.allowConsume = kafkaRead == KafkaRead::Consume;
     request.twin = kafkaRead == KafkaRead::Twin;
-    mSession->start(request);
+    m_session->start(request);
     updateStatus();
 }
 
 void PreviewPane::cancel() {
-    if (!mRunning)
+    if (!m_running)
         return;
-    mProblem = tr("cancelled by the user");
+    m_problem = tr("cancelled by the user");
     updateStatus();
-    if (mRows->state() == ResultRowModel::State::Loading)
-        mRows->cancel(); // rows so far stay; the session cancels the query
-    else if (mSession)
-        mSession->cancel();
+    if (m_rows->state() == ResultRowModel::State::Loading)
+        m_rows->cancel(); // rows so far stay; the session cancels the query
+    else if (m_session)
+        m_session->cancel();
 }
 
 void PreviewPane::onRefused(const PreviewPlan& plan) {
-    mRunning = false;
-    mStatusTick.stop();
-    mRunButton->setEnabled(true);
-    mCancelButton->setEnabled(false);
-    mTopics = plan.table.topics;
-    mDestinations = plan.table.attachedViews;
+    m_running = false;
+    m_statusTick.stop();
+    m_runButton->setEnabled(true);
+    m_cancelButton->setEnabled(false);
+    m_topics = plan.table.topics;
+    m_destinations = plan.table.attachedViews;
     QString text =
         QStringLiteral("<b>%1</b><br>%2")
             .arg(tr("Reading this table consumes messages.").toHtmlEscaped(),
@@ -294,110 +294,110 @@ void PreviewPane::onRefused(const PreviewPlan& plan) {
             text += QStringLiteral("<li>%1</li>").arg(a.toHtmlEscaped());
         text += QStringLiteral("</ul>");
     }
-    mWarningText->setText(text);
-    mPeekButton->setEnabled(!mTopics.isEmpty());
-    mTwinButton->setEnabled(plan.table.engine == QLatin1String("Kafka"));
-    mDestinationButton->setEnabled(!mDestinations.isEmpty());
-    mWarning->show();
-    mProblem = tr("not read: choose how to preview this Kafka table");
+    m_warningText->setText(text);
+    m_peekButton->setEnabled(!m_topics.isEmpty());
+    m_twinButton->setEnabled(plan.table.engine == QLatin1String("Kafka"));
+    m_destinationButton->setEnabled(!m_destinations.isEmpty());
+    m_warning->show();
+    m_problem = tr("not read: choose how to preview this Kafka table");
     updateStatus();
 }
 
 void PreviewPane::onFinished(const std::optional<ClickHouseError>& error) {
-    mRunning = false;
-    mStatusTick.stop();
-    mElapsedMs = mElapsed.elapsed();
-    mRunButton->setEnabled(true);
-    mCancelButton->setEnabled(false);
+    m_running = false;
+    m_statusTick.stop();
+    m_elapsedMs = m_elapsed.elapsed();
+    m_runButton->setEnabled(true);
+    m_cancelButton->setEnabled(false);
     if (error && error->kind != ClickHouseError::Kind::Cancelled)
-        mProblem = error->toString();
-    if (mSession && mSession->twin())
-        mTwinNote = mSession->twin()->explanation();
-    mComplete = !error && mRows->state() == ResultRowModel::State::Finished;
-    mRows->fetchAll();
-    if (mRawToggle->isChecked())
+        m_problem = error->toString();
+    if (m_session && m_session->twin())
+        m_twinNote = m_session->twin()->explanation();
+    m_complete = !error && m_rows->state() == ResultRowModel::State::Finished;
+    m_rows->fetchAll();
+    if (m_rawToggle->isChecked())
         refreshRawView();
     updateStatus();
-    emit finished(mComplete);
+    emit finished(m_complete);
 }
 
 QString PreviewPane::statusText() const {
-    return mStatus->text();
+    return m_status->text();
 }
 
 bool PreviewPane::isConsumptionWarningVisible() const {
-    return !mWarning->isHidden();
+    return !m_warning->isHidden();
 }
 
 void PreviewPane::updateStatus() {
     const QLocale locale;
-    const qint64 ms = mRunning ? mElapsed.elapsed() : mElapsedMs;
+    const qint64 ms = m_running ? m_elapsed.elapsed() : m_elapsedMs;
     QStringList parts;
-    if (mRows->state() != ResultRowModel::State::Idle) {
-        const qsizetype rows = mRows->loadedRows();
+    if (m_rows->state() != ResultRowModel::State::Idle) {
+        const qsizetype rows = m_rows->loadedRows();
         parts << (rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows));
-        if (mFilter->rowCount() != mRows->rowCount())
-            parts << tr("%1 shown").arg(mFilter->rowCount());
+        if (m_filter->rowCount() != m_rows->rowCount())
+            parts << tr("%1 shown").arg(m_filter->rowCount());
         // Bytes of the reply as they came over the network, not the model's memory.
-        parts << tr("%1 received").arg(locale.formattedDataSize(mSession ? mSession->receivedBytes() : 0));
+        parts << tr("%1 received").arg(locale.formattedDataSize(m_session ? m_session->receivedBytes() : 0));
         parts << tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 2));
-        QString state = stateWord(mRows->state());
-        if (mRows->state() == ResultRowModel::State::Finished && mRows->isCapped())
+        QString state = stateWord(m_rows->state());
+        if (m_rows->state() == ResultRowModel::State::Finished && m_rows->isCapped())
             state = tr("complete up to the limit");
         parts << state;
     }
-    if (!mProblem.isEmpty())
-        parts << mProblem;
-    else if (mRows->state() == ResultRowModel::State::Failed)
-        parts << mRows->errorMessage();
-    if (!mTwinNote.isEmpty())
-        parts << mTwinNote;
-    mStatus->setText(parts.join(QStringLiteral(" · ")));
+    if (!m_problem.isEmpty())
+        parts << m_problem;
+    else if (m_rows->state() == ResultRowModel::State::Failed)
+        parts << m_rows->errorMessage();
+    if (!m_twinNote.isEmpty())
+        parts << m_twinNote;
+    m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void PreviewPane::showSelectedRow() {
-    const QModelIndex current = mFilter->mapToSource(mGrid->selectionModel()->currentIndex());
-    mTree->showRow(*mRows, current.isValid() ? current.row() : -1);
-    mTreeView->expandToDepth(0);
+    const QModelIndex current = m_filter->mapToSource(m_grid->selectionModel()->currentIndex());
+    m_tree->showRow(*m_rows, current.isValid() ? current.row() : -1);
+    m_treeView->expandToDepth(0);
 }
 
 void PreviewPane::setFilterText(const QString& text) {
-    if (mFilterEdit->text() != text)
-        mFilterEdit->setText(text);
-    mFilter->setFilterFixedString(text);
+    if (m_filterEdit->text() != text)
+        m_filterEdit->setText(text);
+    m_filter->setFilterFixedString(text);
     updateStatus();
 }
 
 void PreviewPane::setRawView(bool raw) {
-    if (mRawToggle->isChecked() != raw)
-        mRawToggle->setChecked(raw);
+    if (m_rawToggle->isChecked() != raw)
+        m_rawToggle->setChecked(raw);
     if (raw)
         refreshRawView();
-    mViews->setCurrentWidget(raw ? static_cast<QWidget*>(mRaw) : mGrid);
+    m_views->setCurrentWidget(raw ? static_cast<QWidget*>(m_raw) : m_grid);
 }
 
 void PreviewPane::refreshRawView() {
     std::ostringstream out;
-    writeRows(*mRows, RowExportFormat::Tsv, out);
-    mRaw->setPlainText(QString::fromStdString(out.str()));
+    writeRows(*m_rows, RowExportFormat::Tsv, out);
+    m_raw->setPlainText(QString::fromStdString(out.str()));
 }
 
 QString PreviewPane::exportShownRows(const QString& path, RowExportFormat format) const {
     // Copy the shown rows (filter order) into a store of their own, then use the common writer.
-    const int columns = static_cast<int>(mRows->columns().size());
+    const int columns = static_cast<int>(m_rows->columns().size());
     RowStore shown;
     shown.reset(columns);
-    for (int r = 0; r < mFilter->rowCount(); ++r) {
-        const int source = mFilter->mapToSource(mFilter->index(r, 0)).row();
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        const int source = m_filter->mapToSource(m_filter->index(r, 0)).row();
         for (int c = 0; c < columns; ++c) {
-            const CellRef cell = mRows->store().cell(source, c);
+            const CellRef cell = m_rows->store().cell(source, c);
             shown.pendingBytes().append(cell.bytes);
             shown.endCell(cell.kind);
         }
         shown.commitRow();
     }
     std::ostringstream out;
-    writeRows(mRows->columns(), shown, shown.rowCount(), format, out);
+    writeRows(m_rows->columns(), shown, shown.rowCount(), format, out);
     const std::string bytes = out.str();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -422,7 +422,7 @@ void PreviewPane::chooseExport() {
                                    : selectedFilter == tsv ? RowExportFormat::Tsv
                                                            : RowExportFormat::Csv;
     const QString error = exportShownRows(path, format);
-    mStatus->setText(error.isEmpty() ? tr("Exported %n row(s) to %1", nullptr, mFilter->rowCount()).arg(path)
+    m_status->setText(error.isEmpty() ? tr("Exported %n row(s) to %1", nullptr, m_filter->rowCount()).arg(path)
                                      : error);
 }
 

@@ -41,15 +41,15 @@ public:
     void setTable(const QString& table);
     void setLimit(int limit);
 
-    bool isRunning() const { return mRunning; }
+    bool isRunning() const { return m_running; }
     // Whether the last result is complete (finished without error and without cancel).
-    bool isComplete() const { return mComplete; }
+    bool isComplete() const { return m_complete; }
     QString statusText() const;
     bool isConsumptionWarningVisible() const;
 
-    ResultRowModel* resultModel() const { return mRows; }
-    QSortFilterProxyModel* shownModel() const { return mFilter; }
-    RowJsonTreeModel* rowTreeModel() const { return mTree; }
+    ResultRowModel* resultModel() const { return m_rows; }
+    QSortFilterProxyModel* shownModel() const { return m_filter; }
+    RowJsonTreeModel* rowTreeModel() const { return m_tree; }
 
     // Writes the rows the grid shows (after the filter) to `path`; an error message, or empty on success.
     QString exportShownRows(const QString& path, RowExportFormat format) const;
@@ -80,40 +80,40 @@ private:
     void refreshRawView();
     void chooseExport();
 
-    QPointer<ClickHouseClient> mClient;
-    ResultRowModel* mRows;
-    QSortFilterProxyModel* mFilter;
-    RowJsonTreeModel* mTree;
-    PreviewSession* mSession = nullptr;
+    QPointer<ClickHouseClient> m_client;
+    ResultRowModel* m_rows;
+    QSortFilterProxyModel* m_filter;
+    RowJsonTreeModel* m_tree;
+    PreviewSession* m_session = nullptr;
 
-    QLineEdit* mTableEdit;
-    QSpinBox* mLimit;
-    QPushButton* mRunButton;
-    QPushButton* mCancelButton;
-    QLineEdit* mFilterEdit;
-    QCheckBox* mRawToggle;
-    QPushButton* mExportButton;
-    QFrame* mWarning;
-    QLabel* mWarningText;
-    QPushButton* mConsumeButton;
-    QPushButton* mTwinButton;
-    QPushButton* mPeekButton;
-    QPushButton* mDestinationButton;
-    QStackedWidget* mViews;
-    QTableView* mGrid;
-    QPlainTextEdit* mRaw;
-    QTreeView* mTreeView;
-    QLabel* mStatus;
+    QLineEdit* m_tableEdit;
+    QSpinBox* m_limit;
+    QPushButton* m_runButton;
+    QPushButton* m_cancelButton;
+    QLineEdit* m_filterEdit;
+    QCheckBox* m_rawToggle;
+    QPushButton* m_exportButton;
+    QFrame* m_warning;
+    QLabel* m_warningText;
+    QPushButton* m_consumeButton;
+    QPushButton* m_twinButton;
+    QPushButton* m_peekButton;
+    QPushButton* m_destinationButton;
+    QStackedWidget* m_views;
+    QTableView* m_grid;
+    QPlainTextEdit* m_raw;
+    QTreeView* m_treeView;
+    QLabel* m_status;
 
-    QElapsedTimer mElapsed;
-    QTimer mStatusTick;
-    qint64 mElapsedMs = 0;
-    bool mRunning = false;
-    bool mComplete = false;
-    QString mProblem;  // why the last result is incomplete
-    QString mTwinNote; // what a twin preview could see, and that the twin is gone
-    QStringList mTopics;
-    QStringList mDestinations;
+    QElapsedTimer m_elapsed;
+    QTimer m_statusTick;
+    qint64 m_elapsedMs = 0;
+    bool m_running = false;
+    bool m_complete = false;
+    QString m_problem;  // why the last result is incomplete
+    QString m_twinNote; // what a twin preview could see, and that the twin is gone
+    QStringList m_topics;
+    QStringList m_destinations;
 };
 
 } // namespace ckstudio
