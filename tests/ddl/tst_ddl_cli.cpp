@@ -1,4 +1,5 @@
 // `ckstudio-cli ddl`, run as a process: script on stdout, exit codes 0/1/2, messages naming the problem.
+#include "CliProcess.h"
 #include "ddl/DestinationDdl.h"
 #include "domain/JsonText.h"
 
@@ -16,12 +17,8 @@ struct CliRun {
 };
 
 CliRun runCli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"), QStringList{QStringLiteral("ddl")} + args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    const auto run = test::runCli(QStringList{QStringLiteral("ddl")} + args, {.timeoutMs = 30000});
+    return {run.exitCode, run.outText(), run.errText()};
 }
 
 #define FIXTURE_CONFIG CKSTUDIO_FIXTURES_DIR "/ddl/hostile.json"
