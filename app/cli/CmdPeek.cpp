@@ -3,8 +3,8 @@
 // brokers directly (runDirectPeek).
 #include "aiven/AivenCliSupport.h"
 #include "cli/Cli.h"
+#include "cli/CmdPeekDirect.h"
 #include "domain/JsonText.h"
-#include "kafka/DirectPeek.h"
 #include "kafka/MessageText.h"
 
 #include <QCommandLineParser>

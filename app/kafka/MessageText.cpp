@@ -1,6 +1,7 @@
 #include "kafka/MessageText.h"
 
 #include "domain/JsonParser.h"
+#include "kafka/KafkaReader.h"
 
 #include <QStringDecoder>
 
@@ -89,6 +90,35 @@ std::string payloadAsLine(const std::optional<QByteArray>& payload) {
     if (auto json = payloadAsJson(payload))
         return *json;
     return "base64:" + payload->toBase64().toStdString();
+}
+
+void appendMessageLine(const KafkaMessage& m, MessageLineFormat format, std::string& out) {
+    if (format == MessageLineFormat::Values) {
+        out += payloadAsLine(m.value);
+        out += '\n';
+        return;
+    }
+    out += "{\"partition\":";
+    out += std::to_string(m.partition);
+    out += ",\"offset\":";
+    out += std::to_string(m.offset);
+    out += ",\"timestamp\":";
+    out += m.timestampMs >= 0 ? std::to_string(m.timestampMs) : std::string("null");
+    auto field = [&](const char* name, const std::optional<QByteArray>& payload) {
+        out += ",\"";
+        out += name;
+        if (auto json = payloadAsJson(payload)) {
+            out += "\":";
+            out += *json;
+        } else {
+            out += "_base64\":\"";
+            out += payload->toBase64().toStdString();
+            out += '"';
+        }
+    };
+    field("key", m.key);
+    field("value", m.value);
+    out += "}\n";
 }
 
 } // namespace ckstudio
