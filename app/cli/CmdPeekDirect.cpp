@@ -278,12 +278,18 @@ std::optional<int> runDirectPeek(const QStringList& args, CliIo& io, const Finis
                              return;
                          }
                          const auto format = jsonl ? MessageLineFormat::Jsonl : MessageLineFormat::Values;
-                         std::string line;
+                         // Lines go out in chunks of about 1 MiB rather than one stream write per message.
+                         constexpr std::size_t kChunk = 1 << 20;
+                         std::string chunk;
+                         chunk.reserve(kChunk + (kChunk >> 2));
                          for (const KafkaMessage& m : result.messages) {
-                             line.clear();
-                             appendMessageLine(m, format, line);
-                             io.out << line;
+                             appendMessageLine(m, format, chunk);
+                             if (chunk.size() >= kChunk) {
+                                 io.out.write(chunk.data(), std::streamsize(chunk.size()));
+                                 chunk.clear();
+                             }
                          }
+                         io.out.write(chunk.data(), std::streamsize(chunk.size()));
                          io.out.flush();
                          finish(ExitOk);
                      });
