@@ -32,9 +32,11 @@ struct StringStops {
 };
 constexpr StringStops kStringStops;
 
-// Skips 8 bytes at a time while none of them is a string stop (the byte loop after it finds the exact one):
-// a byte has its high bit set, is below 0x20, or is '"' or '\\' exactly when its lane below sets the high
-// bit.
+// Skips 8 bytes at a time while none of them is a string stop; the byte loop after it finds the exact one.
+// A lane's high bit ends up set for a byte with its own high bit, one below 0x20 (the subtraction wraps) and
+// a
+// '"' or '\\' (the xor leaves zero, which wraps); a borrow can also flag a lane above a stop, which only ends
+// the fast loop where it would have ended anyway.
 const char* skipPlainRun(const char* p, const char* end) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t highs = 0x8080808080808080ULL;
