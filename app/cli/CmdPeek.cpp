@@ -5,8 +5,8 @@
 #include "aiven/AivenCliSupport.h"
 #include "aiven/KafkaSourceResolver.h"
 #include "cli/Cli.h"
+#include "cli/CmdPeekDirect.h"
 #include "domain/JsonText.h"
-#include "kafka/DirectPeek.h"
 #include "kafka/KafkaReader.h"
 #include "kafka/MessageText.h"
 

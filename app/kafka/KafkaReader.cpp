@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <vector>
 
 namespace ckstudio {
 namespace {
@@ -68,9 +69,6 @@ struct TopicDeleter {
 struct QueueDeleter {
     void operator()(rd_kafka_queue_t* q) const { rdkafka().rd_kafka_queue_destroy(q); }
 };
-struct MessageDeleter {
-    void operator()(rd_kafka_message_t* m) const { rdkafka().rd_kafka_message_destroy(m); }
-};
 struct MetadataDeleter {
     void operator()(const rd_kafka_metadata_t* m) const { rdkafka().rd_kafka_metadata_destroy(m); }
 };
@@ -79,7 +77,6 @@ struct PartitionListDeleter {
         rdkafka().rd_kafka_topic_partition_list_destroy(l);
     }
 };
-using MessagePtr = std::unique_ptr<rd_kafka_message_t, MessageDeleter>;
 
 QString errText(rd_kafka_resp_err_t err) {
     return QString::fromUtf8(rdkafka().rd_kafka_err2str(err));
@@ -349,19 +346,90 @@ bool TopicRead::resolveTimes(std::map<int, Range>& ranges) {
     return true;
 }
 
+// What fetch() keeps of the messages librdkafka hands to its callback, one queue-full at a time.
+struct FetchProgress {
+    struct Partition {
+        qint64 to = 0;
+        qint64 minTimestamp = -1;
+        int maxMessages = 0;
+        int kept = 0;
+        bool done = false;
+    };
+    rd_kafka_t* client = nullptr;
+    std::map<int, Partition> partitions;
+    std::size_t remaining = 0; // partitions not done
+    QList<KafkaMessage>* out = nullptr;
+    rd_kafka_resp_err_t error = RD_KAFKA_RESP_ERR_NO_ERROR;
+    int errorPartition = -1;
+    QString errorReason;
+
+    void finish(Partition& partition) {
+        partition.done = true;
+        if (--remaining == 0)
+            rdkafka().rd_kafka_yield(client); // the rest of the queue is not needed
+    }
+
+    void take(const rd_kafka_message_t* message) {
+        if (error != RD_KAFKA_RESP_ERR_NO_ERROR)
+            return;
+        const auto found = partitions.find(message->partition);
+        if (found == partitions.end() || found->second.done)
+            return;
+        Partition& r = found->second;
+        if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            // Nothing more to read: the range may end in offsets that are never delivered (transaction
+            // markers, compacted away).
+            finish(r);
+            return;
+        }
+        if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            error = message->err;
+            errorPartition = message->partition;
+            errorReason = message->len > 0 ? QString::fromUtf8(static_cast<const char*>(message->payload),
+                                                               qsizetype(message->len))
+                                           : errText(message->err);
+            rdkafka().rd_kafka_yield(client);
+            return;
+        }
+        if (message->offset < r.to) {
+            rd_kafka_timestamp_type_t type;
+            const qint64 ts = rdkafka().rd_kafka_message_timestamp(message, &type);
+            if (r.minTimestamp < 0 || ts >= r.minTimestamp) {
+                KafkaMessage& m = out->emplace_back();
+                m.partition = message->partition;
+                m.offset = message->offset;
+                m.timestampMs = type == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? -1 : ts;
+                if (message->key != nullptr)
+                    m.key = QByteArray(static_cast<const char*>(message->key), qsizetype(message->key_len));
+                if (message->payload != nullptr) // null payload: a tombstone
+                    m.value = QByteArray(static_cast<const char*>(message->payload), qsizetype(message->len));
+                ++r.kept;
+            }
+        }
+        if (message->offset + 1 >= r.to || r.kept >= r.maxMessages)
+            finish(r);
+    }
+
+    static void onMessage(rd_kafka_message_t* message, void* opaque) {
+        static_cast<FetchProgress*>(opaque)->take(message);
+    }
+};
+
 bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& out) {
     if (ranges.empty())
         return true;
     std::unique_ptr<rd_kafka_topic_t, TopicDeleter> topic(
         rdkafka().rd_kafka_topic_new(m_client.get(), m_request.topic.toUtf8().constData(), nullptr));
     std::unique_ptr<rd_kafka_queue_t, QueueDeleter> queue(rdkafka().rd_kafka_queue_new(m_client.get()));
-    std::map<int, int> kept;
-    std::map<int, bool> done;
+    FetchProgress progress;
+    progress.client = m_client.get();
+    progress.out = &out;
     QList<int> started;
     auto stopAll = [&] {
         for (int p : started)
             rdkafka().rd_kafka_consume_stop(topic.get(), p);
     };
+    qint64 expected = 0;
     for (const auto& [p, r] : ranges) {
         if (rdkafka().rd_kafka_consume_start_queue(topic.get(), p, r.from, queue.get()) == -1) {
             stopAll();
@@ -371,11 +439,13 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
                                                 .arg(errText(rdkafka().rd_kafka_last_error())));
         }
         started.append(p);
-        done[p] = false;
+        progress.partitions[p] = {r.to, r.minTimestamp, r.maxMessages, 0, false};
+        expected += std::min<qint64>(r.to - r.from, r.maxMessages);
     }
-    std::size_t remaining = ranges.size();
+    progress.remaining = ranges.size();
+    out.reserve(out.size() + qsizetype(expected));
     bool ok = true;
-    while (remaining > 0) {
+    while (progress.remaining > 0) {
         if (stopRequested()) {
             ok = false;
             break;
@@ -386,58 +456,53 @@ bool TopicRead::fetch(const std::map<int, Range>& ranges, QList<KafkaMessage>& o
                           QStringLiteral("timed out after %1 s reading '%2' (%3 of %4 partitions complete)")
                               .arg(m_request.timeoutMs / 1000.0)
                               .arg(m_request.topic)
-                              .arg(ranges.size() - remaining)
+                              .arg(ranges.size() - progress.remaining)
                               .arg(ranges.size())));
             break;
         }
-        MessagePtr message(rdkafka().rd_kafka_consume_queue(queue.get(), sliceMs()));
-        rdkafka().rd_kafka_poll(m_client.get(), 0);
-        if (!message)
-            continue;
-        const int p = message->partition;
-        const auto range = ranges.find(p);
-        if (range == ranges.end() || done[p])
-            continue;
-        if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-            // Nothing more to read: the range may end in offsets that are never delivered (transaction
-            // markers, compacted away).
-            done[p] = true;
-            --remaining;
-            continue;
-        }
-        if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-            const QString reason =
-                message->len > 0
-                    ? QString::fromUtf8(static_cast<const char*>(message->payload), qsizetype(message->len))
-                    : errText(message->err);
-            ok = fail(KafkaError::Remote,
-                      QStringLiteral("reading '%1' [%2] failed: %3").arg(m_request.topic).arg(p).arg(reason));
+        // Waits up to a slice for the first message, then hands over every message already queued.
+        rdkafka().rd_kafka_consume_callback_queue(queue.get(), sliceMs(), &FetchProgress::onMessage,
+                                                  &progress);
+        rdkafka().rd_kafka_poll(m_client.get(), 0); // serves error_cb
+        if (progress.error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            ok = fail(KafkaError::Remote, QStringLiteral("reading '%1' [%2] failed: %3")
+                                              .arg(m_request.topic)
+                                              .arg(progress.errorPartition)
+                                              .arg(progress.errorReason));
             break;
-        }
-        const Range& r = range->second;
-        if (message->offset < r.to) {
-            rd_kafka_timestamp_type_t type;
-            const qint64 ts = rdkafka().rd_kafka_message_timestamp(message.get(), &type);
-            if (r.minTimestamp < 0 || ts >= r.minTimestamp) {
-                KafkaMessage m;
-                m.partition = p;
-                m.offset = message->offset;
-                m.timestampMs = type == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? -1 : ts;
-                if (message->key != nullptr)
-                    m.key = QByteArray(static_cast<const char*>(message->key), qsizetype(message->key_len));
-                if (message->payload != nullptr) // null payload: a tombstone
-                    m.value = QByteArray(static_cast<const char*>(message->payload), qsizetype(message->len));
-                out.append(std::move(m));
-                ++kept[p];
-            }
-        }
-        if (message->offset + 1 >= r.to || kept[p] >= r.maxMessages) {
-            done[p] = true;
-            --remaining;
         }
     }
     stopAll();
     return ok;
+}
+
+// Timestamp order, then partition and offset. The keys are sorted, not the messages: moving a message (two
+// optional QByteArrays) at every step of the sort cost more than the rest of reading them.
+void sortByTime(QList<KafkaMessage>& messages) {
+    struct Key {
+        qint64 timestampMs;
+        int partition;
+        qint64 offset;
+        qsizetype index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(std::size_t(messages.size()));
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const KafkaMessage& m = std::as_const(messages)[i];
+        keys.push_back({m.timestampMs, m.partition, m.offset, i});
+    }
+    const auto before = [](const Key& a, const Key& b) {
+        return std::tie(a.timestampMs, a.partition, a.offset) <
+               std::tie(b.timestampMs, b.partition, b.offset);
+    };
+    if (std::is_sorted(keys.begin(), keys.end(), before))
+        return;
+    std::sort(keys.begin(), keys.end(), before);
+    QList<KafkaMessage> sorted;
+    sorted.reserve(messages.size());
+    for (const Key& key : keys)
+        sorted.append(std::move(messages[key.index]));
+    messages = std::move(sorted);
 }
 
 KafkaReadResult TopicRead::run() {
@@ -466,10 +531,7 @@ KafkaReadResult TopicRead::run() {
             m_result.error = KafkaError::None;
         return m_result;
     }
-    std::sort(messages.begin(), messages.end(), [](const KafkaMessage& a, const KafkaMessage& b) {
-        return std::tie(a.timestampMs, a.partition, a.offset) <
-               std::tie(b.timestampMs, b.partition, b.offset);
-    });
+    sortByTime(messages);
     const qsizetype excess = messages.size() - m_request.limit;
     if (excess > 0) {
         // Newest: drop the oldest; from an offset or a time: drop the newest.

@@ -1,8 +1,10 @@
 #include "kafka/MessageText.h"
 
-#include "domain/JsonParser.h"
+#include "kafka/CompactJson.h"
+#include "kafka/KafkaReader.h"
 
 #include <QStringDecoder>
+#include <charconv>
 
 namespace ckstudio {
 
@@ -31,12 +33,35 @@ std::string compactJson(const QByteArray& json) {
     return out;
 }
 
-std::string jsonStringLiteral(const QByteArray& utf8) {
+namespace {
+
+// Bytes a JSON string literal must escape: quotes, backslashes, control characters and DEL.
+struct EscapedBytes {
+    bool escaped[256] = {};
+    constexpr EscapedBytes() {
+        for (int c = 0; c < 0x20; ++c)
+            escaped[c] = true;
+        escaped[0x7f] = true;
+        escaped[int('"')] = true;
+        escaped[int('\\')] = true;
+    }
+};
+constexpr EscapedBytes kEscaped;
+
+void appendJsonStringLiteral(std::string_view utf8, std::string& out) {
     static const char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
+    out += '"';
+    const char* p = utf8.data();
+    const char* const end = p + utf8.size();
+    while (p != end) {
+        const char* run = p;
+        while (p != end && !kEscaped.escaped[static_cast<unsigned char>(*p)])
+            ++p;
+        out.append(run, std::size_t(p - run));
+        if (p == end)
+            break;
+        const auto byte = static_cast<unsigned char>(*p++);
+        switch (byte) {
         case '"':
             out += "\\\"";
             break;
@@ -53,42 +78,101 @@ std::string jsonStringLiteral(const QByteArray& utf8) {
             out += "\\t";
             break;
         default:
-            if (byte < 0x20 || byte == 0x7f) {
-                out += "\\u00";
-                out += hex[byte >> 4];
-                out += hex[byte & 0xf];
-            } else {
-                out += c;
-            }
+            out += "\\u00";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
         }
     }
     out += '"';
+}
+
+bool isUtf8(const QByteArray& bytes) {
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    [[maybe_unused]] const QString text = decoder.decode(bytes); // decoded only to validate
+    return !decoder.hasError();
+}
+
+// A JSON value compacted, other UTF-8 text as a JSON string, null as null; false (nothing appended) for bytes
+// that are not UTF-8.
+bool appendPayloadJson(const std::optional<QByteArray>& payload, std::string& out) {
+    if (!payload) {
+        out += "null";
+        return true;
+    }
+    const QByteArray& bytes = *payload;
+    const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+    if (appendCompactJson(view, out))
+        return true;
+    if (!isUtf8(bytes))
+        return false;
+    appendJsonStringLiteral(view, out);
+    return true;
+}
+
+void appendPayloadLine(const std::optional<QByteArray>& payload, std::string& out) {
+    if (appendPayloadJson(payload, out))
+        return;
+    out += "base64:";
+    const QByteArray base64 = payload->toBase64();
+    out.append(base64.constData(), std::size_t(base64.size()));
+}
+
+} // namespace
+
+std::string jsonStringLiteral(const QByteArray& utf8) {
+    std::string out;
+    appendJsonStringLiteral(std::string_view(utf8.constData(), std::size_t(utf8.size())), out);
     return out;
 }
 
 std::optional<std::string> payloadAsJson(const std::optional<QByteArray>& payload) {
-    if (!payload)
-        return std::string("null");
-    const QByteArray& bytes = *payload;
-    // The config reader's parser, not nlohmann::json::accept: that one stops at a NUL byte as if the text
-    // ended there, so "1\0garbage" passed as JSON and was printed with its raw NUL.
-    Json ignored;
-    JsonParseFailure failure;
-    if (!bytes.trimmed().isEmpty() &&
-        parseJsonValue(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), 256,
-                       ignored, failure))
-        return compactJson(bytes);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    [[maybe_unused]] const QString text = decoder.decode(bytes); // decoded only to validate
-    if (!decoder.hasError())
-        return jsonStringLiteral(bytes);
-    return std::nullopt;
+    std::string out;
+    if (!appendPayloadJson(payload, out))
+        return std::nullopt;
+    return out;
 }
 
 std::string payloadAsLine(const std::optional<QByteArray>& payload) {
-    if (auto json = payloadAsJson(payload))
-        return *json;
-    return "base64:" + payload->toBase64().toStdString();
+    std::string out;
+    appendPayloadLine(payload, out);
+    return out;
+}
+
+void appendMessageLine(const KafkaMessage& m, MessageLineFormat format, std::string& out) {
+    if (format == MessageLineFormat::Values) {
+        appendPayloadLine(m.value, out);
+        out += '\n';
+        return;
+    }
+    char number[24];
+    auto appendNumber = [&](qint64 n) {
+        out.append(number, std::size_t(std::to_chars(number, number + sizeof number, n).ptr - number));
+    };
+    out += "{\"partition\":";
+    appendNumber(m.partition);
+    out += ",\"offset\":";
+    appendNumber(m.offset);
+    out += ",\"timestamp\":";
+    if (m.timestampMs >= 0)
+        appendNumber(m.timestampMs);
+    else
+        out += "null";
+    auto field = [&](const char* name, const std::optional<QByteArray>& payload) {
+        out += ",\"";
+        out += name;
+        const std::size_t nameEnd = out.size();
+        out += "\":";
+        if (appendPayloadJson(payload, out))
+            return;
+        out.resize(nameEnd);
+        out += "_base64\":\"";
+        const QByteArray base64 = payload->toBase64();
+        out.append(base64.constData(), std::size_t(base64.size()));
+        out += '"';
+    };
+    field("key", m.key);
+    field("value", m.value);
+    out += "}\n";
 }
 
 } // namespace ckstudio

@@ -12,6 +12,8 @@
 
 namespace ckstudio {
 
+struct KafkaMessage;
+
 std::string payloadAsLine(const std::optional<QByteArray>& payload);
 
 // The same as JSON text (a JSON value, a JSON string or null); nullopt for bytes that are not UTF-8.
@@ -22,5 +24,14 @@ std::string compactJson(const QByteArray& json);
 
 // A JSON string literal for UTF-8 text (escapes quotes, backslashes and control characters).
 std::string jsonStringLiteral(const QByteArray& utf8);
+
+// How `peek --bootstrap` prints a whole message:
+//  Values  its value as payloadAsLine() does
+//  Jsonl   {"partition","offset","timestamp" (ms or null),"key","value"}, with "key_base64"/"value_base64"
+//          instead for a key or value that is not UTF-8
+enum class MessageLineFormat { Values, Jsonl };
+
+// Appends the message as one line, its newline included.
+void appendMessageLine(const KafkaMessage& message, MessageLineFormat format, std::string& out);
 
 } // namespace ckstudio

@@ -15,13 +15,12 @@
     X(rd_kafka_conf_set_error_cb)                                                                            \
     X(rd_kafka_conf_set_log_cb)                                                                              \
     X(rd_kafka_conf_set_opaque)                                                                              \
-    X(rd_kafka_consume_queue)                                                                                \
+    X(rd_kafka_consume_callback_queue)                                                                       \
     X(rd_kafka_consume_start_queue)                                                                          \
     X(rd_kafka_consume_stop)                                                                                 \
     X(rd_kafka_destroy)                                                                                      \
     X(rd_kafka_err2str)                                                                                      \
     X(rd_kafka_last_error)                                                                                   \
-    X(rd_kafka_message_destroy)                                                                              \
     X(rd_kafka_message_timestamp)                                                                            \
     X(rd_kafka_metadata)                                                                                     \
     X(rd_kafka_metadata_destroy)                                                                             \
@@ -36,7 +35,8 @@
     X(rd_kafka_topic_new)                                                                                    \
     X(rd_kafka_topic_partition_list_add)                                                                     \
     X(rd_kafka_topic_partition_list_destroy)                                                                 \
-    X(rd_kafka_topic_partition_list_new)
+    X(rd_kafka_topic_partition_list_new)                                                                     \
+    X(rd_kafka_yield)
 
 namespace ckstudio {
 

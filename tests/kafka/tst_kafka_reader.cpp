@@ -152,6 +152,42 @@ private slots:
         }
     }
 
+    // More than the local queue holds at once (queued.max.messages.kbytes), so the read takes many servings
+    // of the queue: every message once, each partition in offset order, and a limit per partition that
+    // stops a partition in the middle of a serving.
+    void largeReadTakesEveryMessageOnce() {
+        QString error;
+        const QString bulk = QStringLiteral("bulk");
+        QVERIFY(cluster.createTopic(bulk, 2, &error));
+        constexpr int kCount = 12000;
+        QList<MockMessage> messages;
+        for (int i = 0; i < kCount; ++i)
+            messages.append({i % 2, std::nullopt,
+                             QByteArray("{\"id\":") + QByteArray::number(i) + ",\"pad\":\"" +
+                                 QByteArray(500, 'x') + "\"}",
+                             kBaseTime + i});
+        QVERIFY2(cluster.produce(bulk, messages, &error), qPrintable(error));
+        KafkaReadRequest request;
+        request.topic = bulk;
+        request.start = KafkaStart::Offset;
+        request.limit = kCount;
+        const auto all = read(request);
+        QVERIFY2(all.ok(), qPrintable(all.errorText));
+        QCOMPARE(all.messages.size(), kCount);
+        QList<qint64> next = {0, 0};
+        for (const KafkaMessage& m : all.messages) {
+            QCOMPARE(m.offset, next[m.partition]++);
+            QCOMPARE(m.timestampMs, kBaseTime + m.offset * 2 + m.partition); // sorted by time: id order
+        }
+        request.startOffset = 100;
+        request.limit = 3001; // 3001 from each partition, then the oldest 3001 of the 6002
+        const auto some = read(request);
+        QVERIFY2(some.ok(), qPrintable(some.errorText));
+        QCOMPARE(some.messages.size(), 3001);
+        QCOMPARE(some.messages.first().offset, 100);
+        QCOMPARE(some.messages.last().timestampMs, kBaseTime + 200 + 3000);
+    }
+
     void nullKeysTombstonesAndBinary() {
         QString error;
         QVERIFY(cluster.createTopic(QStringLiteral("odd"), 1, &error));

@@ -1,6 +1,7 @@
 #pragma once
 // `ckstudio-cli peek --bootstrap HOST:PORT --topic T ...`: reads a topic directly with librdkafka
-// (explicit partition assignment, no consumer group, nothing committed).
+// (explicit partition assignment, no consumer group, nothing committed). The reading is app/kafka's
+// KafkaReader; this is the command around it.
 #include "cli/Cli.h"
 
 namespace ckstudio::cli {

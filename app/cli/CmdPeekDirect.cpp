@@ -1,4 +1,4 @@
-#include "kafka/DirectPeek.h"
+#include "cli/CmdPeekDirect.h"
 
 #include "kafka/KafkaReader.h"
 #include "kafka/MessageText.h"
@@ -255,27 +255,6 @@ std::optional<PeekOptions> parsePeek(const QStringList& args, std::ostream& err)
     return p;
 }
 
-void printMessage(const KafkaMessage& m, bool jsonl, std::ostream& out) {
-    if (!jsonl) {
-        out << payloadAsLine(m.value) << '\n';
-        return;
-    }
-    out << "{\"partition\":" << m.partition << ",\"offset\":" << m.offset << ",\"timestamp\":";
-    if (m.timestampMs >= 0)
-        out << m.timestampMs;
-    else
-        out << "null";
-    auto field = [&](const char* name, const std::optional<QByteArray>& payload) {
-        if (auto json = payloadAsJson(payload))
-            out << ",\"" << name << "\":" << *json;
-        else
-            out << ",\"" << name << "_base64\":\"" << payload->toBase64().toStdString() << '"';
-    };
-    field("key", m.key);
-    field("value", m.value);
-    out << "}\n";
-}
-
 } // namespace
 
 std::optional<int> runDirectPeek(const QStringList& args, CliIo& io, const Finish& finish) {
@@ -298,8 +277,19 @@ std::optional<int> runDirectPeek(const QStringList& args, CliIo& io, const Finis
                              finish(result.error == KafkaError::Request ? ExitUsage : ExitRemote);
                              return;
                          }
-                         for (const KafkaMessage& m : result.messages)
-                             printMessage(m, jsonl, io.out);
+                         const auto format = jsonl ? MessageLineFormat::Jsonl : MessageLineFormat::Values;
+                         // Lines go out in chunks of about 1 MiB rather than one stream write per message.
+                         constexpr std::size_t kChunk = 1 << 20;
+                         std::string chunk;
+                         chunk.reserve(kChunk + (kChunk >> 2));
+                         for (const KafkaMessage& m : result.messages) {
+                             appendMessageLine(m, format, chunk);
+                             if (chunk.size() >= kChunk) {
+                                 io.out.write(chunk.data(), std::streamsize(chunk.size()));
+                                 chunk.clear();
+                             }
+                         }
+                         io.out.write(chunk.data(), std::streamsize(chunk.size()));
                          io.out.flush();
                          finish(ExitOk);
                      });
