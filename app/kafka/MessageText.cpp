@@ -2,6 +2,7 @@
 
 #include "kafka/CompactJson.h"
 #include "kafka/KafkaReader.h"
+#include "text/JsonEscape.h"
 
 #include <QStringDecoder>
 #include <charconv>
@@ -35,57 +36,6 @@ std::string compactJson(const QByteArray& json) {
 
 namespace {
 
-// Bytes a JSON string literal must escape: quotes, backslashes, control characters and DEL.
-struct EscapedBytes {
-    bool escaped[256] = {};
-    constexpr EscapedBytes() {
-        for (int c = 0; c < 0x20; ++c)
-            escaped[c] = true;
-        escaped[0x7f] = true;
-        escaped[int('"')] = true;
-        escaped[int('\\')] = true;
-    }
-};
-constexpr EscapedBytes kEscaped;
-
-void appendJsonStringLiteral(std::string_view utf8, std::string& out) {
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    const char* p = utf8.data();
-    const char* const end = p + utf8.size();
-    while (p != end) {
-        const char* run = p;
-        while (p != end && !kEscaped.escaped[static_cast<unsigned char>(*p)])
-            ++p;
-        out.append(run, std::size_t(p - run));
-        if (p == end)
-            break;
-        const auto byte = static_cast<unsigned char>(*p++);
-        switch (byte) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xf];
-        }
-    }
-    out += '"';
-}
-
 bool isUtf8(const QByteArray& bytes) {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     [[maybe_unused]] const QString text = decoder.decode(bytes); // decoded only to validate
@@ -105,7 +55,7 @@ bool appendPayloadJson(const std::optional<QByteArray>& payload, std::string& ou
         return true;
     if (!isUtf8(bytes))
         return false;
-    appendJsonStringLiteral(view, out);
+    appendJsonString(view, out);
     return true;
 }
 
@@ -121,7 +71,7 @@ void appendPayloadLine(const std::optional<QByteArray>& payload, std::string& ou
 
 std::string jsonStringLiteral(const QByteArray& utf8) {
     std::string out;
-    appendJsonStringLiteral(std::string_view(utf8.constData(), std::size_t(utf8.size())), out);
+    appendJsonString(std::string_view(utf8.constData(), std::size_t(utf8.size())), out);
     return out;
 }
 

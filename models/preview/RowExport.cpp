@@ -66,8 +66,8 @@ private:
         if (c == '{')
             return map();
         const std::size_t start = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != ']' && m_text[m_pos] != ')' &&
-               m_text[m_pos] != '}' && m_text[m_pos] != ':')
+        while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != ']' &&
+               m_text[m_pos] != ')' && m_text[m_pos] != '}' && m_text[m_pos] != ':')
             ++m_pos;
         const auto word = m_text.substr(start, m_pos - start);
         if (word.empty())
@@ -233,80 +233,6 @@ std::optional<RowExportFormat> rowExportFormatFromName(const QString& name) {
     if (n == QLatin1String("csv"))
         return RowExportFormat::Csv;
     return std::nullopt;
-}
-
-namespace {
-
-// The letter after the backslash for each byte TabSeparated escapes, 0 for the bytes written as they are.
-constexpr std::array<char, 256> kTsvEscapes = [] {
-    std::array<char, 256> table{};
-    table['\b'] = 'b';
-    table['\f'] = 'f';
-    table['\n'] = 'n';
-    table['\r'] = 'r';
-    table['\t'] = 't';
-    table['\0'] = '0';
-    table['\\'] = '\\';
-    table['\''] = '\'';
-    return table;
-}();
-
-// For JSON strings: 0 for a byte written as it is, the letter of a short escape, or 'u' for \u00XX.
-constexpr std::array<char, 256> kJsonEscapes = [] {
-    std::array<char, 256> table{};
-    for (int c = 0; c < 0x20; ++c)
-        table[static_cast<std::size_t>(c)] = 'u';
-    table[0x7f] = 'u';
-    table['"'] = '"';
-    table['\\'] = '\\';
-    table['\n'] = 'n';
-    table['\r'] = 'r';
-    table['\t'] = 't';
-    table['\b'] = 'b';
-    table['\f'] = 'f';
-    return table;
-}();
-
-} // namespace
-
-// Both escapers copy runs of plain bytes in one append: most values have nothing to escape.
-void appendTsvEscaped(std::string_view value, std::string& out) {
-    const char* const data = value.data();
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const char letter = kTsvEscapes[static_cast<unsigned char>(data[i])];
-        if (letter == 0)
-            continue;
-        out.append(data + run, i - run);
-        out += '\\';
-        out += letter;
-        run = i + 1;
-    }
-    out.append(data + run, value.size() - run);
-}
-
-void appendJsonString(std::string_view value, std::string& out) {
-    static const char hex[] = "0123456789abcdef";
-    const char* const data = value.data();
-    out += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        const char letter = kJsonEscapes[c];
-        if (letter == 0)
-            continue;
-        out.append(data + run, i - run);
-        out += '\\';
-        out += letter;
-        if (letter == 'u') {
-            out += "00";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        }
-        run = i + 1;
-    }
-    out.append(data + run, value.size() - run);
-    out += '"';
 }
 
 bool appendLiteralAsJson(std::string_view literal, std::string& out) {

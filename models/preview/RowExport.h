@@ -11,6 +11,8 @@
 //    ClickHouse's CSV writes it).
 #include "preview/ResultColumn.h"
 #include "preview/RowStore.h"
+#include "text/JsonEscape.h" // appendJsonString, used by the exporters and their tests
+#include "text/TsvCodec.h"
 
 #include <QString>
 #include <iosfwd>
@@ -31,8 +33,6 @@ void writeRows(const ResultColumns& columns, const RowStore& store, qsizetype ro
 void writeRows(const ResultRowModel& model, RowExportFormat format, std::ostream& out);
 
 // Pieces, exposed for tests and for the GUI's "copy cell".
-void appendTsvEscaped(std::string_view value, std::string& out);
-void appendJsonString(std::string_view value, std::string& out);
 // A ClickHouse literal ([1,'a\'b',NULL], ('x',1), {'k':2}) as JSON; false when it cannot be read.
 bool appendLiteralAsJson(std::string_view literal, std::string& out);
 

@@ -1,7 +1,23 @@
 #include "text/TsvCodec.h"
 
+#include <array>
+
 namespace ckstudio {
 namespace {
+
+// The letter after the backslash for each byte TabSeparated escapes, 0 for the bytes written as they are.
+constexpr std::array<char, 256> kTsvEscapes = [] {
+    std::array<char, 256> table{};
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    table['\0'] = '0';
+    table['\\'] = '\\';
+    table['\''] = '\'';
+    return table;
+}();
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9')
@@ -71,6 +87,22 @@ void appendTsvUnescaped(std::string_view field, std::string& out) {
             break;
         }
     }
+}
+
+// Copies runs of plain bytes in one append: most values have nothing to escape.
+void appendTsvEscaped(std::string_view value, std::string& out) {
+    const char* const data = value.data();
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char letter = kTsvEscapes[static_cast<unsigned char>(data[i])];
+        if (letter == 0)
+            continue;
+        out.append(data + run, i - run);
+        out += '\\';
+        out += letter;
+        run = i + 1;
+    }
+    out.append(data + run, value.size() - run);
 }
 
 std::optional<std::string> unescapeTsvField(std::string_view field) {

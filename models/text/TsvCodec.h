@@ -1,5 +1,5 @@
-// ClickHouse's TabSeparated escaping, read side: what the server's readEscapedString accepts. The preview's
-// stream parser, the row export and sample inference all unescape through this one function.
+// ClickHouse's TabSeparated escaping: reading what the server's readEscapedString accepts (the preview's
+// stream parser, the row export and sample inference), and writing as the server's writeEscapedString writes.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,9 @@ namespace ckstudio {
 // \a \v \e, \xHH, and any other escaped character standing for itself (\\ \' \"); a lone trailing backslash
 // is kept.
 void appendTsvUnescaped(std::string_view field, std::string& out);
+
+// Appends `value` escaped as the server writes a TabSeparated field: \b \f \n \r \t \0 \\ \'.
+void appendTsvEscaped(std::string_view value, std::string& out);
 
 // One field as a value: nullopt for \N (NULL).
 std::optional<std::string> unescapeTsvField(std::string_view field);
