@@ -112,10 +112,9 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
     if (!m_project.isEmpty()) {
         loadLiveSchema(m_project);
     } else {
-        QPointer<AivenMenu> self(this);
-        m_client->listProjects([self](AivenResult<std::vector<AivenProject>> result) {
-            if (self && result && !result.value->empty() && self->m_project.isEmpty())
-                self->loadLiveSchema(result.value->front().name);
+        m_client->listProjects(this, [this](AivenResult<std::vector<AivenProject>> result) {
+            if (result && !result.value->empty() && m_project.isEmpty())
+                loadLiveSchema(result.value->front().name);
         });
     }
     m_host->showStatus(tr("Aiven API: %1").arg(baseUrl.toString()), 10000);
@@ -236,13 +235,12 @@ void AivenMenu::setTargetVersion(const QString& versionText, const QString& sour
 void AivenMenu::loadTargetVersion(const QString& project, const QString& clickhouseService) {
     if (!m_client || clickhouseService.isEmpty())
         return;
-    QPointer<AivenMenu> self(this);
-    m_client->getService(project, clickhouseService, false,
-                         [self, clickhouseService](AivenResult<AivenService> result) {
-                             if (!self || !result || result.value->clickhouseVersion.isEmpty())
+    m_client->getService(project, clickhouseService, false, this,
+                         [this, clickhouseService](AivenResult<AivenService> result) {
+                             if (!result || result.value->clickhouseVersion.isEmpty())
                                  return; // unknown: the warnings that do not need a version stay
-                             self->setTargetVersion(result.value->clickhouseVersion,
-                                                    tr("the Aiven service %1").arg(clickhouseService));
+                             setTargetVersion(result.value->clickhouseVersion,
+                                              tr("the Aiven service %1").arg(clickhouseService));
                          });
 }
 
@@ -259,17 +257,14 @@ void AivenMenu::showTopicBrowser() {
         chooseKafkaSource(m_project);
         return;
     }
-    QPointer<AivenMenu> self(this);
-    m_client->listProjects([self](AivenResult<std::vector<AivenProject>> result) {
-        if (!self)
-            return;
+    m_client->listProjects(this, [this](AivenResult<std::vector<AivenProject>> result) {
         if (!result || result.value->empty()) {
-            self->m_host->prompts().showWarning(self->m_window, tr("Kafka Topics"),
-                                                result ? tr("This token sees no project.")
-                                                       : result.error.describe());
+            m_host->prompts().showWarning(m_window, tr("Kafka Topics"),
+                                          result ? tr("This token sees no project.")
+                                                 : result.error.describe());
             return;
         }
-        self->chooseKafkaSource(result.value->front().name);
+        chooseKafkaSource(result.value->front().name);
     });
 }
 

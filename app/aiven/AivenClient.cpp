@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
@@ -97,6 +98,8 @@ struct AivenClient::Pending {
     QUrl url;
     std::optional<QByteArray> body;
     JsonCallback done;
+    QPointer<QObject> context;              // the callback runs only while it lives
+    QMetaObject::Connection contextDropped; // its destroyed() aborts the request
     int attempts = 0;
     QElapsedTimer clock;
     std::unique_ptr<HttpReply> reply;
@@ -124,7 +127,10 @@ QString AivenClient::scrub(QString text) const {
 
 AivenClient::RequestId AivenClient::send(const QByteArray& verb, const QStringList& pathSegments,
                                          const QList<QPair<QString, QString>>& query,
-                                         std::optional<Json> body, JsonCallback done) {
+                                         std::optional<Json> body, QObject* context, JsonCallback done) {
+    Q_ASSERT_X(context, "AivenClient", "every request needs a context object");
+    if (!context)
+        qCWarning(lcAiven) << verb.constData() << "without a context object: its answer will be dropped";
     auto pending = std::make_unique<Pending>();
     pending->id = m_nextId++;
     pending->verb = verb;
@@ -145,8 +151,10 @@ AivenClient::RequestId AivenClient::send(const QByteArray& verb, const QStringLi
     if (body)
         pending->body = QByteArray::fromStdString(body->dump(-1, ' ', false, Json::error_handler_t::replace));
     pending->done = std::move(done);
+    pending->context = context;
     pending->clock.start();
     const RequestId id = pending->id;
+    pending->contextDropped = connect(context, &QObject::destroyed, this, [this, id] { drop(id); });
     Pending& ref = *pending;
     m_pending.emplace(id, std::move(pending));
     emit pendingCountChanged(pendingCount());
@@ -272,11 +280,23 @@ void AivenClient::complete(RequestId id, AivenResult<Json> result) {
     if (it == m_pending.end())
         return;
     JsonCallback done = std::move(it->second->done);
+    const QPointer<QObject> context = it->second->context;
+    disconnect(it->second->contextDropped);
     m_pending.erase(it); // before the callback, which may destroy this client
     result.error.message = scrub(result.error.message);
     emit pendingCountChanged(pendingCount());
-    if (done)
+    if (done && context)
         done(std::move(result));
+}
+
+void AivenClient::drop(RequestId id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    qCDebug(lcAiven) << it->second->verb.constData() << it->second->url.path(QUrl::FullyEncoded)
+                     << "dropped: its context is gone";
+    m_pending.erase(it); // deleting the reply aborts the HTTP request without calling back
+    emit pendingCountChanged(pendingCount());
 }
 
 void AivenClient::cancel(RequestId id) {
@@ -300,29 +320,30 @@ void AivenClient::cancelAll() {
         cancel(id);
 }
 
-AivenClient::RequestId AivenClient::listProjects(Callback<std::vector<AivenProject>> done) {
-    return send("GET", {QStringLiteral("project")}, {}, std::nullopt,
+AivenClient::RequestId AivenClient::listProjects(QObject* context, Callback<std::vector<AivenProject>> done) {
+    return send("GET", {QStringLiteral("project")}, {}, std::nullopt, context,
                 adapt<std::vector<AivenProject>>(std::move(done), [](const Json& doc, AivenError& e) {
                     return listAt<AivenProject>(doc, "projects", aivenProjectFromJson, e);
                 }));
 }
 
-AivenClient::RequestId AivenClient::listServices(const QString& project,
+AivenClient::RequestId AivenClient::listServices(const QString& project, QObject* context,
                                                  Callback<std::vector<AivenService>> done) {
     return send("GET", {QStringLiteral("project"), project, QStringLiteral("service")}, kListQuery,
-                std::nullopt,
+                std::nullopt, context,
                 adapt<std::vector<AivenService>>(std::move(done), [](const Json& doc, AivenError& e) {
                     return listAt<AivenService>(doc, "services", aivenServiceFromJson, e);
                 }));
 }
 
 AivenClient::RequestId AivenClient::getService(const QString& project, const QString& service,
-                                               bool includeSecrets, Callback<AivenService> done) {
+                                               bool includeSecrets, QObject* context,
+                                               Callback<AivenService> done) {
     QList<QPair<QString, QString>> query;
     if (includeSecrets)
         query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
     return send("GET", {QStringLiteral("project"), project, QStringLiteral("service"), service}, query,
-                std::nullopt,
+                std::nullopt, context,
                 adapt<AivenService>(std::move(done),
                                     [](const Json& doc, AivenError& e) -> std::optional<AivenService> {
                                         auto obj = objectAt(doc, "service", e);
@@ -333,11 +354,12 @@ AivenClient::RequestId AivenClient::getService(const QString& project, const QSt
 }
 
 AivenClient::RequestId AivenClient::listServiceIntegrations(const QString& project, const QString& service,
+                                                            QObject* context,
                                                             Callback<std::vector<AivenIntegration>> done) {
     return send("GET",
                 {QStringLiteral("project"), project, QStringLiteral("service"), service,
                  QStringLiteral("integration")},
-                kListQuery, std::nullopt,
+                kListQuery, std::nullopt, context,
                 adapt<std::vector<AivenIntegration>>(std::move(done), [](const Json& doc, AivenError& e) {
                     return listAt<AivenIntegration>(doc, "service_integrations", aivenIntegrationFromJson, e);
                 }));
@@ -355,15 +377,15 @@ auto integrationFrom() {
 } // namespace
 
 AivenClient::RequestId AivenClient::getIntegration(const QString& project, const QString& integrationId,
-                                                   Callback<AivenIntegration> done) {
+                                                   QObject* context, Callback<AivenIntegration> done) {
     return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
-                std::nullopt, adapt<AivenIntegration>(std::move(done), integrationFrom()));
+                std::nullopt, context, adapt<AivenIntegration>(std::move(done), integrationFrom()));
 }
 
 AivenClient::RequestId AivenClient::createIntegration(const QString& project,
                                                       const AivenIntegrationSource& source,
                                                       const QString& destService, const Json& userConfig,
-                                                      Callback<AivenIntegration> done) {
+                                                      QObject* context, Callback<AivenIntegration> done) {
     Json body = Json::object();
     body["integration_type"] = "clickhouse_kafka";
     if (!source.service.isEmpty())
@@ -373,31 +395,31 @@ AivenClient::RequestId AivenClient::createIntegration(const QString& project,
     body["dest_service"] = destService.toStdString();
     body["user_config"] = userConfig.is_null() ? Json::object() : userConfig;
     return send("POST", {QStringLiteral("project"), project, QStringLiteral("integration")}, {},
-                std::move(body), adapt<AivenIntegration>(std::move(done), integrationFrom()));
+                std::move(body), context, adapt<AivenIntegration>(std::move(done), integrationFrom()));
 }
 
 AivenClient::RequestId AivenClient::updateIntegration(const QString& project, const QString& integrationId,
-                                                      const Json& userConfig,
+                                                      const Json& userConfig, QObject* context,
                                                       Callback<AivenIntegration> done) {
     Json body = Json::object();
     body["user_config"] = userConfig;
     return send("PUT", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId}, {},
-                std::move(body), adapt<AivenIntegration>(std::move(done), integrationFrom()));
+                std::move(body), context, adapt<AivenIntegration>(std::move(done), integrationFrom()));
 }
 
 AivenClient::RequestId AivenClient::deleteIntegration(const QString& project, const QString& integrationId,
-                                                      Callback<bool> done) {
+                                                      QObject* context, Callback<bool> done) {
     return send("DELETE", {QStringLiteral("project"), project, QStringLiteral("integration"), integrationId},
-                {}, std::nullopt,
+                {}, std::nullopt, context,
                 adapt<bool>(std::move(done), [](const Json&, AivenError&) { return std::optional(true); }));
 }
 
 AivenClient::RequestId
-AivenClient::listIntegrationEndpoints(const QString& project,
+AivenClient::listIntegrationEndpoints(const QString& project, QObject* context,
                                       Callback<std::vector<AivenIntegrationEndpoint>> done) {
     return send(
         "GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint")}, kListQuery,
-        std::nullopt,
+        std::nullopt, context,
         adapt<std::vector<AivenIntegrationEndpoint>>(std::move(done), [](const Json& doc, AivenError& e) {
             return listAt<AivenIntegrationEndpoint>(doc, "service_integration_endpoints",
                                                     aivenEndpointFromJson, e);
@@ -405,14 +427,14 @@ AivenClient::listIntegrationEndpoints(const QString& project,
 }
 
 AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& project, const QString& endpointId,
-                                                           bool includeSecrets,
+                                                           bool includeSecrets, QObject* context,
                                                            Callback<AivenIntegrationEndpoint> done) {
     QList<QPair<QString, QString>> query;
     if (includeSecrets)
         query.append({QStringLiteral("include_secrets"), QStringLiteral("true")});
     return send(
         "GET", {QStringLiteral("project"), project, QStringLiteral("integration_endpoint"), endpointId},
-        query, std::nullopt,
+        query, std::nullopt, context,
         adapt<AivenIntegrationEndpoint>(
             std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenIntegrationEndpoint> {
                 auto obj = objectAt(doc, "service_integration_endpoint", e);
@@ -422,9 +444,10 @@ AivenClient::RequestId AivenClient::getIntegrationEndpoint(const QString& projec
             }));
 }
 
-AivenClient::RequestId AivenClient::getProjectCa(const QString& project, Callback<QString> done) {
+AivenClient::RequestId AivenClient::getProjectCa(const QString& project, QObject* context,
+                                                 Callback<QString> done) {
     return send("GET", {QStringLiteral("project"), project, QStringLiteral("kms"), QStringLiteral("ca")}, {},
-                std::nullopt,
+                std::nullopt, context,
                 adapt<QString>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<QString> {
                     const Json& certificate = member(doc, "certificate");
                     if (certificate.is_string())
@@ -434,33 +457,36 @@ AivenClient::RequestId AivenClient::getProjectCa(const QString& project, Callbac
                 }));
 }
 
-AivenClient::RequestId AivenClient::listIntegrationTypes(const QString& project,
+AivenClient::RequestId AivenClient::listIntegrationTypes(const QString& project, QObject* context,
                                                          Callback<std::vector<AivenIntegrationType>> done) {
-    return send(
-        "GET", {QStringLiteral("project"), project, QStringLiteral("integration_types")}, {}, std::nullopt,
-        adapt<std::vector<AivenIntegrationType>>(std::move(done), [](const Json& doc, AivenError& e) {
-            return listAt<AivenIntegrationType>(doc, "integration_types", aivenIntegrationTypeFromJson, e);
-        }));
+    return send("GET", {QStringLiteral("project"), project, QStringLiteral("integration_types")}, {},
+                std::nullopt, context,
+                adapt<std::vector<AivenIntegrationType>>(std::move(done), [](const Json& doc, AivenError& e) {
+                    return listAt<AivenIntegrationType>(doc, "integration_types",
+                                                        aivenIntegrationTypeFromJson, e);
+                }));
 }
 
 AivenClient::RequestId AivenClient::listTopics(const QString& project, const QString& service,
+                                               QObject* context,
                                                Callback<std::vector<AivenTopicSummary>> done) {
     return send(
         "GET",
         {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic")},
-        kListQuery, std::nullopt,
+        kListQuery, std::nullopt, context,
         adapt<std::vector<AivenTopicSummary>>(std::move(done), [](const Json& doc, AivenError& e) {
             return listAt<AivenTopicSummary>(doc, "topics", aivenTopicSummaryFromJson, e);
         }));
 }
 
 AivenClient::RequestId AivenClient::getTopic(const QString& project, const QString& service,
-                                             const QString& topic, Callback<AivenTopic> done) {
+                                             const QString& topic, QObject* context,
+                                             Callback<AivenTopic> done) {
     return send(
         "GET",
         {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("topic"),
          topic},
-        {}, std::nullopt,
+        {}, std::nullopt, context,
         adapt<AivenTopic>(std::move(done), [](const Json& doc, AivenError& e) -> std::optional<AivenTopic> {
             auto obj = objectAt(doc, "topic", e);
             if (!obj)
@@ -472,7 +498,7 @@ AivenClient::RequestId AivenClient::getTopic(const QString& project, const QStri
 AivenClient::RequestId AivenClient::readMessages(const QString& project, const QString& service,
                                                  const QString& topic,
                                                  const std::vector<std::pair<int, qint64>>& startOffsets,
-                                                 AivenMessageFormat format,
+                                                 AivenMessageFormat format, QObject* context,
                                                  Callback<std::vector<AivenMessage>> done) {
     Json partitions = Json::object();
     for (const auto& [partition, offset] : startOffsets)
@@ -486,7 +512,7 @@ AivenClient::RequestId AivenClient::readMessages(const QString& project, const Q
         "POST",
         {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
          QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("messages")},
-        {}, std::move(body),
+        {}, std::move(body), context,
         adapt<std::vector<AivenMessage>>(std::move(done), [format](const Json& doc, AivenError& e) {
             return listAt<AivenMessage>(
                 doc, "messages", [format](const Json& m) { return aivenMessageFromJson(m, format); }, e);
@@ -495,10 +521,11 @@ AivenClient::RequestId AivenClient::readMessages(const QString& project, const Q
 
 AivenClient::RequestId AivenClient::newestMessages(const QString& project, const QString& service,
                                                    const QString& topic, int limit, AivenMessageFormat format,
+                                                   QObject* context,
                                                    Callback<std::vector<AivenMessage>> done) {
     return getTopic(
-        project, service, topic,
-        [this, project, service, topic, limit, format, done](AivenResult<AivenTopic> t) {
+        project, service, topic, context,
+        [this, project, service, topic, limit, format, context, done](AivenResult<AivenTopic> t) {
             if (!t) {
                 AivenResult<std::vector<AivenMessage>> failed;
                 failed.error = t.error;
@@ -518,7 +545,8 @@ AivenClient::RequestId AivenClient::newestMessages(const QString& project, const
                 for (const auto& [partition, from] : starts)
                     if (p.partition == partition)
                         window[partition] = {from, p.latestOffset};
-            readMessages(project, service, topic, starts, format,
+            // The first step calls back only while context lives, so it is alive here.
+            readMessages(project, service, topic, starts, format, context,
                          [window, done](AivenResult<std::vector<AivenMessage>> r) {
                              if (r.value) {
                                  auto& messages = *r.value;
@@ -548,6 +576,7 @@ AivenClient::RequestId AivenClient::newestMessages(const QString& project, const
 AivenClient::RequestId AivenClient::produceMessages(const QString& project, const QString& service,
                                                     const QString& topic, AivenMessageFormat format,
                                                     const std::vector<AivenProduceRecord>& records,
+                                                    QObject* context,
                                                     Callback<std::vector<AivenProducedOffset>> done) {
     Json list = Json::array();
     for (const auto& r : records) {
@@ -566,7 +595,7 @@ AivenClient::RequestId AivenClient::produceMessages(const QString& project, cons
         "POST",
         {QStringLiteral("project"), project, QStringLiteral("service"), service, QStringLiteral("kafka"),
          QStringLiteral("rest"), QStringLiteral("topics"), topic, QStringLiteral("produce")},
-        {}, std::move(body),
+        {}, std::move(body), context,
         adapt<std::vector<AivenProducedOffset>>(std::move(done), [](const Json& doc, AivenError& e) {
             return listAt<AivenProducedOffset>(
                 doc, "offsets",

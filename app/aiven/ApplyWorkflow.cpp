@@ -12,27 +12,17 @@ ApplyWorkflow::ApplyWorkflow(AivenClient* client, QString project, QString integ
     connect(&m_nextRead, &QTimer::timeout, this, &ApplyWorkflow::readStatus);
 }
 
-ApplyWorkflow::~ApplyWorkflow() {
-    m_destroying = true; // cancel() calls back at once; nothing may reach a half-destroyed workflow
-    if (m_request && m_client)
-        m_client->cancel(m_request);
-}
-
 void ApplyWorkflow::setStatusFollowing(std::chrono::milliseconds wait, std::chrono::milliseconds interval) {
     m_wait = std::max(wait, std::chrono::milliseconds(0));
     m_nextRead.setInterval(std::max(interval, std::chrono::milliseconds(1)));
 }
 
-// AivenClient's callbacks carry no context object: this is the one place that checks the workflow is still
-// there (and not being destroyed) before a result reaches it.
+// The request in flight is over once its answer arrives.
 template <typename T>
-AivenClient::Callback<T> ApplyWorkflow::guarded(void (ApplyWorkflow::*handler)(AivenResult<T>)) {
-    return [self = QPointer<ApplyWorkflow>(this), handler](AivenResult<T> result) {
-        ApplyWorkflow* const me = self.data();
-        if (!me || me->m_destroying)
-            return;
-        me->m_request = 0;
-        (me->*handler)(std::move(result));
+AivenClient::Callback<T> ApplyWorkflow::answered(void (ApplyWorkflow::*handler)(AivenResult<T>)) {
+    return [this, handler](AivenResult<T> result) {
+        m_request = 0;
+        (this->*handler)(std::move(result));
     };
 }
 
@@ -74,7 +64,7 @@ void ApplyWorkflow::check(Json mine, std::optional<Json> base) {
     setState(State::Checking);
     emit progress(tr("Fetching the remote integration…"));
     m_request =
-        m_client->getIntegration(m_project, m_integrationId, guarded(&ApplyWorkflow::onRemoteFetched));
+        m_client->getIntegration(m_project, m_integrationId, this, answered(&ApplyWorkflow::onRemoteFetched));
 }
 
 void ApplyWorkflow::onRemoteFetched(AivenResult<AivenIntegration> result) {
@@ -112,8 +102,8 @@ void ApplyWorkflow::apply() {
     }
     setState(State::Applying);
     emit progress(tr("Applying the configuration…"));
-    m_request = m_client->updateIntegration(m_project, m_integrationId, m_check->mine,
-                                            guarded(&ApplyWorkflow::onPutAnswered));
+    m_request = m_client->updateIntegration(m_project, m_integrationId, m_check->mine, this,
+                                            answered(&ApplyWorkflow::onPutAnswered));
 }
 
 void ApplyWorkflow::onPutAnswered(AivenResult<AivenIntegration> result) {
@@ -146,7 +136,8 @@ void ApplyWorkflow::readStatus() {
         return;
     }
     emit progress(tr("Checking the integration status…"));
-    m_request = m_client->getIntegration(m_project, m_integrationId, guarded(&ApplyWorkflow::onStatusRead));
+    m_request =
+        m_client->getIntegration(m_project, m_integrationId, this, answered(&ApplyWorkflow::onStatusRead));
 }
 
 void ApplyWorkflow::onStatusRead(AivenResult<AivenIntegration> result) {

@@ -70,7 +70,6 @@ public:
     Q_ENUM(State)
 
     ApplyWorkflow(AivenClient* client, QString project, QString integrationId, QObject* parent = nullptr);
-    ~ApplyWorkflow() override;
 
     // How long the status is followed after the PUT (at least one read, however short) and how often it is
     // read. Default: 10 s, every second.
@@ -107,7 +106,7 @@ signals:
     void finished(const ckstudio::ApplyOutcome& outcome);
 
 private:
-    template <typename T> AivenClient::Callback<T> guarded(void (ApplyWorkflow::*handler)(AivenResult<T>));
+    template <typename T> AivenClient::Callback<T> answered(void (ApplyWorkflow::*handler)(AivenResult<T>));
     void onRemoteFetched(AivenResult<AivenIntegration> result);
     void onPutAnswered(AivenResult<AivenIntegration> result);
     void onStatusRead(AivenResult<AivenIntegration> result);
@@ -128,7 +127,6 @@ private:
     std::chrono::milliseconds m_wait{10000};
     QElapsedTimer m_following;
     QTimer m_nextRead;
-    bool m_destroying = false;
 };
 
 } // namespace ckstudio

@@ -39,10 +39,6 @@ KafkaSourceResolver::KafkaSourceResolver(AivenClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client) {}
 
-KafkaSourceResolver::~KafkaSourceResolver() {
-    cancel();
-}
-
 void KafkaSourceResolver::cancel() {
     ++m_generation;
     const quint64 request = std::exchange(m_request, 0);
@@ -50,13 +46,13 @@ void KafkaSourceResolver::cancel() {
         m_client->cancel(request);
 }
 
-// The callback of one step: dropped when the resolver is gone or has started over since.
+// The callback of one step: dropped when the resolver has started over since (the resolver is the context of
+// its requests, so a gone resolver is never called).
 template <typename T, typename Step> AivenClient::Callback<T> KafkaSourceResolver::next(Step step) {
-    QPointer<KafkaSourceResolver> self(this);
-    return [self, generation = m_generation, step = std::move(step)](AivenResult<T> result) mutable {
-        if (!self || generation != self->m_generation)
+    return [this, generation = m_generation, step = std::move(step)](AivenResult<T> result) mutable {
+        if (generation != m_generation)
             return;
-        self->m_request = 0;
+        m_request = 0;
         step(std::move(result));
     };
 }
@@ -99,7 +95,7 @@ void KafkaSourceResolver::resolve(const KafkaSourceQuery& query) {
         return;
     }
     m_request = m_client->getIntegration(
-        query.project, query.integrationId,
+        query.project, query.integrationId, this,
         next<AivenIntegration>([this, source](AivenResult<AivenIntegration> result) mutable {
             if (!result) {
                 finish(std::move(source), result.error);
@@ -122,7 +118,8 @@ void KafkaSourceResolver::resolveService(KafkaSource source) {
     const QString project = source.project;
     const QString service = source.service;
     m_request = m_client->getService(
-        project, service, false, next<AivenService>([this, source](AivenResult<AivenService> result) mutable {
+        project, service, false, this,
+        next<AivenService>([this, source](AivenResult<AivenService> result) mutable {
             if (!result) {
                 finish(std::move(source), result.error);
                 return;
@@ -144,7 +141,7 @@ void KafkaSourceResolver::resolveService(KafkaSource source) {
 void KafkaSourceResolver::resolveServiceDirect(KafkaSource source, const AivenService& plain) {
     const QString project = source.project;
     m_request = m_client->getService(
-        project, source.service, true,
+        project, source.service, true, this,
         next<AivenService>([this, source, plain](AivenResult<AivenService> secret) mutable {
             auto connection = kafkaConnectionForService(secret ? *secret.value : plain);
             if (!connection) {
@@ -159,7 +156,7 @@ void KafkaSourceResolver::resolveServiceDirect(KafkaSource source, const AivenSe
             // TLS to an Aiven service chains to the project's CA, not to a public one; without it the
             // system's CAs are tried.
             m_request = m_client->getProjectCa(
-                source.project,
+                source.project, this,
                 next<QString>([this, source, connection = *connection](AivenResult<QString> ca) mutable {
                     if (ca)
                         connection.caPem = ca.value->toUtf8();
@@ -173,7 +170,7 @@ void KafkaSourceResolver::resolveEndpoint(KafkaSource source) {
     const QString project = source.project;
     const QString endpointId = source.endpointId;
     m_request = m_client->getIntegrationEndpoint(
-        project, endpointId, true,
+        project, endpointId, true, this,
         next<AivenIntegrationEndpoint>([this, source](AivenResult<AivenIntegrationEndpoint> result) mutable {
             if (!result) {
                 finish(std::move(source), result.error);
@@ -199,7 +196,7 @@ void KafkaSourceResolver::listSources(const QString& project) {
         return;
     }
     m_request = m_client->listServices(
-        project,
+        project, this,
         next<std::vector<AivenService>>([this, project](AivenResult<std::vector<AivenService>> services) {
             KafkaSourceList list;
             if (!services) {
@@ -211,7 +208,7 @@ void KafkaSourceResolver::listSources(const QString& project) {
                 if (s.type == QLatin1String("kafka"))
                     list.choices.push_back({s.name, QString(), s.name});
             m_request = m_client->listIntegrationEndpoints(
-                project,
+                project, this,
                 next<std::vector<AivenIntegrationEndpoint>>(
                     [this, list](AivenResult<std::vector<AivenIntegrationEndpoint>> endpoints) mutable {
                         if (endpoints) // without them, the services can still be picked

@@ -65,7 +65,6 @@ class KafkaSourceResolver : public QObject {
 public:
     // `client` must outlive the running request (a gone client ends it with an error).
     explicit KafkaSourceResolver(AivenClient* client, QObject* parent = nullptr);
-    ~KafkaSourceResolver() override;
 
     // Emits resolved() once, possibly before returning (no client, an unusable query).
     void resolve(const KafkaSourceQuery& query);

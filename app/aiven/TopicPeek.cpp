@@ -70,11 +70,6 @@ TopicPeek::TopicPeek(AivenClient* client, QObject* parent)
     });
 }
 
-TopicPeek::~TopicPeek() {
-    if (m_client && m_request)
-        m_client->cancel(m_request);
-}
-
 void TopicPeek::setRestSource(const QString& project, const QString& service) {
     cancel();
     m_project = project;
@@ -117,7 +112,6 @@ bool TopicPeek::start(const PeekRequest& request) {
 
 void TopicPeek::startRest(const PeekRequest& request) {
     const quint64 generation = m_generation;
-    QPointer<TopicPeek> self(this);
     if (!m_client) {
         PeekOutcome outcome;
         outcome.error = tr("Not connected to Aiven.");
@@ -127,20 +121,20 @@ void TopicPeek::startRest(const PeekRequest& request) {
     if (!request.partition && !request.fromOffset) {
         // The client already knows how to spread "newest N" over the partitions' tails.
         m_request = m_client->newestMessages(
-            m_project, m_service, request.topic, request.limit, AivenMessageFormat::Binary,
-            [self, generation, request](AivenResult<std::vector<AivenMessage>> result) {
-                if (self)
-                    self->finish(outcomeOf(result, request), generation);
+            m_project, m_service, request.topic, request.limit, AivenMessageFormat::Binary, this,
+            [this, generation, request](AivenResult<std::vector<AivenMessage>> result) {
+                finish(outcomeOf(result, request), generation);
             });
         return;
     }
     // Start offsets come from the partitions' offsets.
     m_request = m_client->getTopic(
-        m_project, m_service, request.topic, [self, generation, request](AivenResult<AivenTopic> result) {
-            if (!self || generation != self->m_generation)
+        m_project, m_service, request.topic, this,
+        [this, generation, request](AivenResult<AivenTopic> result) {
+            if (generation != m_generation)
                 return;
             if (!result) {
-                self->finish(errorOutcome(result.error), generation);
+                finish(errorOutcome(result.error), generation);
                 return;
             }
             std::vector<std::pair<int, qint64>> starts;
@@ -160,10 +154,10 @@ void TopicPeek::startRest(const PeekRequest& request) {
                 PeekOutcome outcome;
                 outcome.error =
                     tr("Topic %1 has no partition %2.").arg(request.topic).arg(*request.partition);
-                self->finish(std::move(outcome), generation);
+                finish(std::move(outcome), generation);
                 return;
             }
-            self->readRest(request, starts);
+            readRest(request, starts);
         });
 }
 
@@ -173,12 +167,10 @@ void TopicPeek::readRest(const PeekRequest& request, const std::vector<std::pair
         finish(PeekOutcome{}, generation); // nothing to read there
         return;
     }
-    QPointer<TopicPeek> self(this);
     m_request =
-        m_client->readMessages(m_project, m_service, request.topic, starts, AivenMessageFormat::Binary,
-                               [self, generation, request](AivenResult<std::vector<AivenMessage>> result) {
-                                   if (self)
-                                       self->finish(outcomeOf(result, request), generation);
+        m_client->readMessages(m_project, m_service, request.topic, starts, AivenMessageFormat::Binary, this,
+                               [this, generation, request](AivenResult<std::vector<AivenMessage>> result) {
+                                   finish(outcomeOf(result, request), generation);
                                });
 }
 

@@ -39,7 +39,6 @@ class TopicPeek : public QObject {
     Q_OBJECT
 public:
     explicit TopicPeek(AivenClient* client, QObject* parent = nullptr);
-    ~TopicPeek() override;
 
     void setRestSource(const QString& project, const QString& service);
     void setDirectSource(const KafkaConnection& connection);

@@ -61,7 +61,8 @@ std::optional<int> runIntegrations(const QStringList& args, CliIo& io, const Fin
         "integrations", parser.value(QStringLiteral("ca-file")), io, finish,
         [&io, project, service, json](AivenClient& client, const Finish& done) {
             client.listServiceIntegrations(
-                project, service, [&io, service, json, done](AivenResult<std::vector<AivenIntegration>> r) {
+                project, service, &client,
+                [&io, service, json, done](AivenResult<std::vector<AivenIntegration>> r) {
                     if (!r) {
                         printError(io, "integrations", r.error.describe());
                         done(ExitRemote);

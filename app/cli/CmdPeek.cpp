@@ -146,7 +146,7 @@ std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& fin
                         return;
                     }
                     client.newestMessages(
-                        resolved.source.project, resolved.source.service, topic, limit, format,
+                        resolved.source.project, resolved.source.service, topic, limit, format, &client,
                         [&io, format, withOffsets, done](AivenResult<std::vector<AivenMessage>> r) {
                             if (!r) {
                                 printError(io, "peek", r.error.describe());

@@ -45,7 +45,7 @@ std::optional<int> runPull(const QStringList& args, CliIo& io, const Finish& fin
         [&io, project, integration, output](AivenClient& client, const Finish& done) {
             const QUrl api = client.options().baseUrl;
             client.getIntegration(
-                project, integration,
+                project, integration, &client,
                 [&io, api, project, integration, output, done](AivenResult<AivenIntegration> r) {
                     if (!r) {
                         printError(io, "pull", r.error.describe());

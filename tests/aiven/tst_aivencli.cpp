@@ -69,10 +69,11 @@ class TestAivenCli : public QObject {
         Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
         edit(config);
         bool done = false;
-        client.updateIntegration(kProject, kIntegration, config, [&](AivenResult<AivenIntegration> r) {
-            QVERIFY2(r, qPrintable(r.error.describe()));
-            done = true;
-        });
+        client.updateIntegration(kProject, kIntegration, config, &client,
+                                 [&](AivenResult<AivenIntegration> r) {
+                                     QVERIFY2(r, qPrintable(r.error.describe()));
+                                     done = true;
+                                 });
         QTRY_VERIFY(done);
     }
 

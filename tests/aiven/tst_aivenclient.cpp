@@ -66,19 +66,20 @@ private slots:
 
     void projectsAndServices() {
         auto client = makeClient();
-        auto projects = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(cb); });
+        auto projects = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(this, cb); });
         QVERIFY2(projects, qPrintable(projects.error.describe()));
         QCOMPARE(projects.value->size(), std::size_t(1));
         QCOMPARE(projects.value->front().name, kProject);
 
         auto services =
-            await<std::vector<AivenService>>([&](auto cb) { client->listServices(kProject, cb); });
+            await<std::vector<AivenService>>([&](auto cb) { client->listServices(kProject, this, cb); });
         QVERIFY(services);
         QCOMPARE(services.value->size(), std::size_t(3));
         QCOMPARE(m_emulator->requests().back().query, QStringLiteral("limit=999"));
 
-        auto redacted = await<AivenService>(
-            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), false, cb); });
+        auto redacted = await<AivenService>([&](auto cb) {
+            client->getService(kProject, QStringLiteral("demo-clickhouse"), false, this, cb);
+        });
         QVERIFY(redacted);
         QVERIFY(!redacted.value->adminPassword);
         QVERIFY(redacted.value->adminPasswordRedacted);
@@ -86,8 +87,9 @@ private slots:
                  QUrl(QStringLiteral("https://demo-clickhouse-demo-project.a.aivencloud.com:12692/")));
         QCOMPARE(redacted.value->clickhouseVersion, QStringLiteral("25.8"));
 
-        auto withSecrets = await<AivenService>(
-            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
+        auto withSecrets = await<AivenService>([&](auto cb) {
+            client->getService(kProject, QStringLiteral("demo-clickhouse"), true, this, cb);
+        });
         QVERIFY(withSecrets);
         QCOMPARE(withSecrets.value->adminPassword,
                  std::optional<QString>(QStringLiteral("ch-admin-secret-7f3a")));
@@ -110,8 +112,9 @@ private slots:
 
     void secretsForbiddenForReadOnlyToken() {
         auto client = makeClient(QStringLiteral("emulator-readonly-token"));
-        auto r = await<AivenService>(
-            [&](auto cb) { client->getService(kProject, QStringLiteral("demo-clickhouse"), true, cb); });
+        auto r = await<AivenService>([&](auto cb) {
+            client->getService(kProject, QStringLiteral("demo-clickhouse"), true, this, cb);
+        });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 403);
         QCOMPARE(r.error.message, QStringLiteral("Insufficient permissions to read secrets"));
@@ -120,7 +123,7 @@ private slots:
 
     void wrongTokenIsRefusedAndNotRetried() {
         auto client = makeClient(QStringLiteral("not-a-valid-token"));
-        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(cb); });
+        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(this, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 403);
         QCOMPARE(r.error.errorCode, QStringLiteral("authentication_failed"));
@@ -132,7 +135,7 @@ private slots:
     void integrationsFilteredAndExact() {
         auto client = makeClient();
         auto all = await<std::vector<AivenIntegration>>([&](auto cb) {
-            client->listServiceIntegrations(kProject, QStringLiteral("demo-clickhouse"), cb);
+            client->listServiceIntegrations(kProject, QStringLiteral("demo-clickhouse"), this, cb);
         });
         QVERIFY(all);
         QCOMPARE(all.value->size(),
@@ -144,8 +147,8 @@ private slots:
         QCOMPARE(kafka.front().tableCount(), 2);
         QCOMPARE(kafka.front().status, QStringLiteral("running"));
 
-        auto one =
-            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto one = await<AivenIntegration>(
+            [&](auto cb) { client->getIntegration(kProject, kIntegration, this, cb); });
         QVERIFY(one);
         // Key order as the API sent it (the seed): pull must reproduce it exactly.
         QCOMPARE(one.value->userConfig.dump(),
@@ -159,7 +162,7 @@ private slots:
         Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
         config["tables"][0]["num_consumers"] = 3;
         auto updated = await<AivenIntegration>(
-            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, this, cb); });
         QVERIFY2(updated, qPrintable(updated.error.describe()));
         QCOMPARE(updated.value->userConfig["tables"][0]["num_consumers"].get<int>(), 3);
         QCOMPARE(m_emulator->integration(kProject, kIntegration)->at("user_config"), config);
@@ -167,7 +170,7 @@ private slots:
 
         config["tables"][0].erase("group_name");
         auto refused = await<AivenIntegration>(
-            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, this, cb); });
         QVERIFY(!refused);
         QCOMPARE(refused.error.httpStatus, 400);
         QVERIFY2(refused.error.message.contains(QStringLiteral("group_name")),
@@ -182,7 +185,7 @@ private slots:
             "topics": [{"name": "events"}], "data_format": "JSONEachRow", "group_name": "g"}]})");
         auto created = await<AivenIntegration>([&](auto cb) {
             client->createIntegration(kProject, {QStringLiteral("demo-kafka"), {}},
-                                      QStringLiteral("demo-clickhouse"), config, cb);
+                                      QStringLiteral("demo-clickhouse"), config, this, cb);
         });
         QVERIFY2(created, qPrintable(created.error.describe()));
         QVERIFY(!created.value->id.isEmpty());
@@ -190,16 +193,16 @@ private slots:
 
         auto fromEndpoint = await<AivenIntegration>([&](auto cb) {
             client->createIntegration(kProject, {{}, QStringLiteral("a1b2c3d4-0000-4000-8000-00000000e001")},
-                                      QStringLiteral("demo-clickhouse"), Json::object(), cb);
+                                      QStringLiteral("demo-clickhouse"), Json::object(), this, cb);
         });
         QVERIFY2(fromEndpoint, qPrintable(fromEndpoint.error.describe()));
         QCOMPARE(fromEndpoint.value->source(), QStringLiteral("a1b2c3d4-0000-4000-8000-00000000e001"));
 
         auto deleted =
-            await<bool>([&](auto cb) { client->deleteIntegration(kProject, created.value->id, cb); });
+            await<bool>([&](auto cb) { client->deleteIntegration(kProject, created.value->id, this, cb); });
         QVERIFY(deleted);
         auto gone = await<AivenIntegration>(
-            [&](auto cb) { client->getIntegration(kProject, created.value->id, cb); });
+            [&](auto cb) { client->getIntegration(kProject, created.value->id, this, cb); });
         QVERIFY(!gone);
         QCOMPARE(gone.error.httpStatus, 404);
         QCOMPARE(gone.error.errorCode, QStringLiteral("service_integration_not_found"));
@@ -208,21 +211,21 @@ private slots:
     void endpointsAndTypes() {
         auto client = makeClient();
         auto endpoints = await<std::vector<AivenIntegrationEndpoint>>(
-            [&](auto cb) { client->listIntegrationEndpoints(kProject, cb); });
+            [&](auto cb) { client->listIntegrationEndpoints(kProject, this, cb); });
         QVERIFY(endpoints);
         QCOMPARE(endpoints.value->size(), std::size_t(1));
         QCOMPARE(endpoints.value->front().type, QStringLiteral("external_kafka"));
         QCOMPARE(endpoints.value->front().userConfig["sasl_plain_password"].get<std::string>(),
                  std::string("<redacted>"));
         auto one = await<AivenIntegrationEndpoint>([&](auto cb) {
-            client->getIntegrationEndpoint(kProject, endpoints.value->front().id, true, cb);
+            client->getIntegrationEndpoint(kProject, endpoints.value->front().id, true, this, cb);
         });
         QVERIFY(one);
         QCOMPARE(one.value->userConfig["sasl_plain_password"].get<std::string>(),
                  std::string("external-kafka-secret-55e1"));
 
         auto types = await<std::vector<AivenIntegrationType>>(
-            [&](auto cb) { client->listIntegrationTypes(kProject, cb); });
+            [&](auto cb) { client->listIntegrationTypes(kProject, this, cb); });
         QVERIFY(types);
         QCOMPARE(types.value->front().type, QStringLiteral("clickhouse_kafka"));
         QVERIFY(types.value->front().userConfigSchema.contains("properties"));
@@ -231,11 +234,11 @@ private slots:
     void topicsAndNewestMessages() {
         auto client = makeClient();
         auto topics = await<std::vector<AivenTopicSummary>>(
-            [&](auto cb) { client->listTopics(kProject, QStringLiteral("demo-kafka"), cb); });
+            [&](auto cb) { client->listTopics(kProject, QStringLiteral("demo-kafka"), this, cb); });
         QVERIFY(topics);
         QCOMPARE(topics.value->size(), std::size_t(5));
         auto topic = await<AivenTopic>([&](auto cb) {
-            client->getTopic(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), cb);
+            client->getTopic(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), this, cb);
         });
         QVERIFY(topic);
         QCOMPARE(topic.value->partitions.size(), std::size_t(3));
@@ -246,7 +249,7 @@ private slots:
 
         auto newest = await<std::vector<AivenMessage>>([&](auto cb) {
             client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), 10,
-                                   AivenMessageFormat::Binary, cb);
+                                   AivenMessageFormat::Binary, this, cb);
         });
         QVERIFY2(newest, qPrintable(newest.error.describe()));
         QCOMPARE(newest.value->size(), std::size_t(10));
@@ -266,7 +269,7 @@ private slots:
 
         auto asJson = await<std::vector<AivenMessage>>([&](auto cb) {
             client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("orders"), 3,
-                                   AivenMessageFormat::JsonFormat, cb);
+                                   AivenMessageFormat::JsonFormat, this, cb);
         });
         QVERIFY(asJson);
         QCOMPARE(asJson.value->size(), std::size_t(3));
@@ -275,14 +278,14 @@ private slots:
 
         auto empty = await<std::vector<AivenMessage>>([&](auto cb) {
             client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"), 5,
-                                   AivenMessageFormat::Binary, cb);
+                                   AivenMessageFormat::Binary, this, cb);
         });
         QVERIFY(empty);
         QVERIFY(empty.value->empty());
 
         auto missing = await<std::vector<AivenMessage>>([&](auto cb) {
             client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("nope"), 5,
-                                   AivenMessageFormat::Binary, cb);
+                                   AivenMessageFormat::Binary, this, cb);
         });
         QVERIFY(!missing);
         QCOMPARE(missing.error.httpStatus, 404);
@@ -294,7 +297,7 @@ private slots:
                                                 {Json("k"), Json{{"id", 2}}, 1}};
         auto produced = await<std::vector<AivenProducedOffset>>([&](auto cb) {
             client->produceMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"),
-                                    AivenMessageFormat::JsonFormat, records, cb);
+                                    AivenMessageFormat::JsonFormat, records, this, cb);
         });
         QVERIFY2(produced, qPrintable(produced.error.describe()));
         QCOMPARE(produced.value->size(), std::size_t(2));
@@ -302,7 +305,7 @@ private slots:
         QCOMPARE(produced.value->at(1).offset, qint64(0));
         auto read = await<std::vector<AivenMessage>>([&](auto cb) {
             client->readMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("empty-topic"),
-                                 {{0, 0}, {1, 0}}, AivenMessageFormat::JsonFormat, cb);
+                                 {{0, 0}, {1, 0}}, AivenMessageFormat::JsonFormat, this, cb);
         });
         QVERIFY(read);
         QCOMPARE(read.value->size(), std::size_t(2));
@@ -312,7 +315,7 @@ private slots:
     void pathSegmentsArePercentEncoded() {
         auto client = makeClient();
         auto r = await<AivenService>(
-            [&](auto cb) { client->getService(kProject, QStringLiteral("a/b c"), false, cb); });
+            [&](auto cb) { client->getService(kProject, QStringLiteral("a/b c"), false, this, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 404);
         QCOMPARE(r.error.message, QStringLiteral("Service a/b c does not exist"));
@@ -332,8 +335,8 @@ private slots:
         QFETCH(QString, spec);
         m_emulator->addFault(fault(spec));
         auto client = makeClient();
-        auto r =
-            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->getIntegration(kProject, kIntegration, this, cb); });
         QVERIFY2(r, qPrintable(r.error.describe()));
         QCOMPARE(m_emulator->countRequests("GET"), 3);
     }
@@ -343,8 +346,8 @@ private slots:
         auto client = makeClient();
         QElapsedTimer clock;
         clock.start();
-        auto r =
-            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->getIntegration(kProject, kIntegration, this, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 503);
         QCOMPARE(r.error.attempts, 4);
@@ -367,7 +370,7 @@ private slots:
         AivenClient client(options);
         QElapsedTimer clock;
         clock.start();
-        auto r = await<std::vector<AivenProject>>([&](auto cb) { client.listProjects(cb); });
+        auto r = await<std::vector<AivenProject>>([&](auto cb) { client.listProjects(this, cb); });
         QVERIFY(!r);
         QVERIFY(r.error.attempts >= 3 && r.error.attempts <= 5);
         QVERIFY(clock.elapsed() < 2000);
@@ -378,7 +381,7 @@ private slots:
         auto client = makeClient();
         const Json config = m_emulator->integration(kProject, kIntegration)->at("user_config");
         auto r = await<AivenIntegration>(
-            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, this, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 503);
         QCOMPARE(r.error.attempts, 1);
@@ -393,7 +396,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         auto r = await<AivenIntegration>(
-            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, cb); });
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, config, this, cb); });
         QVERIFY2(r, qPrintable(r.error.describe()));
         QCOMPARE(m_emulator->countRequests("PUT"), 2);
         QVERIFY2(clock.elapsed() >= 950,
@@ -405,7 +408,7 @@ private slots:
         auto client = makeClient();
         QElapsedTimer clock;
         clock.start();
-        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(cb); });
+        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(this, cb); });
         QVERIFY(r);
         QVERIFY(clock.elapsed() >= 950);
     }
@@ -413,8 +416,8 @@ private slots:
     void truncatedBodyGivesClearError() {
         m_emulator->addFault(fault(QStringLiteral("truncate")));
         auto client = makeClient();
-        auto r =
-            await<AivenIntegration>([&](auto cb) { client->getIntegration(kProject, kIntegration, cb); });
+        auto r = await<AivenIntegration>(
+            [&](auto cb) { client->getIntegration(kProject, kIntegration, this, cb); });
         QVERIFY(!r);
         QVERIFY2(r.error.message.contains(QStringLiteral("cut off")) ||
                      r.error.message.contains(QStringLiteral("closed")),
@@ -426,7 +429,7 @@ private slots:
         m_emulator->addFault(fault(QStringLiteral("drop;method=PUT")));
         auto client = makeClient();
         auto r = await<AivenIntegration>(
-            [&](auto cb) { client->updateIntegration(kProject, kIntegration, Json::object(), cb); });
+            [&](auto cb) { client->updateIntegration(kProject, kIntegration, Json::object(), this, cb); });
         QVERIFY(!r);
         QCOMPARE(r.error.httpStatus, 0);
         QVERIFY2(r.error.message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error.message));
@@ -438,7 +441,7 @@ private slots:
         auto client = makeClient(kToken, 300);
         QElapsedTimer clock;
         clock.start();
-        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(cb); });
+        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(this, cb); });
         QVERIFY(!r);
         QVERIFY2(r.error.message.contains(QStringLiteral("no answer")), qPrintable(r.error.message));
         QVERIFY(clock.elapsed() < 2500);
@@ -448,7 +451,7 @@ private slots:
         m_emulator->addFault(fault(QStringLiteral("delay=2000")));
         auto client = makeClient();
         std::optional<AivenResult<std::vector<AivenProject>>> result;
-        client->listProjects([&](auto r) { result = std::move(r); });
+        client->listProjects(this, [&](auto r) { result = std::move(r); });
         QCOMPARE(client->pendingCount(), 1);
         client->cancelAll();
         QVERIFY(result);
@@ -456,10 +459,112 @@ private slots:
         QCOMPARE(client->pendingCount(), 0);
 
         bool called = false;
-        client->listProjects([&](auto) { called = true; });
+        client->listProjects(this, [&](auto) { called = true; });
         client.reset();
         QTest::qWait(100);
         QVERIFY(!called);
+    }
+
+    // The context object owns the callback's lifetime: gone before the answer, the request is aborted (the
+    // emulator's delayed answer finds the connection closed) and nothing is called.
+    void contextDestroyedBeforeTheAnswerAbortsTheRequest() {
+        m_emulator->addFault(fault(QStringLiteral("delay=1500")));
+        auto client = makeClient();
+        QSignalSpy pending(client.get(), &AivenClient::pendingCountChanged);
+        auto context = std::make_unique<QObject>();
+        int calls = 0;
+        client->listProjects(context.get(), [&](auto) { ++calls; });
+        QCOMPARE(client->pendingCount(), 1);
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->countRequests("GET") == 1; }, 3000));
+        context.reset();
+        QCOMPARE(client->pendingCount(), 0);
+        QCOMPARE(pending.count(), 2);
+        QCOMPARE(pending.last().at(0).toInt(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->abandonedAnswers() == 1; }, 4000));
+        QTest::qWait(100);
+        QCOMPARE(calls, 0);
+
+        // The client goes on serving other contexts.
+        m_emulator->clearFaults();
+        auto r = await<std::vector<AivenProject>>([&](auto cb) { client->listProjects(this, cb); });
+        QVERIFY2(r, qPrintable(r.error.describe()));
+    }
+
+    // newestMessages() runs two requests; a context destroyed during the second stops it too.
+    void contextDestroyedDuringTheSecondStepOfNewestMessages() {
+        m_emulator->addFault(fault(QStringLiteral("delay=1500;method=POST")));
+        auto client = makeClient();
+        auto context = std::make_unique<QObject>();
+        int calls = 0;
+        client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), 10,
+                               AivenMessageFormat::JsonFormat, context.get(), [&](auto) { ++calls; });
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->countRequests("POST") == 1; }, 3000));
+        QCOMPARE(client->pendingCount(), 1);
+        context.reset();
+        QCOMPARE(client->pendingCount(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->abandonedAnswers() == 1; }, 4000));
+        QCOMPARE(calls, 0);
+    }
+
+    void contextAliveIsCalledOnce() {
+        auto client = makeClient();
+        QObject context;
+        int calls = 0;
+        AivenResult<AivenIntegration> got;
+        client->getIntegration(kProject, kIntegration, &context, [&](AivenResult<AivenIntegration> r) {
+            ++calls;
+            got = std::move(r);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return calls > 0; }, 5000));
+        QTest::qWait(100);
+        QCOMPARE(calls, 1);
+        QVERIFY2(got, qPrintable(got.error.describe()));
+        QCOMPARE(got.value->id, kIntegration);
+        QCOMPARE(client->pendingCount(), 0);
+    }
+
+    void cancelByIdCallsBackOnceWithTheCancelledError() {
+        m_emulator->addFault(fault(QStringLiteral("delay=1000")));
+        auto client = makeClient();
+        auto context = std::make_unique<QObject>();
+        int calls = 0;
+        AivenResult<AivenIntegration> got;
+        int otherCalls = 0;
+        const auto id = client->getIntegration(kProject, kIntegration, context.get(),
+                                               [&](AivenResult<AivenIntegration> r) {
+                                                   ++calls;
+                                                   got = std::move(r);
+                                               });
+        client->listProjects(context.get(), [&](auto) { ++otherCalls; });
+        client->cancel(id);
+        QCOMPARE(calls, 1);
+        QVERIFY(!got);
+        QVERIFY(got.error.cancelled);
+        QCOMPARE(got.error.message, QStringLiteral("cancelled"));
+        QCOMPARE(client->pendingCount(), 1); // only the cancelled one ended
+        context.reset();                     // neither the cancelled request nor the other calls back now
+        QCOMPARE(client->pendingCount(), 0);
+        QTest::qWait(1300);
+        QCOMPARE(calls, 1);
+        QCOMPARE(otherCalls, 0);
+    }
+
+    void destroyingTheClientWithRequestsPendingCallsNothing() {
+        m_emulator->addFault(fault(QStringLiteral("delay=1000")));
+        auto client = makeClient();
+        auto context = std::make_unique<QObject>();
+        int calls = 0;
+        client->listProjects(context.get(), [&](auto) { ++calls; });
+        client->getIntegration(kProject, kIntegration, context.get(), [&](auto) { ++calls; });
+        client->newestMessages(kProject, QStringLiteral("demo-kafka"), QStringLiteral("events"), 10,
+                               AivenMessageFormat::JsonFormat, context.get(), [&](auto) { ++calls; });
+        QCOMPARE(client->pendingCount(), 3);
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->requests().size() == 3; }, 3000));
+        client.reset();
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->abandonedAnswers() == 3; }, 4000));
+        context.reset(); // its destroyed() reaches no client any more
+        QTest::qWait(100);
+        QCOMPARE(calls, 0);
     }
 
     void errorBodiesParsedDefensively() {

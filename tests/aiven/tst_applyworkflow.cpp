@@ -47,10 +47,11 @@ class TestApplyWorkflow : public QObject {
         Json config = remoteConfig();
         config["tables"][0]["group_name"] = groupName;
         bool done = false;
-        m_client->updateIntegration(kProject, kIntegration, config, [&](AivenResult<AivenIntegration> r) {
-            QVERIFY2(r.ok(), qPrintable(r.error.describe()));
-            done = true;
-        });
+        m_client->updateIntegration(kProject, kIntegration, config, m_client.get(),
+                                    [&](AivenResult<AivenIntegration> r) {
+                                        QVERIFY2(r.ok(), qPrintable(r.error.describe()));
+                                        done = true;
+                                    });
         QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
     }
 

@@ -145,7 +145,7 @@ class TestE2ePipeline : public QObject {
         options.token = kToken;
         AivenClient client(options);
         std::optional<bool> ok;
-        client.produceMessages(kProject, kKafka, topic, format, records,
+        client.produceMessages(kProject, kKafka, topic, format, records, &client,
                                [&](AivenResult<std::vector<AivenProducedOffset>> r) {
                                    bool all = bool(r);
                                    if (r)
@@ -408,7 +408,7 @@ private slots:
         AivenClient aiven(options);
         std::optional<std::vector<AivenMessage>> messages;
         aiven.newestMessages(kProject, kKafka, QStringLiteral("bad"), 10, AivenMessageFormat::JsonFormat,
-                             [&](AivenResult<std::vector<AivenMessage>> r) {
+                             &aiven, [&](AivenResult<std::vector<AivenMessage>> r) {
                                  QVERIFY2(r, qPrintable(r.error.describe()));
                                  messages = *r.value;
                              });
@@ -507,7 +507,7 @@ private slots:
         AivenClient aiven(options);
         QSignalSpy applied(m_emulator.get(), &AivenEmulator::integrationApplied);
         bool accepted = false;
-        aiven.updateIntegration(kProject, kIntegration, config, [&](AivenResult<AivenIntegration> r) {
+        aiven.updateIntegration(kProject, kIntegration, config, &aiven, [&](AivenResult<AivenIntegration> r) {
             QVERIFY2(r, qPrintable(r.error.describe()));
             accepted = true;
         });
@@ -536,7 +536,7 @@ private slots:
         options.token = kToken;
         AivenClient aiven(options);
         bool deleted = false;
-        aiven.deleteIntegration(kProject, kIntegration, [&](AivenResult<bool> r) {
+        aiven.deleteIntegration(kProject, kIntegration, &aiven, [&](AivenResult<bool> r) {
             QVERIFY2(r, qPrintable(r.error.describe()));
             deleted = true;
         });

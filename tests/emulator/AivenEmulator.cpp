@@ -493,8 +493,10 @@ bool AivenEmulator::handleRequest(const QHttpServerRequest& httpRequest, QTcpSoc
     const int delay = fault ? fault->delayMs : 0;
     QPointer<QTcpSocket> guard(socket);
     auto deliver = [this, guard, response, truncate, drop] {
-        if (!guard)
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState) {
+            ++m_abandonedAnswers;
             return;
+        }
         if (drop) {
             guard->abort();
             return;

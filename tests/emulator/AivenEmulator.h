@@ -68,6 +68,8 @@ public:
     const std::vector<LoggedRequest>& requests() const { return m_log; }
     int countRequests(const QByteArray& method, const QString& pathContains = {}) const;
     void clearRequests() { m_log.clear(); }
+    // Delayed answers that found their connection closed when due: the client had aborted the request.
+    int abandonedAnswers() const { return m_abandonedAnswers; }
 
     // Test access to the state, as the API would show it.
     std::optional<Json> integration(const QString& project, const QString& id) const;
@@ -128,6 +130,7 @@ private:
     std::vector<FaultSpec> m_faults;
     std::map<QString, int> m_faultCounters;
     std::vector<LoggedRequest> m_log;
+    int m_abandonedAnswers = 0;
     QUrl m_clickhouse;
     Json m_schema;
     QNetworkAccessManager* m_network;

@@ -70,10 +70,11 @@ class TestAivenGui : public QObject {
         Json config = remoteConfig();
         config["tables"][0]["group_name"] = groupName;
         bool done = false;
-        other->updateIntegration(kProject, kIntegration, config, [&](AivenResult<AivenIntegration> r) {
-            QVERIFY2(r.ok(), qPrintable(r.error.describe()));
-            done = true;
-        });
+        other->updateIntegration(kProject, kIntegration, config, other.get(),
+                                 [&](AivenResult<AivenIntegration> r) {
+                                     QVERIFY2(r.ok(), qPrintable(r.error.describe()));
+                                     done = true;
+                                 });
         QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
     }
 

@@ -449,7 +449,7 @@ private slots:
         options.retry.maxAttempts = 1;
         AivenClient client(options);
         std::optional<AivenResult<QString>> got;
-        client.getProjectCa(QStringLiteral("my project"), [&](AivenResult<QString> r) { got = r; });
+        client.getProjectCa(QStringLiteral("my project"), &client, [&](AivenResult<QString> r) { got = r; });
         QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), kWait);
         QVERIFY2(got->ok(), qPrintable(got->error.describe()));
         QCOMPARE(requestLine, QByteArray("GET /v1/project/my%20project/kms/ca HTTP/1.1"));
@@ -530,7 +530,8 @@ private slots:
         // The API now lists it among the ClickHouse service's integrations.
         bool listed = false;
         client->listServiceIntegrations(
-            kProject, QStringLiteral("demo-clickhouse"), [&](AivenResult<std::vector<AivenIntegration>> r) {
+            kProject, QStringLiteral("demo-clickhouse"), client.get(),
+            [&](AivenResult<std::vector<AivenIntegration>> r) {
                 QVERIFY(r.ok());
                 for (const auto& i : clickhouseKafkaIntegrations(*r.value, QStringLiteral("demo-clickhouse")))
                     listed = listed || i.id == integration.id;

@@ -81,18 +81,14 @@ void ConnectDialog::testConnection() {
     m_probe = std::make_unique<AivenClient>(options);
     m_test->setEnabled(false);
     showResult(true, tr("Testing…"));
-    QPointer<ConnectDialog> self(this);
-    m_probe->listProjects([self](AivenResult<std::vector<AivenProject>> result) {
-        auto* const me = self.data();
-        if (!me)
-            return;
-        me->m_test->setEnabled(true);
+    m_probe->listProjects(this, [this](AivenResult<std::vector<AivenProject>> result) {
+        m_test->setEnabled(true);
         if (result.ok())
-            me->showResult(true, tr("Connected: %n project(s) visible.", nullptr,
-                                    static_cast<int>(result.value->size())));
+            showResult(true, tr("Connected: %n project(s) visible.", nullptr,
+                                static_cast<int>(result.value->size())));
         else
-            me->showResult(false, tr("Connection failed: %1").arg(result.error.describe()));
-        emit me->tested(result.ok(), me->m_result->text());
+            showResult(false, tr("Connection failed: %1").arg(result.error.describe()));
+        emit tested(result.ok(), m_result->text());
     });
 }
 

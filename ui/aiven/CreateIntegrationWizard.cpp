@@ -189,15 +189,6 @@ CreateIntegrationWizard::CreateIntegrationWizard(AivenClient* client, ConfigDocu
     loadProjects(project);
 }
 
-CreateIntegrationWizard::~CreateIntegrationWizard() {
-    if (m_client) {
-        auto requests = std::exchange(m_requests, {});
-        m_createRequest = 0;
-        for (quint64 id : requests)
-            m_client->cancel(id);
-    }
-}
-
 void CreateIntegrationWizard::loadingDone() {
     --m_loading;
     for (int id : pageIds())
@@ -211,25 +202,21 @@ void CreateIntegrationWizard::loadProjects(const QString& preferred) {
         return;
     ++m_loading;
     m_destinationStatus->setText(tr("Loading…"));
-    QPointer<CreateIntegrationWizard> self(this);
-    m_requests.push_back(
-        m_client->listProjects([self, preferred](AivenResult<std::vector<AivenProject>> result) {
-            if (!self || self->m_requests.empty())
-                return;
-            self->loadingDone();
-            if (!result) {
-                self->m_destinationStatus->setText(result.error.describe());
-                return;
-            }
-            QSignalBlocker block(self->m_projectBox);
-            for (const auto& p : *result.value)
-                self->m_projectBox->addItem(p.name);
-            const int index = self->m_projectBox->findText(preferred);
-            self->m_projectBox->setCurrentIndex(index >= 0 ? index : 0);
-            block.unblock();
-            if (!self->m_projectBox->currentText().isEmpty())
-                self->loadProject(self->m_projectBox->currentText());
-        }));
+    m_client->listProjects(this, [this, preferred](AivenResult<std::vector<AivenProject>> result) {
+        loadingDone();
+        if (!result) {
+            m_destinationStatus->setText(result.error.describe());
+            return;
+        }
+        QSignalBlocker block(m_projectBox);
+        for (const auto& p : *result.value)
+            m_projectBox->addItem(p.name);
+        const int index = m_projectBox->findText(preferred);
+        m_projectBox->setCurrentIndex(index >= 0 ? index : 0);
+        block.unblock();
+        if (!m_projectBox->currentText().isEmpty())
+            loadProject(m_projectBox->currentText());
+    });
 }
 
 void CreateIntegrationWizard::loadProject(const QString& project) {
@@ -241,38 +228,36 @@ void CreateIntegrationWizard::loadProject(const QString& project) {
     m_topicBox->clear();
     m_loading += 2;
     m_destinationStatus->setText(tr("Loading…"));
-    QPointer<CreateIntegrationWizard> self(this);
-    m_requests.push_back(
-        m_client->listServices(project, [self, project](AivenResult<std::vector<AivenService>> result) {
-            if (!self || self->m_requests.empty() || self->project() != project)
+    m_client->listServices(project, this, [this, project](AivenResult<std::vector<AivenService>> result) {
+        if (this->project() != project)
+            return;
+        loadingDone();
+        if (!result) {
+            m_destinationStatus->setText(result.error.describe());
+            return;
+        }
+        for (const auto& s : *result.value) {
+            if (s.type == QLatin1String("clickhouse"))
+                m_clickhouseBox->addItem(s.name);
+            else if (s.type == QLatin1String("kafka"))
+                m_kafkaBox->addItem(s.name);
+        }
+        if (m_clickhouseBox->count() == 0)
+            m_destinationStatus->setText(tr("Project %1 has no ClickHouse service.").arg(project));
+        loadTopics();
+    });
+    m_client->listIntegrationEndpoints(
+        project, this, [this, project](AivenResult<std::vector<AivenIntegrationEndpoint>> result) {
+            if (this->project() != project)
                 return;
-            self->loadingDone();
-            if (!result) {
-                self->m_destinationStatus->setText(result.error.describe());
-                return;
-            }
-            for (const auto& s : *result.value) {
-                if (s.type == QLatin1String("clickhouse"))
-                    self->m_clickhouseBox->addItem(s.name);
-                else if (s.type == QLatin1String("kafka"))
-                    self->m_kafkaBox->addItem(s.name);
-            }
-            if (self->m_clickhouseBox->count() == 0)
-                self->m_destinationStatus->setText(tr("Project %1 has no ClickHouse service.").arg(project));
-            self->loadTopics();
-        }));
-    m_requests.push_back(m_client->listIntegrationEndpoints(
-        project, [self, project](AivenResult<std::vector<AivenIntegrationEndpoint>> result) {
-            if (!self || self->m_requests.empty() || self->project() != project)
-                return;
-            self->loadingDone();
+            loadingDone();
             if (!result)
                 return; // the Kafka service choice still works; the endpoint list stays empty
             for (const auto& e : *result.value)
                 if (e.type == QLatin1String("external_kafka"))
-                    self->m_endpointBox->addItem(e.name, e.id);
-            self->m_endpointOption->setEnabled(self->m_endpointBox->count() > 0);
-        }));
+                    m_endpointBox->addItem(e.name, e.id);
+            m_endpointOption->setEnabled(m_endpointBox->count() > 0);
+        });
 }
 
 void CreateIntegrationWizard::loadTopics() {
@@ -284,14 +269,13 @@ void CreateIntegrationWizard::loadTopics() {
     const QString p = project();
     m_peek->setRestSource(p, service);
     m_kafkaSource->resolve({p, service, {}, {}});
-    QPointer<CreateIntegrationWizard> self(this);
-    m_requests.push_back(
-        m_client->listTopics(p, service, [self, service](AivenResult<std::vector<AivenTopicSummary>> result) {
-            if (!self || self->m_requests.empty() || self->m_kafkaBox->currentText() != service || !result)
-                return;
-            for (const auto& t : *result.value)
-                self->m_topicBox->addItem(t.name);
-        }));
+    m_client->listTopics(p, service, this,
+                         [this, service](AivenResult<std::vector<AivenTopicSummary>> result) {
+                             if (m_kafkaBox->currentText() != service || !result)
+                                 return;
+                             for (const auto& t : *result.value)
+                                 m_topicBox->addItem(t.name);
+                         });
 }
 
 void CreateIntegrationWizard::inferFromTopic() {
@@ -423,25 +407,23 @@ void CreateIntegrationWizard::startCreate() {
     button(QWizard::FinishButton)->setEnabled(false);
     button(QWizard::BackButton)->setEnabled(false);
     const QString p = project();
-    QPointer<CreateIntegrationWizard> self(this);
     m_createRequest = m_client->createIntegration(
-        p, source(), destination(), toJson(userConfig()), [self, p](AivenResult<AivenIntegration> result) {
-            if (!self || self->m_createRequest == 0)
+        p, source(), destination(), toJson(userConfig()), this,
+        [this, p](AivenResult<AivenIntegration> result) {
+            if (m_createRequest == 0) // cancelled by reject()
                 return;
-            self->m_createRequest = 0;
-            self->m_progress->hide();
-            self->button(QWizard::FinishButton)->setEnabled(true);
-            self->button(QWizard::BackButton)->setEnabled(true);
+            m_createRequest = 0;
+            m_progress->hide();
+            button(QWizard::FinishButton)->setEnabled(true);
+            button(QWizard::BackButton)->setEnabled(true);
             if (!result) {
-                self->m_error->setText(
-                    tr("Aiven did not create the integration: %1").arg(result.error.describe()));
+                m_error->setText(tr("Aiven did not create the integration: %1").arg(result.error.describe()));
                 return;
             }
-            self->m_created = true;
-            emit self->created(p, *result.value);
-            self->accept();
+            m_created = true;
+            emit created(p, *result.value);
+            accept();
         });
-    m_requests.push_back(m_createRequest);
 }
 
 void CreateIntegrationWizard::reject() {

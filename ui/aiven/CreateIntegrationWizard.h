@@ -34,7 +34,6 @@ public:
     // `project` preselects a project (may be empty); `document` offers its tables.
     CreateIntegrationWizard(AivenClient* client, ConfigDocument* document, const QString& project,
                             QWidget* parent = nullptr);
-    ~CreateIntegrationWizard() override;
 
     QComboBox* projectBox() const { return m_projectBox; }
     QComboBox* clickhouseBox() const { return m_clickhouseBox; }
@@ -85,7 +84,6 @@ private:
     TopicPeek* m_peek;
     int m_loading = 0;
     quint64 m_createRequest = 0;
-    std::vector<quint64> m_requests;
     bool m_created = false;
     std::optional<ConnectorTable> m_inferred;
 

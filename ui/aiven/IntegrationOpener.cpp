@@ -10,11 +10,6 @@ IntegrationOpener::IntegrationOpener(AivenClient* client, ConfigDocument* docume
     , m_client(client)
     , m_document(document) {}
 
-IntegrationOpener::~IntegrationOpener() {
-    m_destroying = true;
-    cancel();
-}
-
 void IntegrationOpener::cancel() {
     if (m_request && m_client)
         m_client->cancel(m_request);
@@ -27,26 +22,22 @@ void IntegrationOpener::open(const QString& project, const QString& integrationI
         emit failed(tr("Not connected to Aiven."));
         return;
     }
-    QPointer<IntegrationOpener> self(this);
     m_request = m_client->getIntegration(
-        project, integrationId, [self, project](AivenResult<AivenIntegration> result) {
-            auto* const me = self.data();
-            if (!me || me->m_destroying)
-                return;
-            me->m_request = 0;
+        project, integrationId, this, [this, project](AivenResult<AivenIntegration> result) {
+            m_request = 0;
             if (!result.ok()) {
                 if (!result.error.cancelled)
-                    emit me->failed(tr("Could not open the integration: %1").arg(result.error.describe()));
+                    emit failed(tr("Could not open the integration: %1").arg(result.error.describe()));
                 return;
             }
-            if (!me->m_document) {
-                emit me->failed(tr("The document was closed."));
+            if (!m_document) {
+                emit failed(tr("The document was closed."));
                 return;
             }
             const UserConfig config = userConfigFromJson(result.value->userConfig);
-            me->m_document->load(config, QString());
-            me->m_document->setRemoteBase(config);
-            emit me->opened(project, *result.value);
+            m_document->load(config, QString());
+            m_document->setRemoteBase(config);
+            emit opened(project, *result.value);
         });
 }
 

@@ -15,7 +15,6 @@ class IntegrationOpener : public QObject {
     Q_OBJECT
 public:
     IntegrationOpener(AivenClient* client, ConfigDocument* document, QObject* parent = nullptr);
-    ~IntegrationOpener() override;
 
     // Starts fetching; a previous open still in flight is cancelled. Ends with opened() or failed().
     void open(const QString& project, const QString& integrationId);
@@ -30,7 +29,6 @@ private:
     QPointer<AivenClient> m_client;
     QPointer<ConfigDocument> m_document;
     quint64 m_request = 0;
-    bool m_destroying = false;
 };
 
 } // namespace ckstudio

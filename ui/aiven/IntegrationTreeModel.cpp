@@ -16,12 +16,6 @@ IntegrationTreeModel::IntegrationTreeModel(AivenClient* client, QObject* parent)
     m_root.load = Load::NotLoaded;
 }
 
-IntegrationTreeModel::~IntegrationTreeModel() {
-    // Cancelling calls back synchronously; m_destroying makes those callbacks no-ops.
-    m_destroying = true;
-    cancelAll();
-}
-
 IntegrationTreeModel::Node* IntegrationTreeModel::nodeOf(const QModelIndex& index) const {
     if (!index.isValid())
         return const_cast<Node*>(&m_root);
@@ -199,7 +193,7 @@ bool IntegrationTreeModel::contains(const Node* root, const Node* node) const {
 }
 
 IntegrationTreeModel::Node* IntegrationTreeModel::stillWaiting(Node* node, int generation) const {
-    if (m_destroying || !contains(&m_root, node))
+    if (!contains(&m_root, node))
         return nullptr;
     return node->generation == generation && node->load == Load::Loading ? node : nullptr;
 }
@@ -213,8 +207,6 @@ template <typename T>
 void IntegrationTreeModel::deliver(Node* node, int generation, const AivenResult<T>& result,
                                    const std::function<std::vector<std::unique_ptr<Node>>(const T&)>& build,
                                    const QString& emptyText) {
-    if (m_destroying)
-        return;
     requestFinished();
     Node* target = stillWaiting(node, generation);
     if (!target)
@@ -245,14 +237,11 @@ void IntegrationTreeModel::startFetch(Node* node) {
     if (m_inFlight++ == 0)
         emit busyChanged(true);
 
-    QPointer<IntegrationTreeModel> self(this);
+    // The model is the context of its requests: a destroyed model is never called back.
     if (node == &m_root) {
         node->request =
-            m_client->listProjects([self, node, generation](AivenResult<std::vector<AivenProject>> r) {
-                auto* const me = self.data();
-                if (!me)
-                    return;
-                me->deliver<std::vector<AivenProject>>(
+            m_client->listProjects(this, [this, node, generation](AivenResult<std::vector<AivenProject>> r) {
+                deliver<std::vector<AivenProject>>(
                     node, generation, r,
                     [node](const std::vector<AivenProject>& projects) {
                         std::vector<std::unique_ptr<Node>> out;
@@ -270,11 +259,8 @@ void IntegrationTreeModel::startFetch(Node* node) {
             });
     } else if (node->kind == Kind::Project) {
         node->request = m_client->listServices(
-            node->project, [self, node, generation](AivenResult<std::vector<AivenService>> r) {
-                auto* const me = self.data();
-                if (!me)
-                    return;
-                me->deliver<std::vector<AivenService>>(
+            node->project, this, [this, node, generation](AivenResult<std::vector<AivenService>> r) {
+                deliver<std::vector<AivenService>>(
                     node, generation, r,
                     [node](const std::vector<AivenService>& services) {
                         std::vector<std::unique_ptr<Node>> out;
@@ -296,12 +282,9 @@ void IntegrationTreeModel::startFetch(Node* node) {
             });
     } else {
         node->request = m_client->listServiceIntegrations(
-            node->project, node->service,
-            [self, node, generation](AivenResult<std::vector<AivenIntegration>> r) {
-                auto* const me = self.data();
-                if (!me)
-                    return;
-                me->deliver<std::vector<AivenIntegration>>(
+            node->project, node->service, this,
+            [this, node, generation](AivenResult<std::vector<AivenIntegration>> r) {
+                deliver<std::vector<AivenIntegration>>(
                     node, generation, r,
                     [node](const std::vector<AivenIntegration>& all) {
                         std::vector<std::unique_ptr<Node>> out;

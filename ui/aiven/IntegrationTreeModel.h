@@ -21,7 +21,6 @@ public:
     enum Column { NameColumn, DetailsColumn, ColumnCount };
 
     explicit IntegrationTreeModel(AivenClient* client, QObject* parent = nullptr);
-    ~IntegrationTreeModel() override;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -83,7 +82,6 @@ private:
     Node m_root;
     int m_inFlight = 0;
     int m_nextGeneration = 1;
-    bool m_destroying = false;
 };
 
 } // namespace ckstudio

@@ -15,7 +15,6 @@ class LiveSchemaLoader : public QObject {
     Q_OBJECT
 public:
     explicit LiveSchemaLoader(AivenClient* client, QObject* parent = nullptr);
-    ~LiveSchemaLoader() override;
 
     void load(const QString& project);
     bool isLoading() const { return m_request != 0; }

@@ -184,18 +184,6 @@ TopicBrowser::TopicBrowser(AivenClient* client, ConfigDocument* document, QWidge
     updateActions();
 }
 
-TopicBrowser::~TopicBrowser() {
-    m_destroying = true;
-    if (m_client) {
-        for (quint64 id : m_lagRequests)
-            m_client->cancel(id);
-        if (m_topicRequest)
-            m_client->cancel(m_topicRequest);
-        if (m_partitionRequest)
-            m_client->cancel(m_partitionRequest);
-    }
-}
-
 void TopicBrowser::setSourceText(const QString& text) {
     m_source->setText(text);
 }
@@ -234,8 +222,6 @@ void TopicBrowser::openDirect(const KafkaConnection& connection, const QString& 
 }
 
 void TopicBrowser::onResolved(const KafkaSourceResult& result) {
-    if (m_destroying)
-        return;
     if (!result.ok()) {
         setSourceText(result.errorText());
         emit failed(result.error->describe());
@@ -270,21 +256,18 @@ void TopicBrowser::resolved(const QString& label) {
 void TopicBrowser::refreshTopics() {
     if (!m_client || m_service.isEmpty())
         return;
-    QPointer<TopicBrowser> self(this);
     if (m_topicRequest)
         m_client->cancel(m_topicRequest);
     m_topicRequest = m_client->listTopics(
-        m_project, m_service, [self](AivenResult<std::vector<AivenTopicSummary>> result) {
-            if (!self || self->m_destroying)
-                return;
-            self->m_topicRequest = 0;
+        m_project, m_service, this, [this](AivenResult<std::vector<AivenTopicSummary>> result) {
+            m_topicRequest = 0;
             if (!result) {
                 if (!result.error.cancelled)
-                    self->m_status->setText(tr("Topics: %1").arg(result.error.describe()));
+                    m_status->setText(tr("Topics: %1").arg(result.error.describe()));
                 return;
             }
-            self->m_topics->setTopics(*result.value);
-            self->refreshLag();
+            m_topics->setTopics(*result.value);
+            refreshLag();
         });
 }
 
@@ -294,20 +277,17 @@ void TopicBrowser::refreshLag() {
     for (quint64 id : std::exchange(m_lagRequests, {}))
         m_client->cancel(id);
     m_lag->clearTopics();
-    QPointer<TopicBrowser> self(this);
     for (const QString& topic : m_lag->topicNames()) {
         if (m_topics->rowOf(topic) < 0) {
             m_lag->setTopicError(topic, tr("not a topic of %1").arg(m_service));
             continue;
         }
-        m_lagRequests.push_back(
-            m_client->getTopic(m_project, m_service, topic, [self, topic](AivenResult<AivenTopic> result) {
-                if (!self || self->m_destroying)
-                    return;
+        m_lagRequests.push_back(m_client->getTopic(
+            m_project, m_service, topic, this, [this, topic](AivenResult<AivenTopic> result) {
                 if (result)
-                    self->m_lag->setTopic(*result.value);
+                    m_lag->setTopic(*result.value);
                 else if (!result.error.cancelled)
-                    self->m_lag->setTopicError(topic, result.error.describe());
+                    m_lag->setTopicError(topic, result.error.describe());
             }));
     }
 }
@@ -319,24 +299,21 @@ void TopicBrowser::selectTopic(const QString& topic) {
         m_partitionBox->removeItem(1);
     if (!m_client || m_service.isEmpty())
         return;
-    QPointer<TopicBrowser> self(this);
     if (m_partitionRequest)
         m_client->cancel(std::exchange(m_partitionRequest, 0));
     m_partitionRequest =
-        m_client->getTopic(m_project, m_service, topic, [self, topic](AivenResult<AivenTopic> result) {
-            if (!self || self->m_destroying)
-                return;
-            self->m_partitionRequest = 0;
-            if (self->m_topicEdit->text() != topic)
+        m_client->getTopic(m_project, m_service, topic, this, [this, topic](AivenResult<AivenTopic> result) {
+            m_partitionRequest = 0;
+            if (m_topicEdit->text() != topic)
                 return;
             if (!result) {
                 if (!result.error.cancelled)
-                    self->m_status->setText(tr("Topic %1: %2").arg(topic, result.error.describe()));
+                    m_status->setText(tr("Topic %1: %2").arg(topic, result.error.describe()));
                 return;
             }
             for (const auto& p : result.value->partitions)
-                self->m_partitionBox->addItem(tr("Partition %1").arg(p.partition), p.partition);
-            self->m_partitions->setPartitions(result.value->partitions);
+                m_partitionBox->addItem(tr("Partition %1").arg(p.partition), p.partition);
+            m_partitions->setPartitions(result.value->partitions);
         });
 }
 

@@ -37,7 +37,6 @@ class TopicBrowser : public QWidget {
 public:
     // `client` and `document` must outlive the browser.
     TopicBrowser(AivenClient* client, ConfigDocument* document, QWidget* parent = nullptr);
-    ~TopicBrowser() override;
 
     // An Aiven for Apache Kafka service: topics from the API; peeks through its REST proxy, or directly when
     // the service has it off.
@@ -106,7 +105,6 @@ private:
     QString m_project;
     QString m_service; // empty for a direct source
     bool m_ready = false;
-    bool m_destroying = false; // requests cancelled by the destructor call back into a half-gone object
     quint64 m_topicRequest = 0;
     quint64 m_partitionRequest = 0;
     std::vector<quint64> m_lagRequests;
