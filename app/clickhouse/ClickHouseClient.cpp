@@ -75,6 +75,7 @@ HttpRequest ClickHouseClient::makeRequest(const QueryOptions& options, const QSt
         request.headers.append({"X-ClickHouse-User", user.toUtf8()});
     if (!m_settings.password.isEmpty())
         request.headers.append({"X-ClickHouse-Key", m_settings.password.toUtf8()});
+    request.preferLeanReader = options.streaming; // the preview's large answers (app/http/LeanHttpReply.h)
     request.followSafeRedirects = false; // a redirect is an answer, not followed with the credentials
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_settings.queryTimeoutMs;
     request.transferTimeoutMs =

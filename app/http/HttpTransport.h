@@ -59,6 +59,9 @@ struct HttpRequest {
     int transferTimeoutMs = 0;       // no data for this long aborts the reply (OperationCanceled); 0: none
     bool followSafeRedirects =
         false; // redirects that keep or raise the protocol's safety; else 3xx is the answer
+    // A large answer read as it comes (the preview): plain http without a proxy goes through the module's
+    // lean reader (LeanHttpReply.h) instead of Qt Network's; everything else ignores it.
+    bool preferLeanReader = false;
 };
 
 // One request in flight. Deleting it stops the request without calling back; the callbacks run on the

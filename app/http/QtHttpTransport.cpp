@@ -1,5 +1,6 @@
 // The HTTP module (libckstudio-http.so): HttpTransport over Qt Network. See HttpTransport.h.
 #include "http/HttpTransport.h"
+#include "http/LeanHttpReply.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -104,6 +105,8 @@ public:
     }
 
     std::unique_ptr<HttpReply> send(const HttpRequest& request) override {
+        if (request.preferLeanReader && leanReaderApplies(request))
+            return std::make_unique<LeanHttpReply>(request);
         QNetworkRequest r(request.url);
         for (const auto& [name, value] : request.headers)
             r.setRawHeader(name, value);
