@@ -3,6 +3,7 @@
 #include "cli/Cli.h"
 #include "cli/CommandSpec.h"
 
+#include <QFile>
 #include <QTest>
 #include <sstream>
 
@@ -251,6 +252,22 @@ private slots:
                  "insert --table DB.TABLE --format FORMAT FILE",
              })
             QVERIFY2(top.out.find(synopsis) != std::string::npos, synopsis);
+    }
+
+    // README.md shows `ckstudio-cli --help`; the specs must not drift from it.
+    void readmeShowsTheHelpAsPrinted() {
+        QFile readme(QStringLiteral(CKSTUDIO_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll());
+        const qsizetype start = text.indexOf(QStringLiteral("    Usage: ckstudio-cli COMMAND [OPTIONS]\n"));
+        const qsizetype end = text.indexOf(QStringLiteral("for a command's options.\n"), start);
+        QVERIFY(start >= 0 && end > start);
+        QString shown = text.mid(start, end - start).replace(QStringLiteral("\n    "), QStringLiteral("\n"));
+        shown = shown.mid(4); // the first line's indent
+        const Run top = runCommand({QStringLiteral("--help")});
+        const QString printed = QString::fromStdString(top.out);
+        const qsizetype from = printed.indexOf(QStringLiteral("Usage: ckstudio-cli COMMAND"));
+        QCOMPARE(printed.mid(from, shown.size()), shown);
     }
 
     void usageErrorsNameTheCommandAndExitTwo() {
