@@ -1,5 +1,8 @@
 #pragma once
 // ckstudio-cli: the command table and what every command gets. Contract: ../shared/DESIGN.md §3.
+#include "cli/CommandSpec.h"
+#include "clickhouse/ConnectionSettings.h"
+
 #include <QStringList>
 #include <functional>
 #include <iosfwd>
@@ -32,9 +35,7 @@ struct CliIo {
 using Finish = std::function<void(int exitCode)>;
 
 struct Command {
-    std::string name;
-    std::string synopsis; // "validate CONFIG.json [--schema FILE]"
-    std::string summary;
+    const CommandSpec& (*spec)(); // name, synopsis, summary, options
     // Offline commands return their exit code. Network commands start their work, return nullopt and call
     // finish() from the event loop.
     std::function<std::optional<int>(const QStringList& args, CliIo& io, const Finish& finish)> run;
@@ -46,7 +47,31 @@ const std::vector<Command>& commands();
 // Returns the exit code, or nullopt when an asynchronous command is running (finish will be called).
 std::optional<int> runCli(const QStringList& args, CliIo& io, const Finish& finish);
 
-// Each command lives in its own file and registers here.
+// Parses `args` with `spec`. --help prints the command's help and returns ExitOk; a usage error prints
+// "ckstudio-cli NAME: message" and the usage, and returns ExitUsage; otherwise fills `parsed`, returns
+// nullopt.
+std::optional<int> parseCommandLine(const CommandSpec& spec, const QStringList& args, CliIo& io,
+                                    ParsedArgs& parsed);
+// "ckstudio-cli NAME: message" and the usage on stderr, for what the command checks after parsing.
+int usageError(CliIo& io, const CommandSpec& spec, const QString& message);
+
+// The ClickHouse connection from clickHouseConnectionOptions() and the environment (DESIGN.md §3).
+ConnectionArgsResult clickHouseConnection(const ParsedArgs& args);
+
+// Each command lives in its own file, with its spec, and registers here.
+const CommandSpec& validateSpec();
+const CommandSpec& formatSpec();
+const CommandSpec& exportSpec();
+const CommandSpec& ddlSpec();
+const CommandSpec& inferSpec();
+const CommandSpec& integrationsSpec();
+const CommandSpec& pullSpec();
+const CommandSpec& pushSpec();
+const CommandSpec& peekSpec();
+const CommandSpec& peekDirectSpec(); // peek --bootstrap
+const CommandSpec& previewSpec();
+const CommandSpec& insertSpec();
+
 std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish& finish);
 std::optional<int> runFormat(const QStringList& args, CliIo& io, const Finish& finish);
 std::optional<int> runExport(const QStringList& args, CliIo& io, const Finish& finish);

@@ -7,48 +7,9 @@
 
 #include <map>
 #include <ostream>
-#include <set>
 
 namespace ckstudio::cli {
 namespace {
-
-constexpr const char* kUsage =
-    "Usage: ckstudio-cli ddl CONFIG.json --kafka-service SVC [--table NAME] [--target-database DB]\n"
-    "         [--engine ENGINE] [--engine-params a,b] [--order-by a,b|tuple()] [--partition-by EXPR]\n"
-    "         [--ttl-column C --ttl-days N] [--virtual-columns _topic,_offset] [--destination NAME]\n"
-    "         [--view NAME] [--execute [--clickhouse-url URL] [--user USER] [--ca-file FILE]]\n";
-
-void printHelp(std::ostream& out) {
-    out << kUsage
-        << "\nFor each connector table of CONFIG.json (or only --table), a MergeTree-family destination "
-           "table and a\n"
-           "materialized view TO it that selects every column by name from `service_<SVC>`.`<table>`.\n"
-           "Statements are separated by ';' and a blank line. Warnings (features old servers lack) go to "
-           "stderr.\n"
-           "\nOptions:\n"
-           "  --kafka-service SVC    the Kafka service of the integration (required)\n"
-           "  --table NAME           only this connector table\n"
-           "  --target-database DB   where the destination and the view go (default: default)\n"
-           "  --engine ENGINE        MergeTree (default), ReplicatedMergeTree, ReplacingMergeTree,\n"
-           "                         SummingMergeTree, AggregatingMergeTree, CollapsingMergeTree,\n"
-           "                         VersionedCollapsingMergeTree\n"
-           "  --engine-params a,b    engine column parameters (version, columns to sum, sign[, version])\n"
-           "  --order-by a,b         sorting key columns (default: the first non-Nullable column);\n"
-           "                         'tuple()' for none\n"
-           "  --partition-by EXPR    PARTITION BY expression, e.g. toYYYYMM(ts)\n"
-           "  --ttl-column C         Date/DateTime column for TTL C + INTERVAL N DAY (with --ttl-days N)\n"
-           "  --ttl-days N           days to keep rows\n"
-           "  --virtual-columns LIST Kafka virtual columns to keep: _topic, _key, _offset, _partition, "
-           "_timestamp\n"
-           "  --destination NAME     destination table name (default: <table>_data; one table only)\n"
-           "  --view NAME            materialized view name (default: <table>_mv; one table only)\n"
-           "  --execute              run the statements on ClickHouse instead of printing them\n"
-           "  --clickhouse-url URL, --user USER, --ca-file FILE   ClickHouse for --execute\n"
-           "                         (or CLICKHOUSE_URL, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)\n"
-           "  -h, --help             this text\n"
-           "\nExit codes: 0 ok, 1 the config or the options do not make valid DDL, 2 usage or I/O error,\n"
-           "4 ClickHouse error (--execute).\n";
-}
 
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> items;
@@ -65,74 +26,84 @@ std::vector<std::string> splitList(const std::string& text) {
     return items;
 }
 
-struct ParsedArgs {
-    std::map<std::string, std::string> values;
-    std::set<std::string> flags;
-    QStringList positional;
-};
-
-// Returns an error message, empty when the arguments parse.
-std::string parseArgs(const QStringList& args, ParsedArgs& parsed) {
-    static const std::set<std::string> valueOptions = {
-        "--kafka-service", "--table",        "--target-database", "--engine",   "--engine-params",
-        "--order-by",      "--partition-by", "--ttl-column",      "--ttl-days", "--virtual-columns",
-        "--destination",   "--view",         "--clickhouse-url",  "--user",     "--ca-file"};
-    static const std::set<std::string> flagOptions = {"--execute", "--help"};
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const std::string arg = args[i].toStdString();
-        if (arg == "-h") {
-            parsed.flags.insert("--help");
-            continue;
-        }
-        if (arg.rfind("--", 0) != 0 || arg == "--") {
-            parsed.positional << args[i];
-            continue;
-        }
-        const auto eq = arg.find('=');
-        const std::string name = arg.substr(0, eq);
-        if (name == "--password")
-            return "--password is not accepted (it would be visible in the process list): set "
-                   "CLICKHOUSE_PASSWORD";
-        if (flagOptions.count(name)) {
-            if (eq != std::string::npos)
-                return name + " takes no value";
-            parsed.flags.insert(name);
-        } else if (!valueOptions.count(name)) {
-            return "unknown option " + name;
-        } else if (eq != std::string::npos) {
-            parsed.values[name] = arg.substr(eq + 1);
-        } else if (i + 1 < args.size()) {
-            parsed.values[name] = args[++i].toStdString();
-        } else {
-            return name + " needs a value";
-        }
-    }
-    return {};
-}
-
 } // namespace
 
-std::optional<int> runDdl(const QStringList& args, CliIo& io, const Finish& finish) {
-    ParsedArgs parsed;
-    auto usageError = [&](const std::string& message) {
-        io.err << "ckstudio-cli ddl: " << message << "\n" << kUsage;
-        return ExitUsage;
+const CommandSpec& ddlSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("ddl");
+        s.summary =
+            QStringLiteral("destination table + materialized view DDL for each (or one) table; --execute "
+                           "runs it");
+        s.positionals = {
+            {QStringLiteral("CONFIG.json"), QStringLiteral("the config whose tables to create")}};
+        auto option = [](const char* name, const char* valueName, const char* help,
+                         OptionSpec::Show show = OptionSpec::Show::Optional) {
+            OptionSpec o{QString::fromLatin1(name), QString::fromLatin1(valueName), QString::fromUtf8(help)};
+            o.show = show;
+            return o;
+        };
+        constexpr auto full = OptionSpec::Show::Full;
+        OptionSpec service = option("kafka-service", "SVC", "the Kafka service of the integration");
+        service.required = true;
+        s.options = {
+            service,
+            option("table", "NAME", "only this connector table"),
+            option("target-database", "DB", "where the destination and the view go (default: default)"),
+            option("engine", "ENGINE",
+                   "MergeTree (default), ReplicatedMergeTree, ReplacingMergeTree,\n"
+                   "SummingMergeTree, AggregatingMergeTree, CollapsingMergeTree,\n"
+                   "VersionedCollapsingMergeTree"),
+            option("engine-params", "a,b",
+                   "engine column parameters (version, columns to sum, sign[, version])", full),
+            option("order-by", "a,b",
+                   "sorting key columns (default: the first non-Nullable column);\n'tuple()' for none"),
+            option("partition-by", "EXPR", "PARTITION BY expression, e.g. toYYYYMM(ts)", full),
+            option("ttl-column", "C", "Date/DateTime column for TTL C + INTERVAL N DAY (with --ttl-days N)",
+                   full),
+            option("ttl-days", "N", "days to keep rows", full),
+            option("virtual-columns", "LIST",
+                   "Kafka virtual columns to keep: _topic, _key, _offset, _partition, _timestamp", full),
+            option("destination", "NAME", "destination table name (default: <table>_data; one table only)",
+                   full),
+            option("view", "NAME", "materialized view name (default: <table>_mv; one table only)", full),
+            option("execute", "", "run the statements on ClickHouse instead of printing them"),
+        };
+        for (auto& o : clickHouseConnectionOptions(full)) {
+            if (o.show != OptionSpec::Show::Hidden)
+                o.help = QStringLiteral("for --execute: ") + o.help;
+            s.options.push_back(o);
+        }
+        s.description = QStringLiteral(
+            "For each connector table of CONFIG.json (or only --table), a MergeTree-family destination table "
+            "and a\n"
+            "materialized view TO it that selects every column by name from `service_<SVC>`.`<table>`.\n"
+            "Statements are separated by ';' and a blank line. Warnings (features old servers lack) go to "
+            "stderr.\n");
+        s.footer = QStringLiteral(
+            "Exit codes: 0 ok, 1 the config or the options do not make valid DDL, 2 usage or I/O error,\n"
+            "4 ClickHouse error (--execute).\n");
+        return s;
+    }();
+    return spec;
+}
+
+std::optional<int> runDdl(const QStringList& arguments, CliIo& io, const Finish& finish) {
+    ParsedArgs args;
+    if (const auto exit = parseCommandLine(ddlSpec(), arguments, io, args))
+        return *exit;
+    auto usage = [&io](const std::string& message) {
+        return usageError(io, ddlSpec(), QString::fromStdString(message));
     };
-    if (auto problem = parseArgs(args, parsed); !problem.empty())
-        return usageError(problem);
-    if (parsed.flags.count("--help")) {
-        printHelp(io.out);
-        return ExitOk;
-    }
-    auto& values = parsed.values;
-    if (parsed.positional.size() != 1)
-        return usageError("expected one CONFIG.json, got " + std::to_string(parsed.positional.size()));
-    if (!values.count("--kafka-service"))
-        return usageError("--kafka-service is required");
-    const bool execute = parsed.flags.count("--execute") > 0;
+    // The option names as the checks below spell them, "--name" -> value.
+    std::map<std::string, std::string> values;
+    for (const auto& o : ddlSpec().options)
+        if (const auto value = args.optionalValue(o.name))
+            values["--" + o.name.toStdString()] = value->toStdString();
+    const bool execute = args.isSet(QStringLiteral("execute"));
     for (const char* option : {"--clickhouse-url", "--user", "--ca-file"})
         if (!execute && values.count(option))
-            return usageError(std::string(option) + " is only used with --execute");
+            return usage(std::string(option) + " is only used with --execute");
 
     DdlOptions options;
     options.kafkaService = values["--kafka-service"];
@@ -154,14 +125,14 @@ std::optional<int> runDdl(const QStringList& args, CliIo& io, const Finish& fini
         bool ok = false;
         options.ttlDays = QString::fromStdString(values["--ttl-days"]).toInt(&ok);
         if (!ok)
-            return usageError("--ttl-days needs a whole number of days, not '" + values["--ttl-days"] + "'");
+            return usage("--ttl-days needs a whole number of days, not '" + values["--ttl-days"] + "'");
     }
     if (values.count("--virtual-columns"))
         options.virtualColumns = splitList(values["--virtual-columns"]);
     options.destinationName = values["--destination"];
     options.viewName = values["--view"];
 
-    const QString path = parsed.positional.first();
+    const QString path = args.positional(QStringLiteral("CONFIG.json"));
     const std::string file = path.toStdString();
     const auto json = readJsonFile(path);
     if (!json) {
@@ -189,7 +160,7 @@ std::optional<int> runDdl(const QStringList& args, CliIo& io, const Finish& fini
         return ExitInvalid;
     }
     if (selected.size() > 1 && (!options.destinationName.empty() || !options.viewName.empty()))
-        return usageError("--destination and --view name one table: add --table");
+        return usage("--destination and --view name one table: add --table");
 
     std::vector<DdlStatement> statements;
     bool failed = false;
@@ -205,7 +176,7 @@ std::optional<int> runDdl(const QStringList& args, CliIo& io, const Finish& fini
     if (failed)
         return ExitInvalid;
     if (execute)
-        return executeDdl(statements, args, io, finish);
+        return executeDdl(statements, clickHouseConnection(args), io, finish);
     io.out << ddlScript(statements);
     return ExitOk;
 }

@@ -99,7 +99,12 @@ private:
 std::optional<int> executeDdl(const std::vector<DdlStatement>& statements, const QStringList& arguments,
                               CliIo& io, const Finish& finish) {
     QStringList args = arguments;
-    auto connection = connectionFromArgs(args, QProcessEnvironment::systemEnvironment());
+    return executeDdl(statements, connectionFromArgs(args, QProcessEnvironment::systemEnvironment()), io,
+                      finish);
+}
+
+std::optional<int> executeDdl(const std::vector<DdlStatement>& statements,
+                              const ConnectionArgsResult& connection, CliIo& io, const Finish& finish) {
     if (!connection.error.isEmpty()) {
         io.err << "ckstudio-cli ddl --execute: " << connection.error.toStdString() << "\n";
         return ExitUsage;

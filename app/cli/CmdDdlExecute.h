@@ -8,7 +8,10 @@
 
 namespace ckstudio::cli {
 
-// args: the ddl command's arguments (for --clickhouse-url, --user, --ca-file).
+// connection: from the ddl command's --clickhouse-url, --user, --ca-file and the environment.
+std::optional<int> executeDdl(const std::vector<DdlStatement>& statements,
+                              const ConnectionArgsResult& connection, CliIo& io, const Finish& finish);
+// The same with the connection options read from a command line (connectionFromArgs).
 std::optional<int> executeDdl(const std::vector<DdlStatement>& statements, const QStringList& args, CliIo& io,
                               const Finish& finish);
 

@@ -6,42 +6,29 @@
 #include <ostream>
 
 namespace ckstudio::cli {
-namespace {
-
-void printFormatHelp(std::ostream& out) {
-    out << "Usage: ckstudio-cli format CONFIG.json\n\n"
-        << "Prints the config as canonical JSON on stdout: two-space indent, UTF-8, keys in the order of "
-           "the\n"
-        << "file, keys this version does not know kept. Does not validate (see 'validate').\n"
-        << "Exit 0 on success; exit 2 with \"FILE:LINE:COL: message\" on stderr when the file is not JSON, "
-           "or\n"
-        << "with a message when it cannot be read.\n";
+const CommandSpec& formatSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("format");
+        s.summary = QStringLiteral("print canonical pretty JSON, unknown keys kept");
+        s.positionals = {{QStringLiteral("CONFIG.json"), QStringLiteral("the config to print")}};
+        s.description = QStringLiteral(
+            "Prints the config as canonical JSON on stdout: two-space indent, UTF-8, keys in the order of "
+            "the\n"
+            "file, keys this version does not know kept. Does not validate (see 'validate').\n");
+        s.footer = QStringLiteral("Exit 0 on success; exit 2 with \"FILE:LINE:COL: message\" on stderr when "
+                                  "the file is not JSON, or\n"
+                                  "with a message when it cannot be read.\n");
+        return s;
+    }();
+    return spec;
 }
 
-} // namespace
-
-std::optional<int> runFormat(const QStringList& args, CliIo& io, const Finish&) {
-    QString path;
-    for (const QString& a : args) {
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            printFormatHelp(io.out);
-            return ExitOk;
-        }
-        std::string usage;
-        if (a.startsWith(QLatin1Char('-')) && a.size() > 1)
-            usage = "unknown option '" + a.toStdString() + "'";
-        else if (!path.isEmpty())
-            usage = "unexpected argument '" + a.toStdString() + "' (one CONFIG.json at a time)";
-        if (!usage.empty()) {
-            io.err << "ckstudio-cli format: " << usage << "\nUsage: ckstudio-cli format CONFIG.json\n";
-            return ExitUsage;
-        }
-        path = a;
-    }
-    if (path.isEmpty()) {
-        io.err << "ckstudio-cli format: missing CONFIG.json\nUsage: ckstudio-cli format CONFIG.json\n";
-        return ExitUsage;
-    }
+std::optional<int> runFormat(const QStringList& arguments, CliIo& io, const Finish&) {
+    ParsedArgs args;
+    if (const auto exit = parseCommandLine(formatSpec(), arguments, io, args))
+        return *exit;
+    const QString path = args.positional(QStringLiteral("CONFIG.json"));
     const JsonFileResult config = readJsonFile(path);
     if (!config) {
         io.err << config.error << "\n";

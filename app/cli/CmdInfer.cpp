@@ -11,66 +11,57 @@ namespace {
 
 constexpr qint64 kMaxSampleBytes = 64 * 1024 * 1024;
 
-const char* const kUsage = "Usage: ckstudio-cli infer --format FORMAT SAMPLES_FILE\n";
-
-void printInferHelp(std::ostream& out) {
-    out << kUsage << "\n"
-        << "Infers a table's columns from sample messages and prints them as a JSON array of\n"
-        << "{\"name\", \"type\"} objects, ready to paste as a table's \"columns\". SAMPLES_FILE '-' reads "
-           "stdin.\n"
-        << "FORMAT: ";
-    const auto& formats = inferenceFormats();
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        out << (i ? ", " : "") << formats[i];
-    out << ".\n"
-        << "JSONEachRow: one JSON object per line. CSV, TSV: a header line with the column names first.\n"
-        << "Warnings (mixed types, nested objects, skipped lines) go to stderr as 'line N: ...' or 'field: "
-           "...'.\n"
-        << "Exit 0 when columns were inferred, 1 when nothing could be inferred, 2 for usage or I/O "
-           "errors.\n";
-}
-
-int usageError(CliIo& io, const std::string& message) {
-    io.err << "ckstudio-cli infer: " << message << "\n" << kUsage;
-    return ExitUsage;
-}
-
 } // namespace
 
-std::optional<int> runInfer(const QStringList& args, CliIo& io, const Finish&) {
-    QString path;
-    std::optional<QString> format;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            printInferHelp(io.out);
-            return ExitOk;
-        }
-        if (a == QLatin1String("--format")) {
-            if (i + 1 >= args.size())
-                return usageError(io, "--format needs a value");
-            format = args[++i];
-        } else if (a.startsWith(QLatin1String("--format="))) {
-            format = a.mid(9);
-        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usageError(io, "unknown option '" + a.toStdString() + "'");
-        } else if (!path.isEmpty()) {
-            return usageError(io,
-                              "unexpected argument '" + a.toStdString() + "' (one SAMPLES_FILE at a time)");
-        } else {
-            path = a;
-        }
-    }
-    if (!format)
-        return usageError(io, "missing --format FORMAT");
-    if (path.isEmpty())
-        return usageError(io, "missing SAMPLES_FILE");
+const CommandSpec& inferSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("infer");
+        s.summary = QStringLiteral("infer columns from sample messages (JSON array)");
+        s.positionals = {
+            {QStringLiteral("SAMPLES_FILE"), QStringLiteral("sample messages; '-' reads stdin")}};
+        s.positionalsFirst = false;
+        QString formats;
+        for (const auto& f : inferenceFormats())
+            formats += (formats.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(f);
+        OptionSpec format{QStringLiteral("format"), QStringLiteral("FORMAT"),
+                          QStringLiteral("the messages' format: %1").arg(formats)};
+        format.required = true;
+        s.options = {format};
+        s.description =
+            QStringLiteral(
+                "Infers a table's columns from sample messages and prints them as a JSON array of\n"
+                "{\"name\", \"type\"} objects, ready to paste as a table's \"columns\". SAMPLES_FILE '-' "
+                "reads "
+                "stdin.\n"
+                "FORMAT: %1.\n"
+                "JSONEachRow: one JSON object per line. CSV, TSV: a header line with the column names "
+                "first.\n"
+                "Warnings (mixed types, nested objects, skipped lines) go to stderr as 'line N: ...' or "
+                "'field: "
+                "...'.\n")
+                .arg(formats);
+        s.footer =
+            QStringLiteral("Exit 0 when columns were inferred, 1 when nothing could be inferred, 2 for "
+                           "usage or I/O errors.\n");
+        return s;
+    }();
+    return spec;
+}
+
+std::optional<int> runInfer(const QStringList& arguments, CliIo& io, const Finish&) {
+    ParsedArgs args;
+    if (const auto exit = parseCommandLine(inferSpec(), arguments, io, args))
+        return *exit;
+    const QString path = args.positional(QStringLiteral("SAMPLES_FILE"));
+    const std::optional<QString> format = args.value(QStringLiteral("format"));
     if (!isInferenceFormat(format->toStdString())) {
         std::string supported;
         for (const auto& f : inferenceFormats())
             supported += (supported.empty() ? "" : ", ") + f;
-        return usageError(io, "unsupported format '" + format->toStdString() + "' (supported: " + supported +
-                                  ")");
+        return usageError(io, inferSpec(),
+                          QString::fromStdString("unsupported format '" + format->toStdString() +
+                                                 "' (supported: " + supported + ")"));
     }
 
     QFile file;

@@ -5,24 +5,11 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <ostream>
 
 namespace ckstudio::cli {
 namespace {
-
-void printInsertHelp(std::ostream& out) {
-    out << "Usage: ckstudio-cli insert --table DB.TABLE --format FORMAT FILE [connection options]\n\n"
-           "Sends FILE as the body of INSERT INTO DB.TABLE FORMAT FORMAT (any input format the server "
-           "knows,\n"
-           "e.g. JSONEachRow, TabSeparated, CSV). Into a Kafka-engine table this produces the rows to its "
-           "topic\n"
-           "(the first topic when the table lists several: a warning says so).\n"
-        << connectionOptionsHelp()
-        << "Exit codes: 0 inserted, 1 the server does not know FORMAT, 2 usage or unreadable FILE,\n"
-           "            4 ClickHouse or network error.\n";
-}
 
 class InsertRun : public QObject {
 public:
@@ -61,11 +48,12 @@ public:
                              }
                              m_info = info;
                              if (info.engine == QLatin1String("Kafka") && info.topics.size() > 1)
-                                 mIo.err << "ckstudio-cli insert: warning: " << m_table.display().toStdString()
-                                         << " reads " << info.topics.size() << " topics ("
-                                         << info.topics.join(QStringLiteral(", ")).toStdString()
-                                         << "); ClickHouse produces inserted rows to the first one only ('"
-                                         << info.topics.first().toStdString() << "')\n";
+                                 mIo.err
+                                     << "ckstudio-cli insert: warning: " << m_table.display().toStdString()
+                                     << " reads " << info.topics.size() << " topics ("
+                                     << info.topics.join(QStringLiteral(", ")).toStdString()
+                                     << "); ClickHouse produces inserted rows to the first one only ('"
+                                     << info.topics.first().toStdString() << "')\n";
                              send();
                          });
         });
@@ -117,31 +105,45 @@ private:
 
 } // namespace
 
+const CommandSpec& insertSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("insert");
+        s.summary = QStringLiteral("write rows to a table (a connector table produces them to its topic)");
+        s.positionals = {{QStringLiteral("FILE"), QStringLiteral("the rows, sent as the INSERT's body")}};
+        s.positionalsFirst = false;
+        OptionSpec table{QStringLiteral("table"), QStringLiteral("DB.TABLE"),
+                         QStringLiteral("the table to write to")};
+        table.required = true;
+        OptionSpec format{QStringLiteral("format"), QStringLiteral("FORMAT"),
+                          QStringLiteral("a ClickHouse input format: JSONEachRow, TabSeparated, CSV, ...")};
+        format.required = true;
+        s.options = {table, format};
+        for (auto& o : clickHouseConnectionOptions())
+            s.options.push_back(o);
+        s.description =
+            QStringLiteral("Sends FILE as the body of INSERT INTO DB.TABLE FORMAT FORMAT (any input format "
+                           "the server knows,\n"
+                           "e.g. JSONEachRow, TabSeparated, CSV). Into a Kafka-engine table this produces "
+                           "the rows to its topic\n"
+                           "(the first topic when the table lists several: a warning says so).\n");
+        s.footer =
+            QStringLiteral("Exit codes: 0 inserted, 1 the server does not know FORMAT, 2 usage or unreadable "
+                           "FILE,\n"
+                           "            4 ClickHouse or network error.\n");
+        return s;
+    }();
+    return spec;
+}
+
 std::optional<int> runInsert(const QStringList& arguments, CliIo& io, const Finish& finish) {
-    QStringList args = arguments;
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        printInsertHelp(io.out);
-        return ExitOk;
-    }
-    auto connection = connectionFromArgs(args, QProcessEnvironment::systemEnvironment());
-    QString tableText, format, file;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == QLatin1String("--table") && i + 1 < args.size()) {
-            tableText = args[++i];
-        } else if (a == QLatin1String("--format") && i + 1 < args.size()) {
-            format = args[++i];
-        } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
-            file = a;
-        } else {
-            io.err << "ckstudio-cli insert: unexpected argument '" << a.toStdString() << "' (see --help)\n";
-            return ExitUsage;
-        }
-    }
-    if (tableText.isEmpty() || format.isEmpty() || file.isEmpty()) {
-        io.err << "ckstudio-cli insert: usage: insert --table DB.TABLE --format FORMAT FILE (see --help)\n";
-        return ExitUsage;
-    }
+    ParsedArgs args;
+    if (const auto exit = parseCommandLine(insertSpec(), arguments, io, args))
+        return *exit;
+    const auto connection = clickHouseConnection(args);
+    const QString tableText = args.value(QStringLiteral("table"));
+    const QString format = args.value(QStringLiteral("format"));
+    const QString file = args.positional(QStringLiteral("FILE"));
     QString nameError;
     const auto table = TableName::parse(tableText, &nameError);
     if (!table) {

@@ -3,7 +3,6 @@
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 
-#include <QCommandLineParser>
 #include <algorithm>
 #include <ostream>
 
@@ -28,34 +27,38 @@ void printTable(std::ostream& out, const std::vector<std::vector<QString>>& rows
 
 } // namespace
 
+const CommandSpec& integrationsSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("integrations");
+        s.summary = QStringLiteral("list the ClickHouse service's clickhouse_kafka integrations");
+        OptionSpec project{QStringLiteral("project"), QStringLiteral("P"), QStringLiteral("Aiven project")};
+        project.required = true;
+        project.allowEmpty = false;
+        OptionSpec service{QStringLiteral("service"), QStringLiteral("CH"),
+                           QStringLiteral("ClickHouse service")};
+        service.required = true;
+        service.allowEmpty = false;
+        OptionSpec json{
+            QStringLiteral("json"), {}, QStringLiteral("print the API's integration objects as a JSON list")};
+        json.show = OptionSpec::Show::Full;
+        s.options = {project, service, json};
+        for (auto& o : aivenOptions())
+            s.options.push_back(o);
+        s.description = QStringLiteral(
+            "Lists the clickhouse_kafka integrations of ClickHouse service CH: id, source (Kafka service or\n"
+            "external endpoint), destination, active, status and number of tables.\n");
+        return s;
+    }();
+    return spec;
+}
+
 std::optional<int> runIntegrations(const QStringList& args, CliIo& io, const Finish& finish) {
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
-    parser.addOption(
-        {QStringLiteral("service"), QStringLiteral("ClickHouse service."), QStringLiteral("CH")});
-    parser.addOption(
-        {QStringLiteral("json"), QStringLiteral("Print the API's integration objects as a JSON list.")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
-                      QStringLiteral("FILE")});
-    if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli integrations")} + args)) {
-        printError(io, "integrations", parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << "Usage: ckstudio-cli integrations --project P --service CH [--json] [--ca-file FILE]\n"
-               << "Lists the clickhouse_kafka integrations of ClickHouse service CH: id, source (Kafka "
-                  "service or\n"
-               << "external endpoint), destination, active, status and number of tables.\n";
-        return ExitOk;
-    }
+    ParsedArgs parser;
+    if (const auto exit = parseCommandLine(integrationsSpec(), args, io, parser))
+        return *exit;
     const QString project = parser.value(QStringLiteral("project"));
     const QString service = parser.value(QStringLiteral("service"));
-    if (project.isEmpty() || service.isEmpty() || !parser.positionalArguments().isEmpty()) {
-        printError(io, "integrations",
-                   QStringLiteral("usage: ckstudio-cli integrations --project P --service CH [--json]"));
-        return ExitUsage;
-    }
     const bool json = parser.isSet(QStringLiteral("json"));
     runWithAivenClient(
         "integrations", parser.value(QStringLiteral("ca-file")), io, finish,

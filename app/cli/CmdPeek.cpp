@@ -67,65 +67,68 @@ void peekDirect(const KafkaConnection& connection, const QString& topic, int lim
 
 } // namespace
 
+const CommandSpec& peekSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("peek");
+        s.summary =
+            QStringLiteral("newest messages of a topic through Aiven's Kafka REST endpoint, or directly from "
+                           "the brokers; consumes nothing");
+        auto required = [](const char* name, const char* valueName, const char* help) {
+            OptionSpec o{QString::fromLatin1(name), QString::fromLatin1(valueName),
+                         QString::fromLatin1(help)};
+            o.required = true;
+            o.allowEmpty = false;
+            return o;
+        };
+        OptionSpec limit{QStringLiteral("limit"), QStringLiteral("N"),
+                         QStringLiteral("how many messages, 1 to 100000")};
+        limit.defaultValue = QStringLiteral("10");
+        OptionSpec format{QStringLiteral("format"), {}, QStringLiteral("how Kafka REST decodes")};
+        format.choices = {QStringLiteral("binary"), QStringLiteral("json")};
+        format.defaultValue = QStringLiteral("binary");
+        format.show = OptionSpec::Show::Full;
+        OptionSpec offsets{QStringLiteral("with-offsets"),
+                           {},
+                           QStringLiteral("prefix each line with PARTITION:OFFSET and a tab")};
+        offsets.show = OptionSpec::Show::Full;
+        s.options = {required("project", "P", "Aiven project"),
+                     required("service", "KAFKA", "Kafka service"),
+                     required("topic", "T", "the topic"),
+                     limit,
+                     format,
+                     offsets};
+        for (auto& o : aivenOptions())
+            s.options.push_back(o);
+        s.alternative = &peekDirectSpec();
+        s.description = QStringLiteral(
+            "Prints the newest N messages, one per line: JSON values as compact JSON, other UTF-8 text as a\n"
+            "JSON string, other bytes as base64:... (the same with --bootstrap). Reads explicit offsets "
+            "through\n"
+            "Aiven's Kafka REST API, or from the brokers directly when the service has Kafka REST off;\n"
+            "consumes nothing.\n");
+        return s;
+    }();
+    return spec;
+}
+
 std::optional<int> runPeek(const QStringList& args, CliIo& io, const Finish& finish) {
     if (args.contains(QStringLiteral("--bootstrap")) ||
         std::any_of(args.begin(), args.end(),
                     [](const QString& a) { return a.startsWith(QLatin1String("--bootstrap=")); }))
         return runDirectPeek(args, io, finish);
 
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("service"), QStringLiteral("Kafka service."), QStringLiteral("KAFKA")});
-    parser.addOption({QStringLiteral("topic"), QStringLiteral("Topic."), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many messages (default 10)."),
-                      QStringLiteral("N"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("format"),
-                      QStringLiteral("binary (default) or json: how Kafka REST decodes."),
-                      QStringLiteral("FORMAT"), QStringLiteral("binary")});
-    parser.addOption({QStringLiteral("with-offsets"),
-                      QStringLiteral("Prefix each line with PARTITION:OFFSET and a tab.")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
-                      QStringLiteral("FILE")});
-    if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli peek")} + args)) {
-        printError(io, "peek", parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out
-            << "Usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N] [--format "
-               "binary|json]\n"
-            << "                         [--with-offsets] [--ca-file FILE]\n"
-            << "       ckstudio-cli peek --bootstrap HOST:PORT --topic T [--limit N]   (direct, librdkafka)\n"
-            << "Prints the newest N messages, one per line: JSON values as compact JSON, other UTF-8 text "
-               "as a\n"
-            << "JSON string, other bytes as base64:... (the same with --bootstrap). Reads explicit offsets "
-               "through\n"
-            << "Aiven's Kafka REST API, or from the brokers directly when the service has Kafka REST off;\n"
-            << "consumes nothing.\n";
-        return ExitOk;
-    }
+    ParsedArgs parser;
+    if (const auto exit = parseCommandLine(peekSpec(), args, io, parser))
+        return *exit;
     const QString project = parser.value(QStringLiteral("project"));
     const QString service = parser.value(QStringLiteral("service"));
     const QString topic = parser.value(QStringLiteral("topic"));
     bool limitOk = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
     const QString formatName = parser.value(QStringLiteral("format"));
-    if (project.isEmpty() || service.isEmpty() || topic.isEmpty() ||
-        !parser.positionalArguments().isEmpty()) {
-        printError(
-            io, "peek",
-            QStringLiteral("usage: ckstudio-cli peek --project P --service KAFKA --topic T [--limit N]"));
-        return ExitUsage;
-    }
-    if (!limitOk || limit < 1 || limit > 100000) {
-        printError(io, "peek", QStringLiteral("--limit must be a number from 1 to 100000"));
-        return ExitUsage;
-    }
-    if (formatName != QLatin1String("binary") && formatName != QLatin1String("json")) {
-        printError(io, "peek", QStringLiteral("--format must be binary or json"));
-        return ExitUsage;
-    }
+    if (!limitOk || limit < 1 || limit > 100000)
+        return usageError(io, peekSpec(), QStringLiteral("--limit must be a number from 1 to 100000"));
     const auto format =
         formatName == QLatin1String("json") ? AivenMessageFormat::JsonFormat : AivenMessageFormat::Binary;
     const bool withOffsets = parser.isSet(QStringLiteral("with-offsets"));

@@ -5,40 +5,43 @@
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 
-#include <QCommandLineParser>
 #include <ostream>
 
 namespace ckstudio::cli {
 
+const CommandSpec& pullSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("pull");
+        s.summary = QStringLiteral("fetch an integration's user_config");
+        OptionSpec project{QStringLiteral("project"), QStringLiteral("P"), QStringLiteral("Aiven project")};
+        project.required = true;
+        project.allowEmpty = false;
+        OptionSpec integration{QStringLiteral("integration"), QStringLiteral("ID"),
+                               QStringLiteral("service_integration_id")};
+        integration.required = true;
+        integration.allowEmpty = false;
+        OptionSpec output{QStringLiteral("output"), QStringLiteral("FILE"),
+                          QStringLiteral("write to FILE (atomically) instead of stdout")};
+        output.shortName = QLatin1Char('o');
+        output.shortInSynopsis = true;
+        s.options = {project, integration, output};
+        for (auto& o : aivenOptions())
+            s.options.push_back(o);
+        s.description = QStringLiteral("Writes the integration's user_config (pretty JSON) to stdout or FILE "
+                                       "and remembers it as the base\n"
+                                       "that 'push' checks the remote against.\n");
+        return s;
+    }();
+    return spec;
+}
+
 std::optional<int> runPull(const QStringList& args, CliIo& io, const Finish& finish) {
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
-    parser.addOption(
-        {QStringLiteral("integration"), QStringLiteral("service_integration_id."), QStringLiteral("ID")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      QStringLiteral("Write to FILE (atomically)."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
-                      QStringLiteral("FILE")});
-    if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli pull")} + args)) {
-        printError(io, "pull", parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << "Usage: ckstudio-cli pull --project P --integration ID [-o FILE] [--ca-file FILE]\n"
-               << "Writes the integration's user_config (pretty JSON) to stdout or FILE and remembers it as "
-                  "the base\n"
-               << "that 'push' checks the remote against.\n";
-        return ExitOk;
-    }
+    ParsedArgs parser;
+    if (const auto exit = parseCommandLine(pullSpec(), args, io, parser))
+        return *exit;
     const QString project = parser.value(QStringLiteral("project"));
     const QString integration = parser.value(QStringLiteral("integration"));
-    if (project.isEmpty() || integration.isEmpty() || !parser.positionalArguments().isEmpty()) {
-        printError(io, "pull",
-                   QStringLiteral("usage: ckstudio-cli pull --project P --integration ID [-o FILE]"));
-        return ExitUsage;
-    }
     const QString output = parser.value(QStringLiteral("output"));
     runWithAivenClient(
         "pull", parser.value(QStringLiteral("ca-file")), io, finish,

@@ -9,7 +9,6 @@
 #include "domain/JsonText.h"
 #include "schema/ConfigValidator.h"
 
-#include <QCommandLineParser>
 #include <algorithm>
 #include <ostream>
 
@@ -118,35 +117,47 @@ int onFinished(const ApplyOutcome& outcome, const PushRequest& req, CliIo& io) {
 
 } // namespace
 
+const CommandSpec& pushSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("push");
+        s.summary = QStringLiteral("apply a config; refuses (exit 3) when the remote changed since the pull");
+        s.positionals = {{QStringLiteral("CONFIG.json"), QStringLiteral("the config to apply")}};
+        s.positionalsFirst = false;
+        OptionSpec project{QStringLiteral("project"), QStringLiteral("P"), QStringLiteral("Aiven project")};
+        project.required = true;
+        project.allowEmpty = false;
+        OptionSpec integration{QStringLiteral("integration"), QStringLiteral("ID"),
+                               QStringLiteral("service_integration_id")};
+        integration.required = true;
+        integration.allowEmpty = false;
+        OptionSpec wait{QStringLiteral("wait"), QStringLiteral("S"),
+                        QStringLiteral("seconds to follow the integration's status")};
+        wait.defaultValue = QStringLiteral("10");
+        wait.show = OptionSpec::Show::Full;
+        s.options = {
+            project,
+            integration,
+            {QStringLiteral("dry-run"), {}, QStringLiteral("print the changes; send nothing")},
+            {QStringLiteral("force"), {}, QStringLiteral("apply even if the remote changed since the pull")},
+            wait};
+        for (auto& o : aivenOptions())
+            s.options.push_back(o);
+        s.description = QStringLiteral("Validates CONFIG.json, checks that the remote user_config is still "
+                                       "the one 'pull' fetched, then\n"
+                                       "replaces it (PUT) and follows the integration's status. Exit 3 when "
+                                       "the remote changed since the\n"
+                                       "pull (or nothing was pulled), unless --force. --dry-run prints the "
+                                       "changes and sends nothing.\n");
+        return s;
+    }();
+    return spec;
+}
+
 std::optional<int> runPush(const QStringList& args, CliIo& io, const Finish& finish) {
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("project"), QStringLiteral("Aiven project."), QStringLiteral("P")});
-    parser.addOption(
-        {QStringLiteral("integration"), QStringLiteral("service_integration_id."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the changes; send nothing.")});
-    parser.addOption(
-        {QStringLiteral("force"), QStringLiteral("Apply even if the remote changed since the pull.")});
-    parser.addOption({QStringLiteral("wait"),
-                      QStringLiteral("Seconds to follow the integration's status (default 10)."),
-                      QStringLiteral("S"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("A PEM CA to trust for the API."),
-                      QStringLiteral("FILE")});
-    if (!parser.parse(QStringList{QStringLiteral("ckstudio-cli push")} + args)) {
-        printError(io, "push", parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << "Usage: ckstudio-cli push --project P --integration ID CONFIG.json [--dry-run] [--force] "
-                  "[--wait S]\n"
-               << "Validates CONFIG.json, checks that the remote user_config is still the one 'pull' "
-                  "fetched, then\n"
-               << "replaces it (PUT) and follows the integration's status. Exit 3 when the remote changed "
-                  "since the\n"
-               << "pull (or nothing was pulled), unless --force. --dry-run prints the changes and sends "
-                  "nothing.\n";
-        return ExitOk;
-    }
+    ParsedArgs parser;
+    if (const auto exit = parseCommandLine(pushSpec(), args, io, parser))
+        return *exit;
     auto req = std::make_shared<PushRequest>();
     req->project = parser.value(QStringLiteral("project"));
     req->integration = parser.value(QStringLiteral("integration"));
@@ -154,16 +165,12 @@ std::optional<int> runPush(const QStringList& args, CliIo& io, const Finish& fin
     req->force = parser.isSet(QStringLiteral("force"));
     bool waitOk = false;
     const double waitSeconds = parser.value(QStringLiteral("wait")).toDouble(&waitOk);
-    if (req->project.isEmpty() || req->integration.isEmpty() || parser.positionalArguments().size() != 1 ||
-        !waitOk || waitSeconds < 0) {
-        printError(
-            io, "push",
-            QStringLiteral(
-                "usage: ckstudio-cli push --project P --integration ID CONFIG.json [--dry-run] [--force]"));
-        return ExitUsage;
-    }
+    if (!waitOk || waitSeconds < 0)
+        return usageError(io, pushSpec(),
+                          QStringLiteral("--wait needs a number of seconds, not '%1'")
+                              .arg(parser.value(QStringLiteral("wait"))));
     req->waitMs = static_cast<int>(waitSeconds * 1000);
-    const QString file = parser.positionalArguments().first();
+    const QString file = parser.positional(QStringLiteral("CONFIG.json"));
     auto read = readJsonFile(file);
     if (!read) {
         io.err << read.error << "\n";

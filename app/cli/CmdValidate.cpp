@@ -8,56 +8,41 @@
 #include <vector>
 
 namespace ckstudio::cli {
+
+const CommandSpec& validateSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s;
+        s.name = QStringLiteral("validate");
+        s.summary =
+            QStringLiteral("check a user_config against the schema and ClickHouse's rules; one line per "
+                           "problem");
+        s.positionals = {{QStringLiteral("CONFIG.json"), QStringLiteral("the user_config to check")}};
+        OptionSpec schema{QStringLiteral("schema"), QStringLiteral("FILE"),
+                          QStringLiteral("a schema document, or a saved integration_types response\n"
+                                         "(default: the bundled copy)")};
+        schema.allowEmpty = false;
+        s.options = {schema};
+        s.description = QStringLiteral(
+            "Checks a clickhouse_kafka user_config against its JSON schema (the bundled copy, or "
+            "FILE:\n"
+            "a schema document, or a saved integration_types response, whose clickhouse_kafka\n"
+            "user_config_schema is used) and against what the schema cannot say: ClickHouse "
+            "column types,\n"
+            "duplicate names, materialized_view column references, TTL settings.\n");
+        s.footer = QStringLiteral(
+            "Output:\n"
+            "  valid      exit 0, stdout \"ok: N tables\"\n"
+            "  invalid    exit 1, stdout one line per error \"PATH: message\" in document order,\n"
+            "             e.g. \"tables[0].columns[3].type: ...\"; a summary line on stderr\n"
+            "  warnings   never fail; stderr \"PATH: warning: message\"\n"
+            "  not JSON   exit 2, stderr \"FILE:LINE:COL: message\"\n"
+            "  usage, unreadable file, unusable --schema: exit 2, message on stderr\n");
+        return s;
+    }();
+    return spec;
+}
+
 namespace {
-
-void printValidateHelp(std::ostream& out) {
-    out << "Usage: ckstudio-cli validate CONFIG.json [--schema FILE]\n\n"
-        << "Checks a clickhouse_kafka user_config against its JSON schema (the bundled copy, or FILE:\n"
-        << "a schema document, or a saved integration_types response, whose clickhouse_kafka\n"
-        << "user_config_schema is used) and against what the schema cannot say: ClickHouse column types,\n"
-        << "duplicate names, materialized_view column references, TTL settings.\n\n"
-        << "Output:\n"
-        << "  valid      exit 0, stdout \"ok: N tables\"\n"
-        << "  invalid    exit 1, stdout one line per error \"PATH: message\" in document order,\n"
-        << "             e.g. \"tables[0].columns[3].type: ...\"; a summary line on stderr\n"
-        << "  warnings   never fail; stderr \"PATH: warning: message\"\n"
-        << "  not JSON   exit 2, stderr \"FILE:LINE:COL: message\"\n"
-        << "  usage, unreadable file, unusable --schema: exit 2, message on stderr\n";
-}
-
-struct ValidateArgs {
-    QString config;
-    QString schema;
-};
-
-// Returns an error message for bad usage, empty when the arguments are fine.
-std::string parseArgs(const QStringList& args, ValidateArgs& parsed, bool& help) {
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            help = true;
-            return {};
-        }
-        if (a == QLatin1String("--schema")) {
-            if (i + 1 >= args.size() || args[i + 1].isEmpty())
-                return "--schema needs a FILE";
-            parsed.schema = args[++i];
-        } else if (a.startsWith(QLatin1String("--schema="))) {
-            parsed.schema = a.mid(9);
-            if (parsed.schema.isEmpty())
-                return "--schema needs a FILE";
-        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return "unknown option '" + a.toStdString() + "'";
-        } else if (parsed.config.isEmpty()) {
-            parsed.config = a;
-        } else {
-            return "unexpected argument '" + a.toStdString() + "' (one CONFIG.json at a time)";
-        }
-    }
-    if (parsed.config.isEmpty())
-        return "missing CONFIG.json";
-    return {};
-}
 
 // The schema inside what the API (or `avn service integration-types-list --json`) returns, so that a saved
 // response can be passed as is: {"integration_types":[{"integration_type":"clickhouse_kafka",
@@ -91,18 +76,14 @@ void doneWith(CliIo& io, Json&& document) {
 
 } // namespace
 
-std::optional<int> runValidate(const QStringList& args, CliIo& io, const Finish&) {
-    ValidateArgs parsed;
-    bool help = false;
-    if (const std::string usage = parseArgs(args, parsed, help); !usage.empty()) {
-        io.err << "ckstudio-cli validate: " << usage << "\n"
-               << "Usage: ckstudio-cli validate CONFIG.json [--schema FILE]\n";
-        return ExitUsage;
-    }
-    if (help) {
-        printValidateHelp(io.out);
-        return ExitOk;
-    }
+std::optional<int> runValidate(const QStringList& arguments, CliIo& io, const Finish&) {
+    ParsedArgs args;
+    if (const auto exit = parseCommandLine(validateSpec(), arguments, io, args))
+        return *exit;
+    struct {
+        QString config;
+        QString schema;
+    } parsed{args.positional(QStringLiteral("CONFIG.json")), args.value(QStringLiteral("schema"))};
 
     std::shared_ptr<const JsonSchema> schema = ConfigValidator::bundledSchema();
     if (!parsed.schema.isEmpty()) {

@@ -41,9 +41,9 @@ std::optional<QString> takeOption(QStringList& args, const QString& name, QStrin
 } // namespace
 
 ConnectionArgsResult connectionFromArgs(QStringList& args, const QProcessEnvironment& env) {
-    ConnectionArgsResult r;
     for (const auto& a : args) {
         if (a == QLatin1String("--password") || a.startsWith(QLatin1String("--password="))) {
+            ConnectionArgsResult r;
             r.error = QStringLiteral("--password is not accepted (it would be visible in the process list): "
                                      "set CLICKHOUSE_PASSWORD instead");
             return r;
@@ -54,9 +54,17 @@ ConnectionArgsResult connectionFromArgs(QStringList& args, const QProcessEnviron
     const auto user = takeOption(args, QStringLiteral("--user"), error);
     const auto ca = takeOption(args, QStringLiteral("--ca-file"), error);
     if (!error.isEmpty()) {
+        ConnectionArgsResult r;
         r.error = error;
         return r;
     }
+    return connectionFromValues(url, user, ca, env);
+}
+
+ConnectionArgsResult connectionFromValues(const std::optional<QString>& url,
+                                          const std::optional<QString>& user,
+                                          const std::optional<QString>& ca, const QProcessEnvironment& env) {
+    ConnectionArgsResult r;
     const QString urlText = url.value_or(env.value(QStringLiteral("CLICKHOUSE_URL")));
     if (urlText.isEmpty()) {
         r.error = QStringLiteral("no ClickHouse URL: give --clickhouse-url or set CLICKHOUSE_URL");

@@ -29,6 +29,12 @@ struct ConnectionArgsResult {
 };
 ConnectionArgsResult connectionFromArgs(QStringList& args, const QProcessEnvironment& env);
 
+// The same from values already parsed (cli/CommandSpec's connection options); nullopt: the option was not
+// given.
+ConnectionArgsResult connectionFromValues(const std::optional<QString>& url,
+                                          const std::optional<QString>& user,
+                                          const std::optional<QString>& ca, const QProcessEnvironment& env);
+
 // Help text lines for the options above.
 const char* connectionOptionsHelp();
 

@@ -140,9 +140,9 @@ private slots:
         QTest::addColumn<QByteArrayList>("args");
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("no service") << QByteArrayList{FIXTURE_CONFIG}
-                                    << QByteArray("--kafka-service is required");
+                                    << QByteArray("missing --kafka-service SVC");
         QTest::newRow("no config") << QByteArrayList{"--kafka-service", "k"}
-                                   << QByteArray("expected one CONFIG.json");
+                                   << QByteArray("missing CONFIG.json");
         QTest::newRow("unknown option") << QByteArrayList{FIXTURE_CONFIG, "--kafka-service", "k", "--bogus"}
                                         << QByteArray("unknown option --bogus");
         QTest::newRow("missing value") << QByteArrayList{FIXTURE_CONFIG, "--kafka-service"}

@@ -73,7 +73,7 @@ private slots:
         QTest::newRow("missing value")
             << QByteArrayList{FIXTURE_CONFIG, "--as"} << QByteArray("--as needs a value");
         QTest::newRow("no config") << QByteArrayList{"--as", "json"}
-                                   << QByteArray("expected one CONFIG.json");
+                                   << QByteArray("missing CONFIG.json");
         QTest::newRow("broken json") << QByteArrayList{CKSTUDIO_FIXTURES_DIR "/ddl/broken.json", "--as",
                                                        "json"}
                                      << QByteArray(CKSTUDIO_FIXTURES_DIR "/ddl/broken.json:3:");

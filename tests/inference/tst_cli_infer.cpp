@@ -121,7 +121,7 @@ private slots:
                                    << QStringLiteral("unexpected argument");
         QTest::newRow("unknown option")
             << QStringList{QStringLiteral("--frmat"), QStringLiteral("CSV"), orders}
-            << QStringLiteral("unknown option '--frmat'");
+            << QStringLiteral("unknown option --frmat");
     }
 
     void usageAndIoErrorsExitTwo() {
