@@ -14,41 +14,41 @@ namespace {
 class InsertRun : public QObject {
 public:
     InsertRun(ConnectionSettings connection, CliIo& io, Finish finish)
-        : mIo(io)
-        , mFinish(std::move(finish))
-        , mClient(new ClickHouseClient(std::move(connection), this)) {}
+        : m_io(io)
+        , m_finish(std::move(finish))
+        , m_client(new ClickHouseClient(std::move(connection), this)) {}
 
     void start(const TableName& table, const QString& format, const QString& path) {
         m_table = table;
-        mFormat = format;
+        m_format = format;
         m_file.setFileName(path);
         if (!m_file.open(QIODevice::ReadOnly)) {
-            mIo.err << "ckstudio-cli insert: cannot read " << path.toStdString() << ": "
+            m_io.err << "ckstudio-cli insert: cannot read " << path.toStdString() << ": "
                     << m_file.errorString().toStdString() << "\n";
             done(ExitUsage);
             return;
         }
-        mClient->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
+        m_client->loadCapabilities(this, [this](const std::optional<ClickHouseError>& error) {
             if (error)
                 return fail(*error);
-            if (!mClient->capabilities()->hasFormat(mFormat)) {
-                mIo.err << "ckstudio-cli insert: ClickHouse "
-                        << mClient->capabilities()->version().text.toStdString()
-                        << " does not know the format '" << mFormat.toStdString() << "'\n";
+            if (!m_client->capabilities()->hasFormat(m_format)) {
+                m_io.err << "ckstudio-cli insert: ClickHouse "
+                        << m_client->capabilities()->version().text.toStdString()
+                        << " does not know the format '" << m_format.toStdString() << "'\n";
                 return done(ExitInvalid);
             }
-            inspectTable(mClient, m_table, this,
+            inspectTable(m_client, m_table, this,
                          [this](const TableInfo& info, const std::optional<ClickHouseError>& e) {
                              if (e)
                                  return fail(*e);
                              if (!info.exists) {
-                                 mIo.err << "ckstudio-cli insert: table " << m_table.display().toStdString()
+                                 m_io.err << "ckstudio-cli insert: table " << m_table.display().toStdString()
                                          << " does not exist\n";
                                  return done(ExitRemote);
                              }
                              m_info = info;
                              if (info.engine == QLatin1String("Kafka") && info.topics.size() > 1)
-                                 mIo.err
+                                 m_io.err
                                      << "ckstudio-cli insert: warning: " << m_table.display().toStdString()
                                      << " reads " << info.topics.size() << " topics ("
                                      << info.topics.join(QStringLiteral(", ")).toStdString()
@@ -63,15 +63,15 @@ private:
     void send() {
         QueryOptions o;
         o.timeoutMs = 10 * 60 * 1000;
-        auto* q = mClient->insert(QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_table.quoted(), mFormat),
+        auto* q = m_client->insert(QStringLiteral("INSERT INTO %1 FORMAT %2").arg(m_table.quoted(), m_format),
                                   &m_file, o);
         connect(q, &ClickHouseQuery::finished, this, [this, q] {
             if (q->error()) {
                 ClickHouseError e = *q->error();
                 if (m_info.engine == QLatin1String("Kafka") && e.kind == ClickHouseError::Kind::Server &&
                     (e.serverCode == 48 || e.message.contains(QLatin1String("not supported")))) {
-                    mIo.err << "ckstudio-cli insert: ClickHouse "
-                            << mClient->capabilities()->version().text.toStdString()
+                    m_io.err << "ckstudio-cli insert: ClickHouse "
+                            << m_client->capabilities()->version().text.toStdString()
                             << " cannot INSERT into Kafka-engine tables (writing to Kafka through ClickHouse "
                                "needs a "
                                "newer server); nothing was produced. The server said: "
@@ -80,26 +80,26 @@ private:
                 }
                 return fail(e);
             }
-            mIo.err << "ckstudio-cli insert: inserted " << m_file.size() << " bytes of "
-                    << mFormat.toStdString() << " into " << m_table.display().toStdString() << "\n";
+            m_io.err << "ckstudio-cli insert: inserted " << m_file.size() << " bytes of "
+                    << m_format.toStdString() << " into " << m_table.display().toStdString() << "\n";
             done(ExitOk);
         });
     }
     void fail(const ClickHouseError& error) {
-        mIo.err << "ckstudio-cli insert: " << error.toString().toStdString() << "\n";
+        m_io.err << "ckstudio-cli insert: " << error.toString().toStdString() << "\n";
         done(ExitRemote);
     }
     void done(int code) {
-        mFinish(code);
+        m_finish(code);
         deleteLater();
     }
 
-    CliIo& mIo;
-    Finish mFinish;
-    ClickHouseClient* mClient;
+    CliIo& m_io;
+    Finish m_finish;
+    ClickHouseClient* m_client;
     QFile m_file;
     TableName m_table;
-    QString mFormat;
+    QString m_format;
     TableInfo m_info;
 };
 

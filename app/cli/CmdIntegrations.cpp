@@ -1,5 +1,5 @@
 // `integrations --project P --service CH [--json]`: the ClickHouse service's clickhouse_kafka integrations.
-#include "aiven/AivenCliSupport.h"
+#include "cli/AivenSupport.h"
 #include "cli/Cli.h"
 #include "domain/JsonText.h"
 

@@ -2,7 +2,7 @@
 // Kafka REST endpoint (explicit offsets, no consumer group: nothing is consumed), or, when the service has
 // Kafka REST off, from its brokers directly as the topic browser does (KafkaSourceResolver decides for both).
 // With --bootstrap, reads the given brokers directly (runDirectPeek).
-#include "aiven/AivenCliSupport.h"
+#include "cli/AivenSupport.h"
 #include "aiven/KafkaSourceResolver.h"
 #include "cli/Cli.h"
 #include "cli/CmdPeekDirect.h"
@@ -10,7 +10,6 @@
 #include "kafka/KafkaReader.h"
 #include "kafka/MessageText.h"
 
-#include <QCommandLineParser>
 #include <algorithm>
 #include <ostream>
 

@@ -1,6 +1,6 @@
 // `pull --project P --integration ID [-o FILE]`: the integration's user_config exactly as the API has it, and
 // the remote base recorded on the side for `push`'s lost-update check.
-#include "aiven/AivenCliSupport.h"
+#include "cli/AivenSupport.h"
 #include "aiven/PulledBaseStore.h"
 #include "cli/Cli.h"
 #include "domain/JsonText.h"

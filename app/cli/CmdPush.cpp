@@ -2,7 +2,7 @@
 // losing anyone else's change, through aiven/ApplyWorkflow (the GUI's Apply dialog drives the same class;
 // the rules are in docs/aiven.md). The remote is compared with the base recorded by `pull`; when it moved or
 // nothing was pulled, push refuses (exit 3) unless --force. --dry-run prints the diff and sends nothing.
-#include "aiven/AivenCliSupport.h"
+#include "cli/AivenSupport.h"
 #include "aiven/ApplyWorkflow.h"
 #include "aiven/PulledBaseStore.h"
 #include "cli/Cli.h"

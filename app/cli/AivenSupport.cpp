@@ -1,4 +1,4 @@
-#include "aiven/AivenCliSupport.h"
+#include "cli/AivenSupport.h"
 
 #include "aiven/AivenCredentials.h"
 #include "secrets/KeychainSecretStore.h"
