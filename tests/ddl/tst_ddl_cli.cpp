@@ -17,7 +17,8 @@ struct CliRun {
 };
 
 CliRun runCli(const QStringList& args) {
-    const auto run = test::runCli(QStringList{QStringLiteral("ddl")} + args, {.timeoutMs = 30000});
+    const auto run =
+        test::runCli(QStringList{QStringLiteral("ddl")} + args, test::CliOptions().timeout(30000));
     return {run.exitCode, run.outText(), run.errText()};
 }
 

@@ -131,9 +131,10 @@ using test::CliRun;
 
 // The child must not take a ClickHouse from the test's environment.
 CliRun runCliWithoutClickHouseEnv(const QStringList& args) {
-    return test::runCli(
-        args, {.unsetEnvironment = {QStringLiteral("CLICKHOUSE_URL"), QStringLiteral("CLICKHOUSE_PASSWORD")},
-               .timeoutMs = 30000});
+    return test::runCli(args, CliOptions()
+                                  .without(QStringLiteral("CLICKHOUSE_URL"))
+                                  .without(QStringLiteral("CLICKHOUSE_PASSWORD"))
+                                  .timeout(30000));
 }
 
 const char* layoutName(ExceptionLayout layout) {

@@ -14,7 +14,7 @@ namespace {
 using Run = ckstudio::test::CliRun;
 
 Run runCli(const QStringList& args, const QByteArray& input = {}) {
-    return ckstudio::test::runCli(args, {.input = input});
+    return ckstudio::test::runCli(args, ckstudio::test::CliOptions().withInput(input));
 }
 
 QString fixture(const char* name) {

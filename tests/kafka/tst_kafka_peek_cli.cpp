@@ -1,9 +1,9 @@
 // `ckstudio-cli peek --bootstrap ...` as a user runs it: the built binary against librdkafka's mock cluster.
+#include "CliProcess.h"
 #include "ClickHouseServer.h" // freeLoopbackPort()
 #include "MockKafkaCluster.h"
 
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QTest>
 
 using namespace ckstudio::test;
@@ -12,28 +12,9 @@ namespace {
 
 constexpr qint64 kBaseTime = 1700000000000; // 2023-11-14T22:13:20Z
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult runCli(const QStringList& args,
-                 const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CKSTUDIO_BIN_DIR "/ckstudio-cli"), QStringList{QStringLiteral("peek")} + args);
-    CliResult r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished(2000);
-        r.err = "ckstudio-cli did not finish";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+// `peek ARGS` as a child process (tests/support/CliProcess.h).
+CliRun runPeek(const QStringList& args, const CliOptions& options = CliOptions().timeout(30000)) {
+    return runCli(QStringList{QStringLiteral("peek")} + args, options);
 }
 
 } // namespace
@@ -62,13 +43,13 @@ private slots:
                 QStringLiteral("events")};
         // `peek` (app/cli/CmdPeek.cpp) hands --bootstrap over to runDirectPeek; until a build does, skip
         // loudly.
-        const auto probe = runCli(base + QStringList{QStringLiteral("--help")});
+        const auto probe = runPeek(base + QStringList{QStringLiteral("--help")});
         if (!probe.out.contains("Partitions are assigned explicitly"))
             QSKIP("this build's `ckstudio-cli peek` does not pass --bootstrap to runDirectPeek yet");
     }
 
     void printsTheNewestValuesOnePerLine() {
-        const auto r = runCli(base + QStringList{QStringLiteral("--limit"), QStringLiteral("5")});
+        const auto r = runPeek(base + QStringList{QStringLiteral("--limit"), QStringLiteral("5")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, QByteArray("{\"n\":4,\"s\":\"a b\"}\n"
                                    "{\"n\":5,\"s\":\"a b\"}\n"
@@ -79,14 +60,14 @@ private slots:
     }
 
     void defaultLimitIsTen() {
-        const auto r = runCli(base);
+        const auto r = runPeek(base);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out.count('\n'), 9); // all nine messages
     }
 
     void jsonlCarriesPositionKeyAndTime() {
-        const auto r = runCli(base + QStringList{QStringLiteral("--limit=2"), QStringLiteral("--format"),
-                                                 QStringLiteral("jsonl")});
+        const auto r = runPeek(base + QStringList{QStringLiteral("--limit=2"), QStringLiteral("--format"),
+                                                  QStringLiteral("jsonl")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, QByteArray("{\"partition\":1,\"offset\":3,\"timestamp\":1700000007000,\"key\":null,"
                                    "\"value_base64\":\"/wA=\"}\n"
@@ -95,9 +76,9 @@ private slots:
     }
 
     void fromOffsetAndPartition() {
-        const auto r = runCli(base + QStringList{QStringLiteral("--from-offset"), QStringLiteral("2"),
-                                                 QStringLiteral("--partition"), QStringLiteral("0"),
-                                                 QStringLiteral("--format"), QStringLiteral("jsonl")});
+        const auto r = runPeek(base + QStringList{QStringLiteral("--from-offset"), QStringLiteral("2"),
+                                                  QStringLiteral("--partition"), QStringLiteral("0"),
+                                                  QStringLiteral("--format"), QStringLiteral("jsonl")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3); // offsets 2, 3, 4 of partition 0
@@ -110,15 +91,15 @@ private slots:
         for (const QString& time :
              {QStringLiteral("2023-11-14T22:13:27Z"), QStringLiteral("2023-11-14T22:13:27"),
               QStringLiteral("2023-11-14T23:13:27+01:00"), QStringLiteral("1700000007000")}) {
-            const auto r = runCli(base + QStringList{QStringLiteral("--from-time"), time});
+            const auto r = runPeek(base + QStringList{QStringLiteral("--from-time"), time});
             QVERIFY2(r.exitCode == 0, r.err.constData());
             QCOMPARE(r.out, QByteArray("base64:/wA=\nnull\n"));
         }
     }
 
     void unknownTopicIsExit4() {
-        const auto r = runCli({QStringLiteral("--bootstrap"), cluster.bootstrapServers(),
-                               QStringLiteral("--topic"), QStringLiteral("nope")});
+        const auto r = runPeek({QStringLiteral("--bootstrap"), cluster.bootstrapServers(),
+                                QStringLiteral("--topic"), QStringLiteral("nope")});
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains("'nope' does not exist"), r.err.constData());
         QVERIFY(r.out.isEmpty());
@@ -126,8 +107,8 @@ private slots:
 
     void unreachableIsExit4() {
         const QString address = QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort());
-        const auto r = runCli({QStringLiteral("--bootstrap"), address, QStringLiteral("--topic"),
-                               QStringLiteral("events"), QStringLiteral("--timeout"), QStringLiteral("5")});
+        const auto r = runPeek({QStringLiteral("--bootstrap"), address, QStringLiteral("--topic"),
+                                QStringLiteral("events"), QStringLiteral("--timeout"), QStringLiteral("5")});
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains(address.toUtf8()), r.err.constData());
     }
@@ -152,7 +133,7 @@ private slots:
             base + QStringList{QStringLiteral("--partition"), QStringLiteral("9")},
         };
         for (const QStringList& args : cases) {
-            const auto r = runCli(args);
+            const auto r = runPeek(args);
             QVERIFY2(r.exitCode == 2, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") +
                                                  QString::number(r.exitCode)));
             QVERIFY2(!r.err.isEmpty(), qPrintable(args.join(QLatin1Char(' '))));
@@ -160,7 +141,7 @@ private slots:
     }
 
     void helpDocumentsTheOutput() {
-        const auto r = runCli(base + QStringList{QStringLiteral("--help")});
+        const auto r = runPeek(base + QStringList{QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("base64:"));
         QVERIFY(r.out.contains("KAFKA_SASL_PASSWORD"));
@@ -171,14 +152,15 @@ private slots:
             base + QStringList{QStringLiteral("--security-protocol"), QStringLiteral("sasl_plaintext"),
                                QStringLiteral("--sasl-username"),     QStringLiteral("avnadmin"),
                                QStringLiteral("--timeout"),           QStringLiteral("3")};
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KAFKA_SASL_PASSWORD"));
-        const auto missing = runCli(sasl, env);
+        const auto missing =
+            runPeek(sasl, CliOptions().without(QStringLiteral("KAFKA_SASL_PASSWORD")).timeout(30000));
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("KAFKA_SASL_PASSWORD"));
         // The mock broker speaks no SASL: the attempt fails, and the password appears nowhere.
-        env.insert(QStringLiteral("KAFKA_SASL_PASSWORD"), QStringLiteral("pa55-Secret-Value"));
-        const auto failed = runCli(sasl, env);
+        const auto failed = runPeek(
+            sasl, CliOptions()
+                      .with(QStringLiteral("KAFKA_SASL_PASSWORD"), QStringLiteral("pa55-Secret-Value"))
+                      .timeout(30000));
         QCOMPARE(failed.exitCode, 4);
         QVERIFY(!failed.out.contains("pa55-Secret-Value"));
         QVERIFY2(!failed.err.contains("pa55-Secret-Value"), failed.err.constData());

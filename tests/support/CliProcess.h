@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTest>
+#include <utility>
 
 namespace ckstudio::test {
 
@@ -25,6 +26,23 @@ struct CliOptions {
     QStringList unsetEnvironment;       // variables the child must not inherit
     QList<QPair<QString, QString>> env; // variables set for the child
     int timeoutMs = 60000;
+
+    CliOptions& withInput(QByteArray bytes) {
+        input = std::move(bytes);
+        return *this;
+    }
+    CliOptions& without(const QString& variable) {
+        unsetEnvironment << variable;
+        return *this;
+    }
+    CliOptions& with(const QString& variable, const QString& value) {
+        env.append({variable, value});
+        return *this;
+    }
+    CliOptions& timeout(int ms) {
+        timeoutMs = ms;
+        return *this;
+    }
 };
 
 inline CliRun runCli(const QStringList& args, const CliOptions& options = {}) {
