@@ -1,14 +1,14 @@
 #include "aiven/KafkaSourceResolver.h"
 
+#include "text/JsonFields.h"
+
 #include <utility>
 
 namespace ckstudio {
 namespace {
 
 QString text(const Json& object, const char* key) {
-    if (!object.is_object() || !object.contains(key) || !object.at(key).is_string())
-        return {};
-    return QString::fromStdString(object.at(key).get<std::string>());
+    return QString::fromStdString(stringField(object, key));
 }
 
 AivenError reasonError(const QString& reason) {

@@ -2,6 +2,7 @@
 
 #include "clickhouse/ClickHouseClient.h"
 #include "domain/Json.h"
+#include "text/JsonFields.h"
 #include "types/ClickHouseType.h"
 
 #include <QRegularExpression>
@@ -115,8 +116,7 @@ std::vector<Json> jsonEachRow(const QByteArray& body) {
 }
 
 QString textOf(const Json& row, const char* key) {
-    const auto it = row.find(key);
-    return it != row.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return QString::fromStdString(stringField(row, key));
 }
 
 bool isTableLike(const DdlTarget& target) {
