@@ -28,7 +28,6 @@ namespace ckstudio {
 AivenMenu::AivenMenu(EditorHost* host, SecretStore* secrets)
     : QObject(host->hostWidget())
     , m_host(host)
-    , m_window(host->hostWidget())
     , m_secrets(secrets)
     , m_menu(host->addMenu(tr("&Aiven"))) {
     auto add = [this](const QString& text, const QKeySequence& shortcut, void (AivenMenu::*slot)()) {
@@ -79,7 +78,7 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
                 emit connectionChanged(m_client->options().baseUrl, project);
             });
     connect(m_opener, &IntegrationOpener::failed, this, [this](const QString& message) {
-        m_host->prompts().showWarning(m_window, tr("Open Integration"), message);
+        m_host->prompts().showWarning(m_host->hostWidget(), tr("Open Integration"), message);
     });
     if (m_browserDock) {
         delete m_browser;
@@ -124,7 +123,7 @@ void AivenMenu::useToken(const QString& token, const QUrl& baseUrl) {
 void AivenMenu::showConnect() {
     AivenClient::Options initial;
     initial.baseUrl = aivenBaseUrl(QProcessEnvironment::systemEnvironment());
-    auto* dialog = new ConnectDialog(m_secrets, initial, m_window);
+    auto* dialog = new ConnectDialog(m_secrets, initial, m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<ConnectDialog> guard(dialog);
     connect(dialog, &QDialog::accepted, this, [this, guard] {
@@ -172,7 +171,7 @@ void AivenMenu::openIntegration(const QString& project, const QString& integrati
         return;
     if (m_host->document()->isModified() &&
         !m_host->prompts().askYesNo(
-            m_window, tr("Open Integration"),
+            m_host->hostWidget(), tr("Open Integration"),
             tr("Replace the unsaved document with integration %1?").arg(integrationId)))
         return;
     m_opener->open(project, integrationId);
@@ -181,12 +180,13 @@ void AivenMenu::openIntegration(const QString& project, const QString& integrati
 void AivenMenu::showApply() {
     if (!m_client || m_integrationId.isEmpty()) {
         m_host->prompts().showInformation(
-            m_window, tr("Apply to Integration"),
+            m_host->hostWidget(), tr("Apply to Integration"),
             tr("Open an integration from the Aiven browser first: applying compares your "
                "edits with the configuration they were pulled from."));
         return;
     }
-    auto* dialog = new ApplyDialog(m_client, m_host->document(), m_project, m_integrationId, m_window);
+    auto* dialog =
+        new ApplyDialog(m_client, m_host->document(), m_project, m_integrationId, m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -259,7 +259,7 @@ void AivenMenu::showTopicBrowser() {
     }
     m_client->listProjects(this, [this](AivenResult<std::vector<AivenProject>> result) {
         if (!result || result.value->empty()) {
-            m_host->prompts().showWarning(m_window, tr("Kafka Topics"),
+            m_host->prompts().showWarning(m_host->hostWidget(), tr("Kafka Topics"),
                                           result ? tr("This token sees no project.")
                                                  : result.error.describe());
             return;
@@ -275,7 +275,8 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
             [this, sources, project](const KafkaSourceList& list) {
                 sources->deleteLater();
                 if (!list.ok()) {
-                    m_host->prompts().showWarning(m_window, tr("Kafka Topics"), list.error->describe());
+                    m_host->prompts().showWarning(m_host->hostWidget(), tr("Kafka Topics"),
+                                                  list.error->describe());
                     return;
                 }
                 QStringList items;
@@ -284,11 +285,11 @@ void AivenMenu::chooseKafkaSource(const QString& project) {
                                  .arg(choice.name);
                 if (items.isEmpty()) {
                     m_host->prompts().showInformation(
-                        m_window, tr("Kafka Topics"),
+                        m_host->hostWidget(), tr("Kafka Topics"),
                         tr("Project %1 has no Kafka service or external Kafka endpoint.").arg(project));
                     return;
                 }
-                auto* dialog = new QInputDialog(m_window);
+                auto* dialog = new QInputDialog(m_host->hostWidget());
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->setWindowTitle(tr("Kafka Topics"));
                 dialog->setLabelText(tr("Browse the topics of:"));
@@ -328,7 +329,7 @@ void AivenMenu::showCreateIntegration() {
         showConnect();
         return;
     }
-    auto* wizard = new CreateIntegrationWizard(m_client, m_host->document(), m_project, m_window);
+    auto* wizard = new CreateIntegrationWizard(m_client, m_host->document(), m_project, m_host->hostWidget());
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &CreateIntegrationWizard::created, this,
             [this](const QString& project, const AivenIntegration& integration) {

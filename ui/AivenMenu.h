@@ -59,7 +59,6 @@ private:
     void browseTopics(const QString& project, const QString& service, const QString& endpointId);
 
     EditorHost* m_host;
-    QWidget* m_window; // the parent of the menu's dialogs
     SecretStore* m_secrets;
     QMenu* m_menu;
     AivenClient* m_client = nullptr;

@@ -26,7 +26,6 @@ namespace ckstudio {
 ClickHouseMenu::ClickHouseMenu(EditorHost* host, SecretStore* secrets)
     : QObject(host->hostWidget())
     , m_host(host)
-    , m_window(host->hostWidget())
     , m_secrets(secrets)
     , m_menu(host->addMenu(tr("&ClickHouse"))) {
     auto add = [this](const QString& text, const QKeySequence& shortcut, void (ClickHouseMenu::*slot)()) {
@@ -80,7 +79,7 @@ QString ClickHouseMenu::currentConnectorTable() const {
 }
 
 void ClickHouseMenu::showConnect() {
-    auto* dialog = new QDialog(m_window);
+    auto* dialog = new QDialog(m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Connect to ClickHouse"));
     auto* panel = new ConnectionPanel(m_secrets, QProcessEnvironment::systemEnvironment(), dialog);
@@ -119,14 +118,14 @@ void ClickHouseMenu::showPreview() {
 void ClickHouseMenu::runDestinationDdl() {
     const ConnectorTable* table = m_host->document()->table(m_host->currentTable());
     if (!table) {
-        m_host->prompts().showInformation(m_window, tr("Run Destination DDL"),
+        m_host->prompts().showInformation(m_host->hostWidget(), tr("Run Destination DDL"),
                                           tr("Select a connector table first."));
         return;
     }
     if (!requireClient())
         return;
     const auto service = m_host->prompts().askText(
-        m_window, tr("Run Destination DDL"),
+        m_host->hostWidget(), tr("Run Destination DDL"),
         tr("Kafka service (the connector table lives in service_<name>):"), m_kafkaService);
     if (!service || service->trimmed().isEmpty())
         return;
@@ -138,10 +137,11 @@ void ClickHouseMenu::runDestinationDdl() {
         QStringList lines;
         for (const auto& p : result.problems)
             lines << QString::fromStdString(p.toLine());
-        m_host->prompts().showWarning(m_window, tr("Run Destination DDL"), lines.join(QLatin1Char('\n')));
+        m_host->prompts().showWarning(m_host->hostWidget(), tr("Run Destination DDL"),
+                                      lines.join(QLatin1Char('\n')));
         return;
     }
-    auto* dialog = new DdlRunDialog(result.statements, m_window);
+    auto* dialog = new DdlRunDialog(result.statements, m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setClient(m_client);
     dialog->show();
@@ -150,7 +150,7 @@ void ClickHouseMenu::runDestinationDdl() {
 void ClickHouseMenu::showWriteBack() {
     if (!requireClient())
         return;
-    auto* dialog = new WriteBackDialog(m_window);
+    auto* dialog = new WriteBackDialog(m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setClient(m_client);
     const QString table = currentConnectorTable();
@@ -164,7 +164,7 @@ void ClickHouseMenu::showWriteBack() {
 void ClickHouseMenu::showSampleCheck() {
     if (!requireClient())
         return;
-    auto* dialog = new QDialog(m_window);
+    auto* dialog = new QDialog(m_host->hostWidget());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Check Sample Messages"));
     auto* view = new SampleCheckView(dialog);

@@ -42,7 +42,6 @@ private:
     QString currentConnectorTable() const;
 
     EditorHost* m_host;
-    QWidget* m_window; // the parent of the menu's dialogs
     SecretStore* m_secrets;
     QMenu* m_menu;
     ClickHouseClient* m_client = nullptr;
